@@ -1,0 +1,39 @@
+// Builds the library with tsc into dist/ and the `dsi` bin as one esbuild bundle.
+// Run by `npm run build` and by `prepare`, so that `npm ci` leaves a working `dsi`.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, chmodSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const dist = join(root, 'dist');
+
+rmSync(dist, { recursive: true, force: true });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+});
+
+// tsc neither copies nor emits the generated CommonJS validator and its JSON schema.
+mkdirSync(join(dist, 'schema'), { recursive: true });
+for (const name of readdirSync(join(root, 'src', 'schema'))) {
+  if (/\.(cjs|d\.cts|json)$/.test(name)) cpSync(join(root, 'src', 'schema', name), join(dist, 'schema', name));
+}
+
+// One bundle for the bin: importing chevrotain's ESM build module by module costs ~0.5 s.
+// The AWS SDK stays external: it is loaded only when a command really calls AWS.
+const esbuild = await import('esbuild');
+await esbuild.build({
+  entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
+  outfile: join(dist, 'bin', 'dsi.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['@aws-sdk/*', '@smithy/*'],
+  banner: { js: '#!/usr/bin/env node' },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+chmodSync(join(dist, 'bin', 'dsi.cjs'), 0o755);

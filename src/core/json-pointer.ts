@@ -1,0 +1,36 @@
+/** RFC 6901 JSON Pointers: how rules and the schema name a place in a payload. */
+
+/** Escapes one reference token. */
+export function escapeToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Builds a pointer from tokens: `pointer('OverrideOptions', 'Atime')` → `/OverrideOptions/Atime`. */
+export function pointer(...tokens: (string | number)[]): string {
+  return tokens.map((t) => '/' + escapeToken(t)).join('');
+}
+
+/** Splits a pointer into its unescaped tokens. */
+export function parsePointer(p: string): string[] {
+  if (p === '') return [];
+  return p
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The pointer one level up; `''` for the root. */
+export function parentPointer(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i <= 0 ? '' : p.slice(0, i);
+}
+
+/** The value at a pointer, or undefined. */
+export function getAt(doc: unknown, p: string): unknown {
+  let cur: unknown = doc;
+  for (const t of parsePointer(p)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[t];
+  }
+  return cur;
+}

@@ -1,0 +1,20 @@
+import type { Diagnostic } from './diagnostic.js';
+
+/** Everything `lint` found in one input file. */
+export interface FileResult {
+  /** The file as given (relative to the working folder in CLI output). */
+  readonly file: string;
+  /** The file's text, where it could be read (formatters show the offending line). */
+  readonly source?: string;
+  /** Sorted with `compareDiagnostics`. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What a formatter needs to know of a rule: for SARIF's rule metadata and help links. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: 'error' | 'warning' | 'info';
+  /** Link to the rule's docs page. */
+  readonly helpUri?: string;
+}

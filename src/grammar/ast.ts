@@ -1,0 +1,224 @@
+/**
+ * The typed AST of a `.dsi` file. Every node has a `range`; the compiler and the rules see
+ * only these nodes, never tokens. `to-ast.ts` is the only reader of the CST.
+ *
+ * Where parsing recovered from an error, a node may be missing parts; those parts are
+ * `undefined` and a syntax diagnostic has been reported for them.
+ */
+import type { Range } from '../core/range.js';
+
+/** A name: a WORD or a STRING (already unescaped). */
+export interface NameNode {
+  readonly type: 'Name';
+  readonly value: string;
+  readonly quoted: boolean;
+  readonly range: Range;
+}
+
+/** A string literal, unescaped. */
+export interface StringNode {
+  readonly type: 'String';
+  readonly value: string;
+  readonly range: Range;
+}
+
+/** A bare word used as a value (`only-files-transferred`, `ENHANCED`), as written. */
+export interface WordNode {
+  readonly type: 'Word';
+  readonly value: string;
+  readonly range: Range;
+}
+
+/** A size or bandwidth: `100 MiB/s`, `1.5 GB`, `1_048_576`, as written, not yet converted. */
+export interface SizeNode {
+  readonly type: 'Size';
+  /** The number as written, without `_` separators: `1.5`, `1048576`. */
+  readonly number: string;
+  /** The unit exactly as written (`MiB`, `kB`, `B`), or undefined for a bare integer. */
+  readonly unit?: string;
+  /** True when written with `/s`. */
+  readonly perSecond: boolean;
+  readonly range: Range;
+}
+
+/** An inline JSON value in `set PATH = VALUE`. */
+export type JsonValueNode =
+  | { readonly type: 'JsonString'; readonly value: string; readonly range: Range }
+  | { readonly type: 'JsonNumber'; readonly value: number; readonly raw: string; readonly range: Range }
+  | { readonly type: 'JsonBoolean'; readonly value: boolean; readonly range: Range }
+  | { readonly type: 'JsonNull'; readonly range: Range }
+  | { readonly type: 'JsonArray'; readonly items: readonly JsonValueNode[]; readonly range: Range }
+  | {
+      readonly type: 'JsonObject';
+      readonly members: readonly { readonly key: StringNode; readonly value: JsonValueNode }[];
+      readonly range: Range;
+    };
+
+/** `import "./file.dsi"` */
+export interface ImportNode {
+  readonly type: 'Import';
+  readonly path: StringNode;
+  readonly range: Range;
+}
+
+/** `intent NAME [extends A, B] { … }` or `template NAME …`. */
+export interface DeclarationNode {
+  readonly type: 'Intent' | 'Template';
+  /** The keyword's range. */
+  readonly keywordRange: Range;
+  readonly name: NameNode;
+  readonly parents: readonly NameNode[];
+  readonly body: readonly StatementNode[];
+  readonly range: Range;
+}
+
+/**
+ * `policy NAME { … }`: parsed as a block whose assertions are kept as raw token text until
+ * policies are implemented; see docs/language.md.
+ */
+export interface PolicyNode {
+  readonly type: 'Policy';
+  readonly name: NameNode;
+  readonly range: Range;
+}
+
+export type TopLevelNode = ImportNode | DeclarationNode | PolicyNode;
+
+/** A whole file. */
+export interface FileNode {
+  readonly type: 'File';
+  readonly items: readonly TopLevelNode[];
+  readonly range: Range;
+}
+
+/** Option statements: one keyword, one value. The keyword decides the payload field. */
+export type OptionKeyword =
+  | 'transfer'
+  | 'verify'
+  | 'overwrite'
+  | 'deleted'
+  | 'atime'
+  | 'mtime'
+  | 'uid'
+  | 'gid'
+  | 'permissions'
+  | 'devices'
+  | 'object-tags'
+  | 'security-descriptors'
+  | 'queueing'
+  | 'log';
+
+/** `verify only-files-transferred`, `queueing enabled`, … */
+export interface OptionNode {
+  readonly type: 'Option';
+  readonly keyword: OptionKeyword;
+  readonly keywordRange: Range;
+  readonly value: WordNode;
+  readonly range: Range;
+}
+
+/** `bandwidth 100 MiB/s` or `bandwidth unlimited` (value is then a WordNode `unlimited`). */
+export interface BandwidthNode {
+  readonly type: 'Bandwidth';
+  readonly keywordRange: Range;
+  readonly value: SizeNode | WordNode;
+  readonly range: Range;
+}
+
+/** `include "a" "b"` / `exclude "*.tmp"` */
+export interface FilterNode {
+  readonly type: 'Filter';
+  readonly kind: 'include' | 'exclude';
+  readonly keywordRange: Range;
+  readonly patterns: readonly StringNode[];
+  readonly range: Range;
+}
+
+/** `task "arn…"` with an optional context block. */
+export interface TaskNode {
+  readonly type: 'Task';
+  readonly keywordRange: Range;
+  readonly arn: StringNode;
+  /** Undefined when written without a block. */
+  readonly context?: readonly ContextNode[];
+  readonly range: Range;
+}
+
+/** Statements of the task context block (never emitted). */
+export type ContextNode =
+  | { readonly type: 'ContextMode'; readonly keywordRange: Range; readonly value: WordNode; readonly range: Range }
+  | {
+      readonly type: 'ContextLocation';
+      readonly end: 'from' | 'to';
+      readonly keywordRange: Range;
+      readonly location: WordNode;
+      readonly storageClass?: WordNode;
+      readonly range: Range;
+    }
+  | { readonly type: 'ContextLogGroup'; readonly keywordRange: Range; readonly value: StringNode; readonly range: Range };
+
+/** `manifest "s3://bucket/key" [version "v"] role "arn"` */
+export interface ManifestNode {
+  readonly type: 'Manifest';
+  readonly keywordRange: Range;
+  readonly address: StringNode;
+  readonly version?: StringNode;
+  readonly role: StringNode;
+  readonly range: Range;
+}
+
+/** Statements inside `report { … }`. */
+export type ReportStatementNode =
+  | { readonly type: 'ReportTo'; readonly keywordRange: Range; readonly value: StringNode; readonly range: Range }
+  | { readonly type: 'ReportRole'; readonly keywordRange: Range; readonly value: StringNode; readonly range: Range }
+  | {
+      readonly type: 'ReportSetting';
+      /** `output`, `level`, `object-versions`, or an aspect: `transferred`, `verified`, `deleted`, `skipped`. */
+      readonly keyword: 'output' | 'level' | 'object-versions' | 'transferred' | 'verified' | 'deleted' | 'skipped';
+      readonly keywordRange: Range;
+      readonly value: WordNode;
+      readonly range: Range;
+    };
+
+/** `report { … }` */
+export interface ReportNode {
+  readonly type: 'Report';
+  readonly keywordRange: Range;
+  readonly statements: readonly ReportStatementNode[];
+  readonly range: Range;
+}
+
+/** `tag KEY = "value"` */
+export interface TagNode {
+  readonly type: 'Tag';
+  readonly keywordRange: Range;
+  readonly key: NameNode;
+  readonly value: StringNode;
+  readonly range: Range;
+}
+
+/** One segment of a `set` path: a member name or a list index. */
+export type SetPathSegment =
+  | { readonly type: 'Member'; readonly name: string; readonly range: Range }
+  | { readonly type: 'Index'; readonly index: number; readonly range: Range };
+
+/** `set OverrideOptions.TaskQueueing = "ENABLED"` */
+export interface SetNode {
+  readonly type: 'Set';
+  readonly keywordRange: Range;
+  readonly path: readonly SetPathSegment[];
+  /** The range of the whole path. */
+  readonly pathRange: Range;
+  readonly value: JsonValueNode;
+  readonly range: Range;
+}
+
+export type StatementNode =
+  | TaskNode
+  | OptionNode
+  | BandwidthNode
+  | FilterNode
+  | ManifestNode
+  | ReportNode
+  | TagNode
+  | SetNode;
