@@ -1,7 +1,7 @@
 // Builds the library with tsc into dist/ and the `dsi` bin as one esbuild bundle.
 // Run by `npm run build` and by `prepare`, so that `npm ci` leaves a working `dsi`.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, chmodSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -33,6 +33,7 @@ await esbuild.build({
   target: 'node20',
   external: ['@aws-sdk/*', '@smithy/*'],
   banner: { js: '#!/usr/bin/env node' },
+  define: { __DSI_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -61,6 +61,11 @@ export class LineIndex {
     return { start: this.position(start), end: this.position(Math.max(start, end)) };
   }
 
+  /** The offset where 1-based line `line` starts (the text's length past the last line). */
+  lineStart(line: number): number {
+    return this.lineStarts[line - 1] ?? this.text.length;
+  }
+
   /** The text of 1-based line `line`, without its line break. */
   lineText(line: number): string {
     const start = this.lineStarts[line - 1];

@@ -1,0 +1,113 @@
+/** `dsi compile PATH... [--intent NAME] [--out DIR]` */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { hasErrors } from '../../core/diagnostic.js';
+import { compile } from '../../compiler/index.js';
+import { dedupe } from '../../lint/index.js';
+import { suggest } from '../../compiler/values.js';
+import { formatDiagnostic } from '../formatters/index.js';
+import { expandInputs } from '../files.js';
+import { writeFilesAtomically, type CliIo } from '../io.js';
+import { UsageError } from '../usage.js';
+
+/** Why a name cannot be a file name in `--out`, or undefined when it can. */
+export function unsafeFileName(name: string): string | undefined {
+  if (name === '') return 'it is empty';
+  if (name.startsWith('.')) return 'it starts with `.`';
+  if (/[/\\]/.test(name)) return 'it contains a path separator';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'it contains a control character';
+  return undefined;
+}
+
+export async function compileCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { intent: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UsageError('dsi compile needs at least one file or directory');
+  const inputs = expandInputs(positionals, ['**/*.dsi'], io.cwd);
+  if (inputs.files.length === 0 && inputs.missing.length === 0) throw new UsageError(`no .dsi files found in ${positionals.join(', ')}`);
+
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const payloads = new Map<string, { payload: unknown; file: string }>();
+  for (const m of inputs.missing) {
+    diagnostics.push(fileProblem(m, `cannot read ${m}: no such file or directory`));
+  }
+  for (const file of inputs.files) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(io.cwd, file), 'utf8');
+    } catch (e) {
+      diagnostics.push(fileProblem(file, `cannot read ${file}: ${(e as Error).message}`));
+      continue;
+    }
+    const result = compile(text, { filename: file, readFile: (p) => readFileSync(resolve(io.cwd, p), 'utf8') });
+    for (const [name, src] of result.sources) sources.set(name, src);
+    diagnostics.push(...result.diagnostics);
+    for (const intent of result.intents) {
+      diagnostics.push(...intent.diagnostics);
+      const earlier = payloads.get(intent.name);
+      if (earlier && earlier.file !== file) {
+        diagnostics.push({
+          file,
+          range: intent.range,
+          severity: 'error',
+          ruleId: 'duplicate-name',
+          message: `intent \`${intent.name}\` is also declared in ${earlier.file}; intents compiled together need distinct names`,
+        });
+        continue;
+      }
+      payloads.set(intent.name, { payload: intent.payload, file });
+    }
+  }
+
+  const all = dedupe(diagnostics);
+  for (const d of all) io.stderr.write(formatDiagnostic(d, sources.get(d.file), { cwd: io.cwd, color: io.stderr.color }) + '\n');
+  if (hasErrors(all)) {
+    const errors = all.filter((d) => d.severity === 'error').length;
+    io.stderr.write(`dsi: ${errors} error${errors === 1 ? '' : 's'}; nothing was written\n`);
+    return 1;
+  }
+
+  if (values.intent !== undefined) {
+    const hit = payloads.get(values.intent);
+    if (!hit) {
+      const hint = suggest(values.intent, [...payloads.keys()]);
+      throw new UsageError(
+        `no intent named \`${values.intent}\`` + (hint ? `; did you mean \`${hint}\`?` : payloads.size ? `; intents: ${[...payloads.keys()].join(', ')}` : ' (the inputs declare no intent)'),
+      );
+    }
+    return emit(values.out, new Map([[values.intent, hit]]), io) ?? (io.stdout.write(json(hit.payload)), 0);
+  }
+  const byName = new Map([...payloads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return emit(values.out, byName, io) ?? (io.stdout.write(json(Object.fromEntries([...byName].map(([n, p]) => [n, p.payload])))), 0);
+}
+
+/** Writes `DIR/NAME.json` for each intent, all or none; undefined when there is no `--out`. */
+function emit(out: string | undefined, payloads: Map<string, { payload: unknown; file: string }>, io: CliIo): number | undefined {
+  if (out === undefined) return undefined;
+  const bad = [...payloads.keys()].map((n) => [n, unsafeFileName(n)] as const).filter(([, why]) => why);
+  if (bad.length > 0) {
+    for (const [name, why] of bad) io.stderr.write(`dsi: intent name ${JSON.stringify(name)} cannot be a file name in --out: ${why}; rename the intent\n`);
+    io.stderr.write('dsi: nothing was written\n');
+    return 1;
+  }
+  const dir = resolve(io.cwd, out);
+  writeFilesAtomically([...payloads].map(([name, p]) => ({ path: join(dir, `${name}.json`), content: json(p.payload) })));
+  io.stderr.write(`dsi: wrote ${payloads.size} request${payloads.size === 1 ? '' : 's'} to ${out}\n`);
+  return 0;
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}
+
+function fileProblem(file: string, message: string): Diagnostic {
+  return { file, range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } }, severity: 'error', ruleId: 'io', message };
+}

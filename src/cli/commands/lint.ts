@@ -1,0 +1,177 @@
+/** `dsi lint PATH...`: intents and request files, every problem, in the chosen format. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Diagnostic, TextEdit } from '../../core/diagnostic.js';
+import type { TaskContext } from '../../core/context.js';
+import type { FileResult } from '../../core/result.js';
+import { LineIndex } from '../../core/range.js';
+import { lint, isLintable, dedupe, type LintResult } from '../../lint/index.js';
+import type { RuleSetting } from '../../rules/engine.js';
+import { builtinRules, ruleInfo } from '../../rules/index.js';
+import { suggest } from '../../compiler/values.js';
+import { formatResults, type FormatName } from '../formatters/index.js';
+import { expandInputs } from '../files.js';
+import { writeFilesAtomically, type CliIo } from '../io.js';
+import { UsageError } from '../usage.js';
+import { VERSION } from '../../version.js';
+
+const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github'];
+const PATTERNS = ['**/*.dsi', '**/*.datasync.json', '**/*.datasync.yaml', '**/*.datasync.yml'];
+const MAX_FIX_PASSES = 10;
+
+/** `--rule ID:off|warn|error` → settings; unknown ids and levels are usage errors. */
+export function parseRuleFlags(flags: readonly string[]): Record<string, RuleSetting> {
+  const ids = builtinRules.map((r) => r.id);
+  const settings: Record<string, RuleSetting> = {};
+  for (const flag of flags) {
+    const m = /^([^:]+):(off|warn|warning|error)$/.exec(flag);
+    if (!m) throw new UsageError(`--rule takes ID:off|warn|error, got \`${flag}\``);
+    if (!ids.includes(m[1])) {
+      const hint = suggest(m[1], ids);
+      throw new UsageError(`unknown rule \`${m[1]}\`` + (hint ? `; did you mean \`${hint}\`?` : ''));
+    }
+    settings[m[1]] = m[2] === 'off' ? 'off' : m[2] === 'error' ? 'error' : 'warning';
+  }
+  return settings;
+}
+
+export async function lintCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'stylish' },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      rule: { type: 'string', multiple: true, default: [] },
+      fix: { type: 'boolean', default: false },
+      'resolve-context': { type: 'boolean', default: false },
+      region: { type: 'string' },
+      'endpoint-url': { type: 'string' },
+      'stdin-filename': { type: 'string' },
+      'output-file': { type: 'string', short: 'o' },
+    },
+  });
+  const format = values.format as FormatName;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format \`${values.format}\`; use one of ${FORMATS.join(', ')}`);
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError('--max-warnings takes a whole number');
+    maxWarnings = Number(values['max-warnings']);
+  }
+  const ruleSettings = parseRuleFlags(values.rule ?? []);
+  const stdinName = values['stdin-filename'];
+  if (stdinName !== undefined && positionals.length > 0) throw new UsageError('--stdin-filename reads standard input; give no paths with it');
+  if (stdinName !== undefined && !isLintable(stdinName)) throw new UsageError(`--stdin-filename must end in .dsi, .json, .yaml or .yml: ${stdinName}`);
+  if (stdinName !== undefined && values.fix) throw new UsageError('--fix cannot be used with --stdin-filename');
+  if (stdinName === undefined && positionals.length === 0) throw new UsageError('dsi lint needs at least one file or directory (or --stdin-filename)');
+
+  // Inputs: stdin, or files and walked directories.
+  const texts = new Map<string, string>();
+  const problems: Diagnostic[] = [];
+  let files: string[];
+  if (stdinName !== undefined) {
+    files = [stdinName];
+    texts.set(stdinName, await io.readStdin());
+  } else {
+    const inputs = expandInputs(positionals, PATTERNS, io.cwd);
+    if (inputs.files.length === 0 && inputs.missing.length === 0) {
+      throw new UsageError(`no files to lint in ${positionals.join(', ')} (looked for *.dsi and *.datasync.{json,yaml,yml})`);
+    }
+    files = [...inputs.files, ...inputs.missing].sort();
+    for (const m of inputs.missing) problems.push(fileProblem(m, `cannot read ${m}: no such file or directory`));
+    for (const f of inputs.files) {
+      if (!isLintable(f)) {
+        problems.push(fileProblem(f, `${f} is neither a .dsi intent nor a .json/.yaml/.yml request file`));
+        continue;
+      }
+      try {
+        texts.set(f, readFileSync(resolve(io.cwd, f), 'utf8'));
+      } catch (e) {
+        problems.push(fileProblem(f, `cannot read ${f}: ${(e as Error).message}`));
+      }
+    }
+  }
+  const readFile = (p: string) => (texts.has(p) ? texts.get(p)! : readFileSync(resolve(io.cwd, p), 'utf8'));
+
+  // Context from AWS: a first pass finds the task ARNs, then each is described once.
+  let context: ((arn: string) => TaskContext | undefined) | undefined;
+  if (values['resolve-context']) {
+    const arns = new Set<string>();
+    for (const [file, text] of texts) for (const a of lint(text, { filename: file, readFile, rules: [] }).taskArns) arns.add(a);
+    const { resolveTaskContext } = await import('../../context/aws.js');
+    const known = new Map<string, TaskContext>();
+    for (const arn of [...arns].sort()) {
+      const resolved = await resolveTaskContext(arn, { region: values.region, endpoint: values['endpoint-url'] });
+      known.set(arn, resolved.context);
+      for (const w of resolved.warnings) io.stderr.write(`dsi: ${w}\n`);
+    }
+    context = (arn) => known.get(arn);
+  }
+
+  const run = (): LintResult[] =>
+    [...texts].map(([file, text]) => lint(text, { filename: file, readFile, ruleSettings, ...(context ? { context } : {}) }));
+  let results = run();
+  if (values.fix) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const fixed = applyFixes(results.flatMap((r) => r.diagnostics), results);
+      if (fixed.size === 0) break;
+      writeFilesAtomically([...fixed].map(([file, content]) => ({ path: resolve(io.cwd, file), content })));
+      for (const [file, content] of fixed) if (texts.has(file)) texts.set(file, content);
+      results = run();
+    }
+  }
+
+  const sources = new Map<string, string>();
+  for (const r of results) for (const [f, t] of r.sources) sources.set(f, t);
+  let diagnostics = dedupe([...problems, ...results.flatMap((r) => r.diagnostics)]);
+  if (values.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+  const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f, []]));
+  for (const d of diagnostics) (byFile.get(d.file) ?? byFile.set(d.file, []).get(d.file)!).push(d);
+  const fileResults: FileResult[] = [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, ds]) => ({ file, source: sources.get(file), diagnostics: ds }));
+
+  const report = formatResults(format, fileResults, { cwd: io.cwd, color: values['output-file'] ? false : io.stdout.color, rules: ruleInfo(), toolVersion: VERSION });
+  if (values['output-file']) writeFilesAtomically([{ path: resolve(io.cwd, values['output-file']), content: report }]);
+  else io.stdout.write(report);
+
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr.write(`dsi: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Applies the non-overlapping fix edits to `.dsi` files; returns the new texts of the files changed. */
+function applyFixes(diagnostics: readonly Diagnostic[], results: readonly LintResult[]): Map<string, string> {
+  const edits = new Map<string, TextEdit[]>();
+  for (const d of diagnostics) {
+    if (!d.fix || !d.fix.edits.every((e) => /\.dsi$/i.test(e.file))) continue;
+    for (const e of d.fix.edits) (edits.get(e.file) ?? edits.set(e.file, []).get(e.file)!).push(e);
+  }
+  const out = new Map<string, string>();
+  for (const [file, list] of edits) {
+    const text = results.map((r) => r.sources.get(file)).find((t) => t !== undefined);
+    if (text === undefined) continue;
+    list.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+    let result = '';
+    let cursor = 0;
+    for (const e of list) {
+      if (e.range.start.offset < cursor) continue; // overlaps an earlier edit: next pass
+      result += text.slice(cursor, e.range.start.offset) + e.text;
+      cursor = e.range.end.offset;
+    }
+    result += text.slice(cursor);
+    if (result !== text) out.set(file, result);
+  }
+  return out;
+}
+
+function fileProblem(file: string, message: string): Diagnostic {
+  const start = new LineIndex('').position(0);
+  return { file, range: { start, end: start }, severity: 'error', ruleId: 'io', message };
+}

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { styleText } from 'node:util';
+import type { Diagnostic, Severity } from '../../core/diagnostic.js';
+import type { FileResult } from '../../core/result.js';
+
+/** One file's problems as every formatter prints them: path relative to the working folder, diagnostics sorted. */
+export interface FileReport {
+  /** Relative to the working folder, with forward slashes. */
+  readonly path: string;
+  readonly source?: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** `file` relative to `cwd`, with forward slashes, whatever form it was given in. */
+export function relativePath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, path.resolve(cwd, file));
+  return (relative === '' ? '.' : relative).split(path.sep).join('/');
+}
+
+/** Code-unit order: the same on every machine, whatever its locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Orders diagnostics of one file by position (as shown: line, column), then severity, rule id and message. */
+export function compareByPosition(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.column - b.range.end.column ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+/**
+ * Regroups results by the file each diagnostic names (a result may carry diagnostics of a file it
+ * imports), drops exact repeats (a file imported twice), and sorts files by path and diagnostics by
+ * position, so output never depends on the order results arrive in. Files without diagnostics stay.
+ */
+export function collectReports(results: readonly FileResult[], cwd: string): FileReport[] {
+  const byPath = new Map<string, { source?: string; diagnostics: Diagnostic[]; seen: Set<string> }>();
+  const entry = (file: string) => {
+    const key = relativePath(file, cwd);
+    let found = byPath.get(key);
+    if (!found) {
+      found = { diagnostics: [], seen: new Set() };
+      byPath.set(key, found);
+    }
+    return found;
+  };
+  for (const result of results) {
+    const found = entry(result.file);
+    if (found.source === undefined && result.source !== undefined) found.source = result.source;
+  }
+  for (const result of results) {
+    for (const d of result.diagnostics) {
+      const found = entry(d.file);
+      const key = JSON.stringify([d.range.start.offset, d.range.end.offset, d.severity, d.ruleId, d.message]);
+      if (found.seen.has(key)) continue;
+      found.seen.add(key);
+      found.diagnostics.push(d);
+    }
+  }
+  return [...byPath.entries()]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([file, found]) => ({
+      path: file,
+      ...(found.source === undefined ? {} : { source: found.source }),
+      diagnostics: found.diagnostics.sort(compareByPosition),
+    }));
+}
+
+/** How many diagnostics of each severity, and how many of each carry a fix. */
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  fixableErrors: number;
+  fixableWarnings: number;
+  fixableInfos: number;
+}
+
+/** Counts the diagnostics of some reports. */
+export function countDiagnostics(diagnostics: Iterable<Diagnostic>): Counts {
+  const counts: Counts = { errors: 0, warnings: 0, infos: 0, fixableErrors: 0, fixableWarnings: 0, fixableInfos: 0 };
+  for (const d of diagnostics) {
+    const fixable = d.fix !== undefined && d.fix.edits.length > 0;
+    if (d.severity === 'error') {
+      counts.errors++;
+      if (fixable) counts.fixableErrors++;
+    } else if (d.severity === 'warning') {
+      counts.warnings++;
+      if (fixable) counts.fixableWarnings++;
+    } else {
+      counts.infos++;
+      if (fixable) counts.fixableInfos++;
+    }
+  }
+  return counts;
+}
+
+type StyleFormat = Parameters<typeof styleText>[0];
+
+/** A painter that styles text only when color is on; the CLI decides that per stream, so styleText must not check stdout again. */
+export function painter(color: boolean): (format: StyleFormat, text: string) => string {
+  return color ? (format, text) => styleText(format, text, { validateStream: false }) : (_format, text) => text;
+}
+
+/** `n word` or `n words`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,50 @@
+import type { FileResult, RuleInfo } from '../../core/result.js';
+import { collectReports } from './common.js';
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
+
+export { formatDiagnostic } from './stylish.js';
+
+/** The names `--format` accepts. */
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github'] as const;
+
+/** A `--format` name. */
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** What every formatter may need besides the results. */
+export interface FormatOptions {
+  /** The working folder: printed paths are relative to it (SARIF: it is %SRCROOT%). */
+  cwd: string;
+  /** Whether to style text (stylish only); the CLI decides per stream from NO_COLOR, FORCE_COLOR and isTTY. */
+  color: boolean;
+  /** Rule metadata, for SARIF's rule descriptors and help links. */
+  rules: readonly RuleInfo[];
+  /** The dsi version, for SARIF's tool.driver.version. */
+  toolVersion: string;
+}
+
+/** True when `name` is a format `--format` accepts. */
+export function isFormatName(name: string): name is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * Formats lint or compile results. Results may come in any order and name files absolutely or relative
+ * to `cwd`: files are sorted by path and diagnostics by position, so the output is deterministic.
+ * Non-empty output ends with a newline; stylish and github print nothing for clean results.
+ */
+export function formatResults(format: FormatName, results: readonly FileResult[], options: FormatOptions): string {
+  const reports = collectReports(results, options.cwd);
+  switch (format) {
+    case 'stylish':
+      return formatStylish(reports, options.cwd, options.color);
+    case 'json':
+      return formatJson(reports, options.cwd);
+    case 'sarif':
+      return formatSarif(reports, options);
+    case 'github':
+      return formatGithub(reports, options.cwd);
+  }
+}

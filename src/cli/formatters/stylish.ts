@@ -1,0 +1,80 @@
+import type { Diagnostic, Severity } from '../../core/diagnostic.js';
+import { LineIndex, type Range } from '../../core/range.js';
+import { countDiagnostics, painter, plural, relativePath, type FileReport } from './common.js';
+
+type Paint = ReturnType<typeof painter>;
+
+const SEVERITY_STYLE: Record<Severity, Parameters<Paint>[0]> = {
+  error: ['bold', 'red'],
+  warning: ['bold', 'yellow'],
+  info: ['bold', 'blue'],
+};
+
+/**
+ * The source line of `range` and a caret line under it: `  12 | text` / `     |   ^^^^`.
+ * Tabs before the range stay tabs so the carets line up in any terminal; a range that runs onto
+ * later lines is underlined to the end of its first line; an empty range still gets one `^`.
+ */
+function codeFrame(lines: LineIndex, range: Range, severity: Severity, paint: Paint): string[] {
+  const line = range.start.line;
+  if (line < 1 || line > lines.lineCount) return [];
+  const text = lines.lineText(line);
+  const startColumn = Math.min(Math.max(range.start.column, 1), text.length + 1);
+  const endColumn = range.end.line === line ? Math.max(Math.min(range.end.column, text.length + 1), startColumn) : text.length + 1;
+  // One pad character per code point: a surrogate pair is one character on screen.
+  const pad = Array.from(text.slice(0, startColumn - 1), (ch) => (ch === '\t' ? '\t' : ' ')).join('');
+  const width = Math.max(1, Array.from(text.slice(startColumn - 1, endColumn - 1)).length);
+  const number = String(line);
+  const gutter = paint('dim', `  ${' '.repeat(number.length)} |`);
+  return [
+    paint('dim', `  ${number} |`) + (text === '' ? '' : ` ${text}`),
+    `${gutter} ${pad}${paint(SEVERITY_STYLE[severity], '^'.repeat(width))}`,
+  ];
+}
+
+/** The compile-style block of one diagnostic, with its source line from an already indexed text. */
+export function diagnosticBlock(d: Diagnostic, lines: LineIndex | undefined, cwd: string, paint: Paint): string {
+  const { line, column } = d.range.start;
+  const out = [
+    `${paint('bold', `${relativePath(d.file, cwd)}:${line}:${column}`)} ${paint(SEVERITY_STYLE[d.severity], d.severity)} ${d.message} ${paint('dim', `(${d.ruleId})`)}`,
+  ];
+  if (lines) out.push(...codeFrame(lines, d.range, d.severity, paint));
+  for (const related of d.related ?? []) {
+    const at = `${relativePath(related.file, cwd)}:${related.range.start.line}:${related.range.start.column}`;
+    out.push(`  ${paint('bold', at)} ${paint(['bold', 'cyan'], 'note:')} ${related.message}`);
+  }
+  return out.join('\n');
+}
+
+/**
+ * One diagnostic as `dsi compile` prints it to stderr: `path:line:col severity message (rule-id)`,
+ * then the source line with a caret line under the range, then one `  path:line:col note: message`
+ * line per related location. No trailing newline.
+ */
+export function formatDiagnostic(d: Diagnostic, source: string | undefined, options: { cwd: string; color: boolean }): string {
+  return diagnosticBlock(d, source === undefined ? undefined : new LineIndex(source), options.cwd, painter(options.color));
+}
+
+/**
+ * ESLint's stylish layout in the compile style: per file a path heading and each problem's block,
+ * a blank line, then `✖ N problems (E errors, W warnings[, I info])`. Empty when nothing was found.
+ */
+export function formatStylish(reports: readonly FileReport[], cwd: string, color: boolean): string {
+  const paint = painter(color);
+  const out: string[] = [];
+  for (const report of reports) {
+    if (report.diagnostics.length === 0) continue;
+    const lines = report.source === undefined ? undefined : new LineIndex(report.source);
+    out.push(paint('underline', report.path));
+    for (const d of report.diagnostics) out.push(diagnosticBlock(d, lines, cwd, paint));
+    out.push('');
+  }
+  if (out.length === 0) return '';
+  const counts = countDiagnostics(reports.flatMap((r) => r.diagnostics));
+  const total = counts.errors + counts.warnings + counts.infos;
+  const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning')];
+  if (counts.infos > 0) parts.push(`${counts.infos} info`);
+  const style = counts.errors > 0 ? SEVERITY_STYLE.error : counts.warnings > 0 ? SEVERITY_STYLE.warning : SEVERITY_STYLE.info;
+  out.push(paint(style, `✖ ${plural(total, 'problem')} (${parts.join(', ')})`));
+  return `${out.join('\n')}\n`;
+}

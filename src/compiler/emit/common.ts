@@ -1,0 +1,19 @@
+/** Helpers shared by the section emitters: origins and diagnostics in one shape. */
+import type { Range, SourceLocation } from '../../core/range.js';
+import type { Diagnostic, Severity } from '../../core/diagnostic.js';
+import type { Origin } from '../settings.js';
+
+/** Where emitters report problems; one per declaration being lowered. */
+export interface LowerSink {
+  readonly file: string;
+  report(ruleId: string, range: Range, message: string, severity?: Severity, related?: Diagnostic['related']): void;
+}
+
+export function at(file: string, range: Range): SourceLocation {
+  return { file, range };
+}
+
+/** An origin whose key and value are given ranges of one statement. */
+export function origin(file: string, statement: Range, key: Range, value: Range = key, keyword?: string): Origin {
+  return { key: at(file, key), value: at(file, value), statement: at(file, statement), keyword };
+}

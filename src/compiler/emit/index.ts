@@ -1,0 +1,101 @@
+/**
+ * Emission: effective settings → payload, source map and task context. Settings are written in
+ * their merged order, then every object is re-keyed into the model's member order.
+ */
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { DiagnosticIds } from '../../core/diagnostic.js';
+import type { TaskContext } from '../../core/context.js';
+import { parsePointer } from '../../core/json-pointer.js';
+import { canonicalize } from '../../schema/index.js';
+import type { EmitEnv, Origin, Settings, Write } from '../settings.js';
+import { partitionOf } from '../values.js';
+import { MAP_ONLY } from './set.js';
+import type { DsiSourceMap } from '../source-map.js';
+
+export interface Emitted {
+  readonly payload: Record<string, unknown>;
+  readonly context: TaskContext;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Writes `settings` into a new payload, recording each write in `sourceMap`. */
+export function emitPayload(settings: Settings, sourceMap: DsiSourceMap): Emitted {
+  const diagnostics: Diagnostic[] = [];
+  const task = settings.get('/TaskArn');
+  const arn = task?.kind === 'write' ? task.writes.find((w) => w.pointer === '/TaskArn')?.value : undefined;
+  const env: EmitEnv = { partition: partitionOf(typeof arn === 'string' ? arn : undefined) ?? 'aws' };
+  const payload: Record<string, unknown> = {};
+  let context: TaskContext = {};
+
+  for (const setting of settings.values()) {
+    if (setting.kind === 'tags') {
+      const tags = setting.tags.map((t) => ({ Key: t.key, Value: t.value }));
+      write(payload, { pointer: '/Tags', value: tags, origin: setting.origin }, env, sourceMap, diagnostics);
+      setting.tags.forEach((t, i) => {
+        sourceMap.record(`/Tags/${i}`, t.origin, false);
+        sourceMap.record(`/Tags/${i}/Key`, { ...t.origin, value: t.origin.key }, false);
+        sourceMap.record(`/Tags/${i}/Value`, { ...t.origin, key: t.origin.value }, false);
+      });
+      continue;
+    }
+    for (const w of setting.writes) write(payload, w, env, sourceMap, diagnostics);
+    if (setting.context) {
+      context = setting.context.context;
+      for (const [p, o] of setting.context.origins) sourceMap.record(p, o, false);
+    }
+  }
+  return { payload: canonicalize(payload) as Record<string, unknown>, context, diagnostics };
+}
+
+function write(payload: Record<string, unknown>, w: Write, env: EmitEnv, map: DsiSourceMap, diagnostics: Diagnostic[]): void {
+  if (w.value === MAP_ONLY) {
+    map.record(w.pointer, w.origin, false);
+    return;
+  }
+  const tokens = parsePointer(w.pointer);
+  let container: unknown = payload;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    const here = container as Record<string, unknown>;
+    let next = here[t];
+    if (next === undefined) {
+      if (Array.isArray(here) && !fitsArray(here, t)) return pastEnd(w, tokens.slice(0, i), here.length, diagnostics);
+      next = /^\d+$/.test(tokens[i + 1]) ? [] : {};
+      here[t] = next;
+    } else if (next === null || typeof next !== 'object') {
+      return conflict(w, tokens.slice(0, i + 1), map, diagnostics);
+    }
+    container = next;
+  }
+  const last = tokens[tokens.length - 1];
+  const target = container as Record<string, unknown>;
+  if (Array.isArray(target) && !fitsArray(target, last)) return pastEnd(w, tokens.slice(0, -1), target.length, diagnostics);
+  const value = typeof w.value === 'function' ? (w.value as (e: EmitEnv) => unknown)(env) : w.value;
+  // Statements hand out shared template values: each payload gets its own copy.
+  target[last] = value !== null && typeof value === 'object' ? structuredClone(value) : value;
+  map.record(w.pointer, w.origin, true);
+}
+
+function fitsArray(array: unknown[], token: string): boolean {
+  return /^\d+$/.test(token) && Number(token) <= array.length;
+}
+
+function pastEnd(w: Write, at: string[], length: number, diagnostics: Diagnostic[]): void {
+  diagnostics.push(at0(w.origin, `${at.join('.') || 'the list'} has ${length} item${length === 1 ? '' : 's'}: \`set\` can replace an item or add one at index ${length}, not further`));
+}
+
+function conflict(w: Write, at: string[], map: DsiSourceMap, diagnostics: Diagnostic[]): void {
+  const where = '/' + at.join('/');
+  const other = map.origin(where);
+  diagnostics.push(
+    at0(
+      w.origin,
+      `cannot set a member inside \`${at.join('.')}\`, which is not an object here; change or remove the statement that sets it`,
+      other ? [{ ...other.key, message: `${at.join('.')} is set here` }] : undefined,
+    ),
+  );
+}
+
+function at0(o: Origin, message: string, related?: Diagnostic['related']): Diagnostic {
+  return { file: o.key.file, range: o.key.range, severity: 'error', ruleId: DiagnosticIds.invalidValue, message, ...(related ? { related } : {}) };
+}

@@ -1,0 +1,74 @@
+/** `OverrideOptions`: one-word option statements and `bandwidth`. */
+import type { BandwidthNode, OptionKeyword, OptionNode } from '../../grammar/ast.js';
+import { DiagnosticIds } from '../../core/diagnostic.js';
+import { enumValues } from '../../schema/index.js';
+import { matchEnum, normalizeWord, sizeToBytes } from '../values.js';
+import type { Setting } from '../settings.js';
+import { origin, type LowerSink } from './common.js';
+
+/** Option statement keyword → member of `Options`. */
+export const OPTION_MEMBERS: Readonly<Record<OptionKeyword, string>> = {
+  transfer: 'TransferMode',
+  verify: 'VerifyMode',
+  overwrite: 'OverwriteMode',
+  deleted: 'PreserveDeletedFiles',
+  atime: 'Atime',
+  mtime: 'Mtime',
+  uid: 'Uid',
+  gid: 'Gid',
+  permissions: 'PosixPermissions',
+  devices: 'PreserveDevices',
+  'object-tags': 'ObjectTags',
+  'security-descriptors': 'SecurityDescriptorCopyFlags',
+  queueing: 'TaskQueueing',
+  log: 'LogLevel',
+};
+
+/** `verify only-files-transferred` → `/OverrideOptions/VerifyMode = "ONLY_FILES_TRANSFERRED"`. */
+export function emitOption(node: OptionNode, sink: LowerSink): Setting | undefined {
+  const member = OPTION_MEMBERS[node.keyword];
+  const pointer = `/OverrideOptions/${member}`;
+  const literals = enumValues(pointer) ?? [];
+  const match = matchEnum(node.value.value, literals, 'option value', {}, `\`${node.keyword}\``);
+  if (!match.ok) {
+    sink.report(DiagnosticIds.unknownValue, node.value.range, match.message);
+    return undefined;
+  }
+  const o = origin(sink.file, node.range, node.value.range, node.value.range, node.keyword);
+  return { kind: 'write', key: pointer, origin: o, writes: [{ pointer, value: match.value, origin: o }] };
+}
+
+/** `bandwidth 100 MiB/s` → `BytesPerSecond` in whole bytes; `unlimited` → -1. */
+export function emitBandwidth(node: BandwidthNode, sink: LowerSink): Setting | undefined {
+  const pointer = '/OverrideOptions/BytesPerSecond';
+  const o = origin(sink.file, node.range, node.value.range, node.value.range, 'bandwidth');
+  const write = (value: number): Setting => ({ kind: 'write', key: pointer, origin: o, writes: [{ pointer, value, origin: o }] });
+  const v = node.value;
+  if (v.type === 'Word') {
+    if (normalizeWord(v.value) === 'unlimited') return write(-1);
+    sink.report(
+      DiagnosticIds.unknownValue,
+      v.range,
+      `unknown bandwidth \`${v.value}\`; write a rate such as \`100 MiB/s\`, or \`unlimited\``,
+    );
+    return undefined;
+  }
+  if (v.unit === undefined) {
+    sink.report(
+      DiagnosticIds.invalidValue,
+      v.range,
+      `a bandwidth needs a unit: write \`${v.number} B/s\` for bytes per second, or a rate such as \`100 MiB/s\``,
+    );
+    return undefined;
+  }
+  if (!v.perSecond) {
+    sink.report(DiagnosticIds.invalidValue, v.range, `a bandwidth is a rate: write \`${v.number} ${v.unit}/s\``);
+    return undefined;
+  }
+  const bytes = sizeToBytes(v.number, v.unit);
+  if (!bytes.ok) {
+    sink.report(DiagnosticIds.invalidValue, v.range, bytes.message);
+    return undefined;
+  }
+  return write(bytes.value);
+}

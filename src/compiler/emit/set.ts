@@ -1,0 +1,58 @@
+/** `set PATH = VALUE`: the escape hatch, a JSON value at any payload path. */
+import type { JsonValueNode, SetNode } from '../../grammar/ast.js';
+import { escapeToken } from '../../core/json-pointer.js';
+import type { Origin, Setting, Write } from '../settings.js';
+import { origin, type LowerSink } from './common.js';
+
+/** `OverrideOptions.TaskQueueing` → `/OverrideOptions/TaskQueueing`; `Includes[0]` → `/Includes/0`. */
+export function setPointer(node: SetNode): string {
+  return node.path.map((s) => '/' + (s.type === 'Member' ? escapeToken(s.name) : String(s.index))).join('');
+}
+
+/** The plain JSON value of an inline JSON node. */
+export function jsonValue(node: JsonValueNode): unknown {
+  switch (node.type) {
+    case 'JsonString':
+    case 'JsonNumber':
+    case 'JsonBoolean':
+      return node.value;
+    case 'JsonNull':
+      return null;
+    case 'JsonArray':
+      return node.items.map(jsonValue);
+    case 'JsonObject': {
+      const out: Record<string, unknown> = {};
+      for (const m of node.members) out[m.key.value] = jsonValue(m.value);
+      return out;
+    }
+  }
+}
+
+/** Where each member inside a JSON value was written, so schema errors inside it point at it. */
+function nestedOrigins(file: string, statement: SetNode, node: JsonValueNode, base: string, out: Write[]): void {
+  if (node.type === 'JsonArray') {
+    node.items.forEach((item, i) => {
+      const p = `${base}/${i}`;
+      out.push({ pointer: p, value: MAP_ONLY, origin: origin(file, statement.range, item.range, item.range) });
+      nestedOrigins(file, statement, item, p, out);
+    });
+  } else if (node.type === 'JsonObject') {
+    for (const m of node.members) {
+      const p = `${base}/${escapeToken(m.key.value)}`;
+      out.push({ pointer: p, value: MAP_ONLY, origin: origin(file, statement.range, m.key.range, m.value.range) });
+      nestedOrigins(file, statement, m.value, p, out);
+    }
+  }
+}
+
+/** Marks a write that only records where a nested member came from. */
+export const MAP_ONLY: unique symbol = Symbol('map-only');
+
+export function emitSet(node: SetNode, sink: LowerSink): Setting | undefined {
+  if (node.path.length === 0 || node.path[0].type !== 'Member') return undefined;
+  const pointer = setPointer(node);
+  const o: Origin = origin(sink.file, node.range, node.pathRange, node.value.range, 'set');
+  const writes: Write[] = [{ pointer, value: jsonValue(node.value), origin: o }];
+  nestedOrigins(sink.file, node, node.value, pointer, writes);
+  return { kind: 'write', key: pointer, origin: o, writes };
+}

@@ -1,0 +1,139 @@
+/**
+ * `compile()`: `.dsi` text → one exact StartTaskExecution payload per intent, with its task
+ * context, source map and diagnostics. Never throws on bad input.
+ */
+import { readFileSync } from 'node:fs';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { compareDiagnostics, DiagnosticIds } from '../core/diagnostic.js';
+import { mergeContext, type TaskContext } from '../core/context.js';
+import { locate, type SourceMap } from '../core/source-map.js';
+import type { Payload } from '../core/payload.js';
+import type { Range } from '../core/range.js';
+import { START_OF_FILE } from '../core/range.js';
+import { validatePayload } from '../schema/index.js';
+import { runRules, type RuleSetting } from '../rules/engine.js';
+import type { Rule } from '../rules/create-rule.js';
+import { applySuppressions, findSuppressions, type Suppression } from '../lint/suppressions.js';
+import { resolveEntry, type ReadFile } from './resolve.js';
+import { emitPayload } from './emit/index.js';
+import { DsiSourceMap } from './source-map.js';
+
+export type { ReadFile } from './resolve.js';
+
+/** Options of {@link compile}. */
+export interface CompileOptions {
+  /** The file's name: diagnostics carry it and imports are resolved relative to it. */
+  readonly filename: string;
+  /** Reads imported files; defaults to the file system (UTF-8). */
+  readonly readFile?: ReadFile;
+  /**
+   * Task context known from elsewhere (configuration, AWS), by task ARN; what the intent's
+   * `task { }` block writes wins over it.
+   */
+  readonly context?: (taskArn: string) => TaskContext | undefined;
+  /** The rules to run; defaults to the built-in rules. `false` runs none (schema only). */
+  readonly rules?: readonly Rule<any>[] | false;
+  /** Severity overrides by rule id (`off` disables a rule). */
+  readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
+}
+
+/** One compiled intent. */
+export interface CompiledIntent {
+  readonly name: string;
+  /** The request, in the model's key order; check `diagnostics` before sending it. */
+  readonly payload: Payload;
+  /** What is known of the task (from the `task { }` block and `options.context`). */
+  readonly context: TaskContext;
+  /** Problems of this intent: missing settings, schema violations, rules. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Payload JSON Pointer → where in the `.dsi` files it was set. */
+  readonly sourceMap: SourceMap;
+  /** The range of the intent's name. */
+  readonly range: Range;
+}
+
+/** The result of {@link compile}. */
+export interface CompileResult {
+  readonly intents: readonly CompiledIntent[];
+  /** Problems of the files themselves: syntax, imports, names, values, duplicates. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Every file read, by name (the entry and what it imports), for showing source lines. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+const defaultReadFile: ReadFile = (path) => readFileSync(path, 'utf8');
+
+/** Compiles the intents of one `.dsi` file. Synchronous; never throws on bad input. */
+export function compile(source: string, options: CompileOptions): CompileResult {
+  const file = options.filename;
+  try {
+    return compileUnsafe(source, options);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      intents: [],
+      diagnostics: [{ file, range: START_OF_FILE, severity: 'error', ruleId: DiagnosticIds.internal, message: `internal error while compiling: ${message}` }],
+      sources: new Map([[file, source]]),
+    };
+  }
+}
+
+function compileUnsafe(source: string, options: CompileOptions): CompileResult {
+  const resolution = resolveEntry(source, options.filename, options.readFile ?? defaultReadFile);
+  const texts = new Map([...resolution.files.values()].map((f) => [f.file, f.text] as const));
+  const entry = resolution.entry;
+  const intents: CompiledIntent[] = [];
+  for (const decl of entry.declarations) {
+    if (decl.type !== 'Intent') continue;
+    const settings = resolution.effective({ decl, file: entry });
+    const sourceMap = new DsiSourceMap(texts, { decl, file: entry.file });
+    const emitted = emitPayload(settings, sourceMap);
+    const diagnostics = [...emitted.diagnostics];
+    const arn = emitted.payload.TaskArn;
+    if (arn === undefined) {
+      diagnostics.push({
+        file: entry.file,
+        range: decl.name.range,
+        severity: 'error',
+        ruleId: DiagnosticIds.missingTask,
+        message: `intent \`${decl.name.value}\` has no \`task\`; add \`task "arn:aws:datasync:REGION:ACCOUNT:task/task-…"\` or extend a template that has one`,
+      });
+    }
+    const known = typeof arn === 'string' ? options.context?.(arn) : undefined;
+    const context = mergeContext(known, emitted.context);
+    const at = (pointer: string, part: 'key' | 'value') => locate(sourceMap, pointer, part) ?? { file: entry.file, range: decl.name.range };
+    for (const issue of validatePayload(emitted.payload)) {
+      const loc = at(issue.pointer, issue.part);
+      diagnostics.push({ file: loc.file, range: loc.range, severity: 'error', ruleId: DiagnosticIds.schema, messageId: issue.messageId, message: issue.message });
+    }
+    if (options.rules !== false) {
+      diagnostics.push(
+        ...runRules({
+          file: entry.file,
+          payload: emitted.payload,
+          context,
+          sourceMap: { get: (p, part) => sourceMap.get(p, part) ?? (p === '' ? { file: entry.file, range: decl.name.range } : undefined), edits: (f) => sourceMap.edits(f) },
+          ...(options.rules ? { rules: options.rules } : {}),
+          ...(options.ruleSettings ? { settings: options.ruleSettings } : {}),
+        }),
+      );
+    }
+    intents.push({ name: decl.name.value, payload: emitted.payload as unknown as Payload, context, diagnostics, sourceMap, range: decl.name.range });
+  }
+
+  // Suppressions apply across files (a template's line can be excused in its own file).
+  const fileProblems: Diagnostic[] = [];
+  const suppressions: Suppression[] = [];
+  for (const f of resolution.files.values()) suppressions.push(...findSuppressions(f.text, f.file, f === entry ? fileProblems : []));
+  const isEntry = (f: string) => f === entry.file;
+  const all = [...resolution.diagnostics, ...fileProblems];
+  const tagged = [...all.map((d) => ({ d, owner: -1 })), ...intents.flatMap((intent, i) => intent.diagnostics.map((d) => ({ d, owner: i })))];
+  const kept = new Set(applySuppressions(tagged.map((t) => t.d), suppressions, isEntry));
+  const owned = (i: number) => tagged.filter((t) => t.owner === i && kept.has(t.d)).map((t) => t.d).sort(compareDiagnostics);
+  const unusedWarnings = [...kept].filter((d) => !tagged.some((t) => t.d === d));
+  return {
+    intents: intents.map((intent, i) => ({ ...intent, diagnostics: owned(i) })),
+    diagnostics: [...owned(-1), ...unusedWarnings].sort(compareDiagnostics),
+    sources: texts,
+  };
+}

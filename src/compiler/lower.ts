@@ -1,0 +1,146 @@
+/**
+ * Lowers one declaration block into settings keyed by payload pointer, reporting unknown values
+ * and duplicate statements. Each declaration is lowered once, whether or not it is compiled.
+ */
+import type { DeclarationNode, FilterNode, StatementNode, TagNode } from '../grammar/ast.js';
+import { DiagnosticIds } from '../core/diagnostic.js';
+import type { Range } from '../core/range.js';
+import { isAtOrBelow, type Setting } from './settings.js';
+import type { LowerSink } from './emit/common.js';
+import { emitBandwidth, emitOption, OPTION_MEMBERS } from './emit/options.js';
+import { emitFilters } from './emit/filters.js';
+import { emitTask } from './emit/task.js';
+import { emitManifest } from './emit/manifest.js';
+import { emitReport } from './emit/report.js';
+import { emitTags } from './emit/tags.js';
+import { emitSet, setPointer } from './emit/set.js';
+
+/** How a statement is named in messages: `verify`, `set OverrideOptions.VerifyMode`. */
+function describe(s: StatementNode): string {
+  switch (s.type) {
+    case 'Option':
+      return `\`${s.keyword}\``;
+    case 'Set':
+      return `\`set ${s.path.map((p) => (p.type === 'Member' ? p.name : `[${p.index}]`)).join('.').replace(/\.\[/g, '[')}\``;
+    case 'Filter':
+      return `\`${s.kind}\``;
+    default:
+      return `\`${s.type.toLowerCase()}\``;
+  }
+}
+
+/** Where a duplicate of this statement is reported: its name, key or path, else its value. */
+function pointOf(s: StatementNode): Range {
+  switch (s.type) {
+    case 'Option':
+    case 'Bandwidth':
+      return s.value.range;
+    case 'Task':
+      return s.arn.range;
+    case 'Manifest':
+      return s.address.range;
+    case 'Set':
+      return s.pathRange;
+    case 'Tag':
+      return s.key.range;
+    case 'Filter':
+      return s.patterns[0]?.range ?? s.keywordRange;
+    case 'Report':
+      return s.keywordRange;
+  }
+}
+
+/** The payload pointer a statement owns, before lowering (for duplicate detection). */
+function keyOf(s: StatementNode): string | undefined {
+  switch (s.type) {
+    case 'Option':
+      return `/OverrideOptions/${OPTION_MEMBERS[s.keyword]}`;
+    case 'Set':
+      return s.path.length > 0 ? setPointer(s) : undefined;
+    case 'Task':
+      return '/TaskArn';
+    case 'Bandwidth':
+      return '/OverrideOptions/BytesPerSecond';
+    case 'Filter':
+      return s.kind === 'include' ? '/Includes' : '/Excludes';
+    case 'Manifest':
+      return '/ManifestConfig';
+    case 'Report':
+      return '/TaskReportConfig';
+    case 'Tag':
+      return '/Tags';
+  }
+}
+
+/** Lowers `decl`'s statements; duplicates and overlapping `set`s in one block are errors at the later one. */
+export function lowerDeclaration(decl: DeclarationNode, sink: LowerSink): Map<string, Setting> {
+  // First pass: which statements own which pointer, so that conflicts are found before lowering.
+  const owners: { key: string; node: StatementNode }[] = [];
+  const kept: StatementNode[] = [];
+  for (const s of decl.body) {
+    const key = keyOf(s);
+    if (key === undefined) continue;
+    // Several include/exclude/tag statements in one block add up (tag keys are checked by emitTags).
+    const clash = owners.find(
+      (o) =>
+        (isAtOrBelow(key, o.key) || isAtOrBelow(o.key, key)) &&
+        !(o.key === key && (s.type === 'Filter' || s.type === 'Tag') && o.node.type === s.type),
+    );
+    if (clash) {
+      const same = clash.node.type === s.type && clash.key === key;
+      sink.report(
+        DiagnosticIds.duplicate,
+        pointOf(s),
+        same
+          ? `${describe(s)} is given twice in this block; keep one`
+          : `${describe(s)} sets the same field as ${describe(clash.node)} (line ${clash.node.range.start.line}) in this block; keep one`,
+        'error',
+        [{ file: sink.file, range: pointOf(clash.node), message: 'first given here' }],
+      );
+      continue;
+    }
+    owners.push({ key, node: s });
+    kept.push(s);
+  }
+
+  const settings = new Map<string, Setting>();
+  const filters: Record<'include' | 'exclude', FilterNode[]> = { include: [], exclude: [] };
+  const tags: TagNode[] = [];
+  const order: (StatementNode | 'include' | 'exclude' | 'tags')[] = [];
+  for (const s of kept) {
+    if (s.type === 'Filter') {
+      if (filters[s.kind].length === 0) order.push(s.kind);
+      filters[s.kind].push(s);
+    } else if (s.type === 'Tag') {
+      if (tags.length === 0) order.push('tags');
+      tags.push(s);
+    } else order.push(s);
+  }
+  for (const item of order) {
+    let setting: Setting | undefined;
+    if (item === 'include' || item === 'exclude') setting = emitFilters(filters[item], sink);
+    else if (item === 'tags') setting = emitTags(tags, sink);
+    else setting = lowerStatement(item, sink);
+    if (setting) settings.set(setting.key, setting);
+  }
+  return settings;
+}
+
+function lowerStatement(s: StatementNode, sink: LowerSink): Setting | undefined {
+  switch (s.type) {
+    case 'Option':
+      return emitOption(s, sink);
+    case 'Bandwidth':
+      return emitBandwidth(s, sink);
+    case 'Task':
+      return emitTask(s, sink);
+    case 'Manifest':
+      return emitManifest(s, sink);
+    case 'Report':
+      return emitReport(s, sink);
+    case 'Set':
+      return emitSet(s, sink);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Resolution: reads imported files (relative to the importing file), builds what each file sees,
+ * lowers every declaration once and merges `extends` chains into effective settings.
+ */
+import { dirname, join, resolve as resolvePath } from 'node:path';
+import type { DeclarationNode, FileNode, ImportNode, NameNode } from '../grammar/ast.js';
+import { parse } from '../grammar/index.js';
+import { DiagnosticIds, type Diagnostic, type Severity } from '../core/diagnostic.js';
+import type { Range } from '../core/range.js';
+import { suggest } from './values.js';
+import { isAtOrBelow, type Setting, type Settings } from './settings.js';
+import type { LowerSink } from './emit/common.js';
+import { lowerDeclaration } from './lower.js';
+import { mergeTags } from './emit/tags.js';
+
+/** Reads a file's text; throws on failure (the error's message is shown to the user). */
+export type ReadFile = (path: string) => string;
+
+/** A parsed file and what it imports. */
+export interface LoadedFile {
+  readonly file: string;
+  readonly text: string;
+  readonly ast: FileNode;
+  readonly imports: { readonly node: ImportNode; readonly target?: LoadedFile }[];
+  readonly declarations: readonly DeclarationNode[];
+}
+
+/** A declaration together with the file it is in. */
+export interface Declared {
+  readonly decl: DeclarationNode;
+  readonly file: LoadedFile;
+}
+
+/** The result of resolving an entry file: every loaded file and the effective settings of its declarations. */
+export interface Resolution {
+  readonly entry: LoadedFile;
+  readonly files: ReadonlyMap<string, LoadedFile>;
+  readonly diagnostics: Diagnostic[];
+  /** Effective settings of a declaration, after `extends`; undefined for one on a cycle. */
+  effective(d: Declared): Settings;
+}
+
+interface Scope {
+  readonly names: Map<string, Declared>;
+  /** Names declared twice: their uses get no further diagnostics. */
+  readonly poisoned: Set<string>;
+}
+
+function diag(file: string, range: Range, ruleId: string, message: string, severity: Severity = 'error', related?: Diagnostic['related']): Diagnostic {
+  return { file, range, ruleId, message, severity, ...(related ? { related } : {}) };
+}
+
+/** Resolves `text` (named `file`) with everything it imports. Never throws on bad input. */
+export function resolveEntry(text: string, file: string, readFile: ReadFile): Resolution {
+  const diagnostics: Diagnostic[] = [];
+  const files = new Map<string, LoadedFile>();
+  const loading: string[] = [];
+
+  const load = (name: string, content: string): LoadedFile => {
+    const key = resolvePath(name);
+    const { ast, diagnostics: parseDiagnostics } = parse(content, name);
+    diagnostics.push(...parseDiagnostics);
+    const declarations = ast.items.filter((i): i is DeclarationNode => i.type === 'Intent' || i.type === 'Template');
+    const loaded: LoadedFile = { file: name, text: content, ast, imports: [], declarations };
+    files.set(key, loaded);
+    loading.push(key);
+    for (const item of ast.items) {
+      if (item.type !== 'Import') continue;
+      const targetName = join(dirname(name), item.path.value);
+      const targetKey = resolvePath(targetName);
+      const cycleAt = loading.indexOf(targetKey);
+      if (cycleAt >= 0) {
+        const chain = [...loading.slice(cycleAt), targetKey].map((k) => files.get(k)?.file ?? k).join(' → ');
+        diagnostics.push(diag(name, item.path.range, DiagnosticIds.cycle, `import cycle: ${chain}; a file may not import itself, directly or through others`));
+        loaded.imports.push({ node: item, target: files.get(targetKey) });
+        continue;
+      }
+      let target = files.get(targetKey);
+      if (!target) {
+        let targetText: string;
+        try {
+          targetText = readFile(targetName);
+        } catch (e) {
+          const reason = (e as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'no such file' : String((e as Error)?.message ?? e);
+          diagnostics.push(diag(name, item.path.range, DiagnosticIds.importError, `cannot import "${item.path.value}": ${reason} (${targetName})`));
+          loaded.imports.push({ node: item });
+          continue;
+        }
+        target = load(targetName, targetText);
+      }
+      loaded.imports.push({ node: item, target });
+    }
+    loading.pop();
+    return loaded;
+  };
+
+  const entry = load(file, text);
+
+  // What each file sees: its own declarations and those of the files it imports directly.
+  const scopes = new Map<LoadedFile, Scope>();
+  for (const f of files.values()) scopes.set(f, buildScope(f, diagnostics));
+
+  // Every declaration is lowered once, wherever it is.
+  const lowered = new Map<DeclarationNode, Settings>();
+  for (const f of files.values()) {
+    for (const decl of f.declarations) {
+      const sink: LowerSink = {
+        file: f.file,
+        report: (ruleId, range, message, severity = 'error', related) => diagnostics.push(diag(f.file, range, ruleId, message, severity, related)),
+      };
+      lowered.set(decl, lowerDeclaration(decl, sink));
+    }
+  }
+
+  const effectiveCache = new Map<DeclarationNode, Settings>();
+  const stack: DeclarationNode[] = [];
+  const reported = new Set<NameNode>();
+
+  const effective = (d: Declared): Settings => {
+    const cached = effectiveCache.get(d.decl);
+    if (cached) return cached;
+    stack.push(d.decl);
+    const scope = scopes.get(d.file)!;
+    let acc = new Map<string, Setting>();
+    for (const parentName of d.decl.parents) {
+      const parent = scope.names.get(parentName.value);
+      if (!parent) {
+        if (!scope.poisoned.has(parentName.value) && !reported.has(parentName)) {
+          reported.add(parentName);
+          const hint = suggest(parentName.value, [...scope.names.keys()]);
+          diagnostics.push(
+            diag(
+              d.file.file,
+              parentName.range,
+              DiagnosticIds.unknownName,
+              `unknown template or intent \`${parentName.value}\`` +
+                (hint ? `; did you mean \`${hint}\`?` : '; declare it in this file or import the file that declares it'),
+            ),
+          );
+        }
+        continue;
+      }
+      if (stack.includes(parent.decl)) {
+        if (!reported.has(parentName)) {
+          reported.add(parentName);
+          const chain = [...stack.slice(stack.indexOf(parent.decl)), parent.decl].map((x) => x.name.value).join(' → ');
+          diagnostics.push(diag(d.file.file, parentName.range, DiagnosticIds.cycle, `\`extends\` cycle: ${chain}; a declaration may not extend itself, directly or through others`));
+        }
+        continue;
+      }
+      acc = mergeOver(acc, effective(parent));
+    }
+    acc = mergeOver(acc, lowered.get(d.decl) ?? new Map());
+    stack.pop();
+    effectiveCache.set(d.decl, acc);
+    return acc;
+  };
+
+  // Resolve every declaration so that every cycle and unknown name is reported, compiled or not.
+  for (const f of files.values()) for (const decl of f.declarations) effective({ decl, file: f });
+
+  return { entry, files, diagnostics, effective };
+}
+
+/** Settings of `child` over `acc`: a child's setting replaces inherited ones at its pointer or below; tags merge by key. */
+export function mergeOver(acc: Settings, child: Settings): Map<string, Setting> {
+  const out = new Map(acc);
+  for (const [key, setting] of child) {
+    const inherited = out.get(key);
+    if (setting.kind === 'tags' && inherited?.kind === 'tags') {
+      out.set(key, { ...setting, tags: mergeTags(inherited.tags, setting.tags) });
+      continue;
+    }
+    for (const k of [...out.keys()]) if (isAtOrBelow(k, key)) out.delete(k);
+    out.set(key, setting);
+  }
+  return out;
+}
+
+function buildScope(f: LoadedFile, diagnostics: Diagnostic[]): Scope {
+  // Candidates in this file's order: own declarations at their names, imported ones at their import.
+  type Candidate = { name: string; declared: Declared; at: Range; via?: ImportNode };
+  const candidates: Candidate[] = f.declarations.map((decl) => ({ name: decl.name.value, declared: { decl, file: f }, at: decl.name.range }));
+  for (const imp of f.imports) {
+    if (!imp.target || imp.target === f) continue;
+    for (const decl of imp.target.declarations) {
+      candidates.push({ name: decl.name.value, declared: { decl, file: imp.target }, at: imp.node.path.range, via: imp.node });
+    }
+  }
+  candidates.sort((a, b) => a.at.start.offset - b.at.start.offset);
+  const names = new Map<string, Declared>();
+  const first = new Map<string, Candidate>();
+  const poisoned = new Set<string>();
+  for (const c of candidates) {
+    const earlier = first.get(c.name);
+    if (!earlier) {
+      first.set(c.name, c);
+      names.set(c.name, c.declared);
+      continue;
+    }
+    if (earlier.declared.decl === c.declared.decl) continue; // the same file imported twice
+    poisoned.add(c.name);
+    names.delete(c.name);
+    const where = (x: Candidate) => (x.via ? `in "${x.via.path.value}"` : `on line ${x.at.start.line}`);
+    diagnostics.push(
+      diag(f.file, c.at, DiagnosticIds.duplicateName, `\`${c.name}\` is declared twice in what this file sees: ${where(earlier)} and ${where(c)}; rename one`, 'error', [
+        { file: f.file, range: earlier.at, message: 'first declared here' },
+      ]),
+    );
+  }
+  return { names, poisoned };
+}

@@ -1,0 +1,59 @@
+/**
+ * Settings: what one declaration block says, lowered from statements and keyed by the payload
+ * path it sets. Inheritance merges settings by key; emission writes them into a payload.
+ */
+import type { SourceLocation } from '../core/range.js';
+import type { TaskContext } from '../core/context.js';
+
+/** Where a written value came from: its key (name, tag key, `set` path) and its value. */
+export interface Origin {
+  readonly key: SourceLocation;
+  readonly value: SourceLocation;
+  /** The whole statement, for fixes that remove or rewrite it. */
+  readonly statement: SourceLocation;
+  /** The statement keyword as written (`verify`), where the statement has one. */
+  readonly keyword?: string;
+}
+
+/** What emission knows when it writes a value: the task ARN's partition. */
+export interface EmitEnv {
+  readonly partition: string;
+}
+
+/** One value written at one JSON Pointer; `value` may depend on the environment (bucket ARNs). */
+export interface Write {
+  readonly pointer: string;
+  readonly value: unknown | ((env: EmitEnv) => unknown);
+  readonly origin: Origin;
+}
+
+/** One tag; tags merge by key across `extends`. */
+export interface TagEntry {
+  readonly key: string;
+  readonly value: string;
+  readonly origin: Origin;
+}
+
+/** The context of a task block, with where each part was written. */
+export interface ContextSetting {
+  readonly context: TaskContext;
+  /** Pointers under `/@context/…` → where they were written, for related locations. */
+  readonly origins: ReadonlyMap<string, Origin>;
+}
+
+/**
+ * One setting. `key` is the payload pointer it owns (`/OverrideOptions/VerifyMode`, `/Includes`,
+ * `/TaskReportConfig`, a `set` path); a child's setting replaces every inherited setting at its key
+ * or below it.
+ */
+export type Setting =
+  | { readonly kind: 'write'; readonly key: string; readonly writes: readonly Write[]; readonly origin: Origin; readonly context?: ContextSetting }
+  | { readonly kind: 'tags'; readonly key: '/Tags'; readonly tags: readonly TagEntry[]; readonly origin: Origin };
+
+/** A declaration's settings in source order, keyed by payload pointer. */
+export type Settings = ReadonlyMap<string, Setting>;
+
+/** True when pointer `p` is `q` or lies below it. */
+export function isAtOrBelow(p: string, q: string): boolean {
+  return p === q || p.startsWith(q + '/');
+}

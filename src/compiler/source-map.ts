@@ -1,0 +1,82 @@
+/**
+ * The `.dsi` source map: payload pointer → the statement that set it (through `extends` too),
+ * plus `/@context/…` pointers for task context, and fixes rendered as edits of the `.dsi` text.
+ */
+import type { SourceLocation } from '../core/range.js';
+import { LineIndex } from '../core/range.js';
+import type { TextEdit } from '../core/diagnostic.js';
+import type { PayloadFix, SourceMap, SourcePart } from '../core/source-map.js';
+import { isAtOrBelow, type Origin } from './settings.js';
+import { OPTION_MEMBERS } from './emit/options.js';
+import { kebab } from './values.js';
+import type { DeclarationNode } from '../grammar/ast.js';
+
+const KEYWORD_OF_MEMBER = new Map(Object.entries(OPTION_MEMBERS).map(([k, m]) => [m, k]));
+
+export class DsiSourceMap implements SourceMap {
+  private readonly origins = new Map<string, Origin>();
+
+  /**
+   * @param texts the text of every file, by name, for fixes
+   * @param intent the compiled intent and its file, where new statements are inserted
+   */
+  constructor(
+    private readonly texts: ReadonlyMap<string, string>,
+    private readonly intent?: { readonly decl: DeclarationNode; readonly file: string },
+  ) {}
+
+  /** Records a write at `pointer`; a write replaces whatever was recorded below it. */
+  record(pointer: string, origin: Origin, replace: boolean): void {
+    if (replace) for (const k of [...this.origins.keys()]) if (isAtOrBelow(k, pointer)) this.origins.delete(k);
+    this.origins.set(pointer, origin);
+  }
+
+  /** The origin of a pointer, if a statement set it directly. */
+  origin(pointer: string): Origin | undefined {
+    return this.origins.get(pointer);
+  }
+
+  get(pointer: string, part: SourcePart = 'value'): SourceLocation | undefined {
+    const o = this.origins.get(pointer);
+    return o && (part === 'key' ? o.key : o.value);
+  }
+
+  edits(fix: PayloadFix): TextEdit[] | undefined {
+    const m = /^\/OverrideOptions\/([A-Za-z]+)$/.exec(fix.pointer);
+    const keyword = m ? KEYWORD_OF_MEMBER.get(m[1]) : undefined;
+    const o = this.origins.get(fix.pointer);
+    if (fix.remove) {
+      if (!o) return undefined;
+      const text = this.texts.get(o.statement.file);
+      if (text === undefined) return undefined;
+      // Remove the whole line when the statement stands alone on it.
+      const lines = new LineIndex(text);
+      const { start, end } = o.statement.range;
+      const lineStart = start.offset - (start.column - 1);
+      const before = text.slice(lineStart, start.offset);
+      const after = /^[ \t]*(?:(?:#|\/\/).*)?(\r?\n|$)/.exec(text.slice(end.offset));
+      if (/^[ \t]*$/.test(before) && after) {
+        return [{ file: o.statement.file, range: lines.range(lineStart, end.offset + after[0].length), text: '' }];
+      }
+      return [{ file: o.statement.file, range: o.statement.range, text: '' }];
+    }
+    if (typeof fix.value !== 'string' && typeof fix.value !== 'number') return undefined;
+    const rendered = (viaSet: boolean) => (viaSet || typeof fix.value === 'number' ? JSON.stringify(fix.value) : kebab(fix.value as string));
+    if (o) return [{ file: o.value.file, range: o.value.range, text: rendered(o.keyword === 'set') }];
+    // Not set yet: add a statement at the end of the intent's own block.
+    if (!keyword || !this.intent || typeof fix.value !== 'string') return undefined;
+    const text = this.texts.get(this.intent.file);
+    if (text === undefined) return undefined;
+    const { decl, file } = this.intent;
+    const last = decl.body[decl.body.length - 1];
+    const lines = new LineIndex(text);
+    if (last) {
+      const indent = /^[ \t]*/.exec(lines.lineText(last.range.start.line))![0];
+      return [{ file, range: { start: last.range.end, end: last.range.end }, text: `\n${indent}${keyword} ${rendered(false)}` }];
+    }
+    const close = decl.range.end.offset - 1;
+    if (text[close] !== '}') return undefined;
+    const pos = lines.position(close);
+    return [{ file, range: { start: pos, end: pos }, text: ` ${keyword} ${rendered(false)} ` }];
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Conversions from what users write to what the API takes: enum words, sizes, S3 addresses.
+ * Each returns a value or a problem in plain words; the caller turns problems into diagnostics.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+
+export type Converted<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** `only-files-transferred`, `ONLY_FILES_TRANSFERRED` and `Only_Files-Transferred` are one value. */
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().replace(/_/g, '-');
+}
+
+/** The kebab-case spelling of an API literal: `ONLY_FILES_TRANSFERRED` → `only-files-transferred`. */
+export function kebab(literal: string): string {
+  return literal.toLowerCase().replace(/_/g, '-');
+}
+
+/** The nearest candidate when it is close enough to be a likely misspelling. */
+export function suggest(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const w = normalizeWord(word);
+  const best = closest(w, candidates as string[]);
+  const d = distance(w, best);
+  return d <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/**
+ * Matches `word` against API literals (`literals`), case-insensitively with `_` = `-`; `aliases`
+ * maps extra kebab spellings to literals. What is called "did you mean" uses kebab spellings.
+ */
+export function matchEnum(
+  word: string,
+  literals: readonly string[],
+  what: string,
+  aliases: Readonly<Record<string, string>> = {},
+  forWhat?: string,
+): Converted<string> {
+  const w = normalizeWord(word);
+  for (const lit of literals) if (kebab(lit) === w) return { ok: true, value: lit };
+  if (aliases[w]) return { ok: true, value: aliases[w] };
+  const spellings = [...literals.map(kebab), ...Object.keys(aliases)];
+  const hint = suggest(word, spellings);
+  return {
+    ok: false,
+    message:
+      `unknown ${what} \`${word}\`${forWhat ? ` for ${forWhat}` : ''}` +
+      (hint ? `; did you mean \`${hint}\`? Values:` : '; write one of:') +
+      ` ${literals.map(kebab).join(', ')}`,
+  };
+}
+
+const UNIT_FACTORS: Readonly<Record<string, bigint>> = {
+  B: 1n,
+  kB: 1000n,
+  KB: 1000n,
+  MB: 1000n ** 2n,
+  GB: 1000n ** 3n,
+  TB: 1000n ** 4n,
+  KiB: 1024n,
+  MiB: 1024n ** 2n,
+  GiB: 1024n ** 3n,
+  TiB: 1024n ** 4n,
+};
+
+/** Units as the language writes them, for messages. */
+export const SIZE_UNITS = Object.keys(UNIT_FACTORS);
+
+/**
+ * A size in whole bytes, computed exactly: `1.005` MB is 1005000, not a float's 1004999.99….
+ * `number` is a non-negative decimal without `_`.
+ */
+export function sizeToBytes(number: string, unit: string): Converted<number> {
+  const factor = UNIT_FACTORS[unit];
+  if (factor === undefined) {
+    const hint = suggest(unit, SIZE_UNITS);
+    return { ok: false, message: `unknown unit \`${unit}\`${hint ? `; did you mean \`${hint}\`?` : ''} Units: ${SIZE_UNITS.join(' ')}` };
+  }
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(number);
+  if (!m) return { ok: false, message: `\`${number}\` is not a number; write e.g. \`100 MiB/s\`` };
+  const fraction = m[2] ?? '';
+  const scaled = BigInt(m[1] + fraction) * factor;
+  const divisor = 10n ** BigInt(fraction.length);
+  if (scaled % divisor !== 0n) {
+    return {
+      ok: false,
+      message: `${number} ${unit} is not a whole number of bytes (${formatRatio(scaled, divisor)} B); use a smaller unit or fewer decimals`,
+    };
+  }
+  const bytes = scaled / divisor;
+  if (bytes > BigInt(Number.MAX_SAFE_INTEGER)) {
+    return { ok: false, message: `${number} ${unit} is ${bytes} bytes, more than the largest value dsi accepts (2^53−1 = ${Number.MAX_SAFE_INTEGER})` };
+  }
+  return { ok: true, value: Number(bytes) };
+}
+
+function formatRatio(n: bigint, d: bigint): string {
+  const whole = n / d;
+  const rest = n % d;
+  const digits = (rest * 1000n) / d;
+  return `${whole}.${digits.toString().padStart(3, '0')}…`;
+}
+
+/** The partition of an ARN (`aws`, `aws-cn`, …), or undefined when it is not an ARN. */
+export function partitionOf(arn: string | undefined): string | undefined {
+  const m = /^arn:([a-z][a-z0-9-]*):/.exec(arn ?? '');
+  return m ? m[1] : undefined;
+}
+
+/** An `s3://bucket/key` address, split. */
+export interface S3Address {
+  readonly bucket: string;
+  /** The key part without the leading `/`, verbatim; '' when there is none. */
+  readonly key: string;
+}
+
+/** Splits `s3://bucket/key`; the bucket is checked later by the schema through its ARN. */
+export function parseS3Address(text: string): Converted<S3Address> {
+  const m = /^s3:\/\/([^/]*)(?:\/(.*))?$/s.exec(text);
+  if (!m) {
+    const hint = /^[sS]3:/.test(text) || /^arn:/.test(text) ? ' (an ARN can be given with `set`)' : '';
+    return { ok: false, message: `expected an S3 address like "s3://bucket/prefix/", found "${text}"${hint}` };
+  }
+  if (m[1] === '') return { ok: false, message: `the S3 address "${text}" has no bucket; write "s3://bucket/prefix/"` };
+  return { ok: true, value: { bucket: m[1], key: m[2] ?? '' } };
+}
+
+/** The ARN of a bucket in a partition: `arn:aws-cn:s3:::bucket`. */
+export function bucketArn(partition: string, bucket: string): string {
+  return `arn:${partition}:s3:::${bucket}`;
+}

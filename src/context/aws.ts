@@ -1,0 +1,311 @@
+/**
+ * Task context from AWS through the real SDK (`dsi lint --resolve-context`), and sending a
+ * payload (`dsi start`). `@aws-sdk/client-datasync` is imported only when one of these runs: the
+ * CLI bundle leaves it out, and nothing else pays for loading it.
+ */
+import type { DataSyncClient, Options } from '@aws-sdk/client-datasync';
+import {
+  S3_STORAGE_CLASSES,
+  type LocationContext,
+  type S3StorageClass,
+  type TaskContext,
+  type TaskMode,
+} from '../core/context.js';
+import type { Payload } from '../core/payload.js';
+import { DESCRIBE_LOCATION_TYPES, describeKindOfUri, describeKindsToTry, type DescribeLocationKind } from './locations.js';
+
+/** How to reach DataSync; everything is optional and falls back to the SDK's own chain. */
+export interface AwsContextOptions {
+  /** Default: the region of the task ARN. */
+  region?: string;
+  /** Endpoint URL, e.g. a VPC endpoint or a test server. */
+  endpoint?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** A profile of the shared AWS config files. */
+  profile?: string;
+  /** An existing `DataSyncClient` to use instead of a new one (for tests and embedding); its own settings then apply. */
+  client?: unknown;
+}
+
+/** What could be learnt about a task, and why anything else could not. */
+export interface ResolvedContext {
+  context: TaskContext;
+  /** One line each, naming the call and the ARN that failed; never credentials. */
+  warnings: string[];
+}
+
+type Sdk = typeof import('@aws-sdk/client-datasync');
+
+const ARN_REGION = /^arn:(?:aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:([a-z\-0-9]+):[0-9]{12}:/;
+/** The model's TaskArn pattern. */
+const TASK_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\-0-9]+:[0-9]{12}:task\/task-[0-9a-f]{17}$/;
+/** ListLocations pages to read (100 locations each) before falling back to trying DescribeLocation* calls. */
+const MAX_LIST_PAGES = 20;
+
+let sdkPromise: Promise<Sdk> | undefined;
+const loadSdk = (): Promise<Sdk> => (sdkPromise ??= import('@aws-sdk/client-datasync'));
+
+/** Describes a task and its locations through DataSync; failures become warnings, never exceptions. */
+export async function resolveTaskContext(taskArn: string, options: AwsContextOptions = {}): Promise<ResolvedContext> {
+  const warnings: string[] = [];
+  if (!TASK_ARN.test(taskArn)) {
+    warnings.push(
+      `cannot resolve the context of "${taskArn}": it is not a task ARN; write one such as ` +
+        `arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0`,
+    );
+    return { context: {}, warnings };
+  }
+  const session = await openSession(taskArn, options);
+  if ('error' in session) {
+    warnings.push(`cannot resolve the context of ${taskArn}: ${session.error}`);
+    return { context: {}, warnings };
+  }
+  const { sdk, client, redact } = session;
+  const warn = (call: string, arn: string, e: unknown, consequence: string) =>
+    warnings.push(`${call} failed for ${arn}: ${redact(describeError(e))}; ${consequence}`);
+
+  try {
+    let task;
+    try {
+      task = await client.send(new sdk.DescribeTaskCommand({ TaskArn: taskArn }));
+    } catch (e) {
+      const consequence = "the task's mode, options, log group and locations stay unknown (write them in the intent's task { } block)";
+      warn('DescribeTask', taskArn, e, consequence);
+      return { context: {}, warnings };
+    }
+
+    let mode: TaskMode | undefined;
+    if (task.TaskMode === 'BASIC' || task.TaskMode === 'ENHANCED') mode = task.TaskMode;
+    else if (task.TaskMode !== undefined) {
+      warnings.push(
+        `DescribeTask for ${taskArn} returned TaskMode "${task.TaskMode}", which dsi does not know; ` +
+          'rules that depend on the mode stay silent (write `mode basic|enhanced` in the task { } block)',
+      );
+    }
+
+    const ends = { source: task.SourceLocationArn, destination: task.DestinationLocationArn };
+    const arns = [ends.source, ends.destination].filter((a): a is string => typeof a === 'string');
+    const uris = await listLocationUris(sdk, client, arns, (e) =>
+      warn('ListLocations', taskArn, e, 'the location types are found by trying the DescribeLocation* calls instead'),
+    );
+
+    const locate = async (arn: string | undefined, end: string): Promise<LocationContext | undefined> =>
+      arn === undefined ? undefined : describeLocation(sdk, client, arn, end, uris.get(arn), warnings, redact);
+    const source = await locate(ends.source, 'source');
+    const destination = await locate(ends.destination, 'destination');
+
+    return {
+      context: compact({
+        mode,
+        source,
+        destination,
+        logGroup: task.CloudWatchLogGroupArn,
+        options: task.Options && Object.keys(task.Options).length > 0 ? (compact({ ...task.Options }) as Options) : undefined,
+      }),
+      warnings,
+    };
+  } catch (e) {
+    // Every call above catches its own errors; this is a last guard for the promise never to reject.
+    warnings.push(`resolving the context of ${taskArn} failed unexpectedly: ${redact(describeError(e))}`);
+    return { context: {}, warnings };
+  } finally {
+    session.close();
+  }
+}
+
+/** Sends a StartTaskExecution request as given; a failure comes back as `error`, never thrown. */
+export async function sendStartTaskExecution(
+  payload: Payload,
+  options: AwsContextOptions = {},
+): Promise<{ taskExecutionArn?: string; error?: string }> {
+  const taskArn = typeof payload?.TaskArn === 'string' ? payload.TaskArn : '(no TaskArn)';
+  const session = await openSession(taskArn, options);
+  if ('error' in session) return { error: `cannot start ${taskArn}: ${session.error}` };
+  try {
+    const out = await session.client.send(new session.sdk.StartTaskExecutionCommand(payload));
+    return out.TaskExecutionArn !== undefined
+      ? { taskExecutionArn: out.TaskExecutionArn }
+      : { error: `StartTaskExecution for ${taskArn} answered without a TaskExecutionArn` };
+  } catch (e) {
+    return { error: `StartTaskExecution failed for ${taskArn}: ${session.redact(describeError(e))}` };
+  } finally {
+    session.close();
+  }
+}
+
+interface Session {
+  sdk: Sdk;
+  client: DataSyncClient;
+  /** Removes any secret of the given credentials from a message (SDK messages should hold none; this makes sure). */
+  redact: (message: string) => string;
+  close: () => void;
+}
+
+/** Loads the SDK and gets a client: the one given, or a new one that `close` destroys. */
+async function openSession(arn: string, options: AwsContextOptions): Promise<Session | { error: string }> {
+  let sdk: Sdk;
+  try {
+    sdk = await loadSdk();
+  } catch (e) {
+    return { error: `@aws-sdk/client-datasync could not be loaded (${(e as Error).message}); install it next to dsi` };
+  }
+  const secrets = [options.credentials?.secretAccessKey, options.credentials?.sessionToken].filter(
+    (s): s is string => typeof s === 'string' && s.length >= 4,
+  );
+  const redact = (message: string) => secrets.reduce((m, s) => m.split(s).join('****'), message);
+
+  if (options.client !== undefined) {
+    if (!options.client || typeof (options.client as { send?: unknown }).send !== 'function') {
+      return { error: 'the client given is not a DataSyncClient (it has no send method)' };
+    }
+    return { sdk, client: options.client as DataSyncClient, redact, close: () => {} };
+  }
+  const region = options.region ?? ARN_REGION.exec(arn)?.[1];
+  try {
+    const client = new sdk.DataSyncClient({
+      ...(region !== undefined ? { region } : {}),
+      ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+      ...(options.credentials !== undefined ? { credentials: { ...options.credentials } } : {}),
+      ...(options.profile !== undefined ? { profile: options.profile } : {}),
+    });
+    return { sdk, client, redact, close: () => client.destroy() };
+  } catch (e) {
+    return { error: `the DataSync client could not be set up: ${redact(describeError(e))}` };
+  }
+}
+
+/** LocationUri by LocationArn for the ARNs wanted, read from ListLocations until all are found. */
+async function listLocationUris(
+  sdk: Sdk,
+  client: DataSyncClient,
+  wanted: readonly string[],
+  onError: (e: unknown) => void,
+): Promise<Map<string, string>> {
+  const uris = new Map<string, string>();
+  if (wanted.length === 0) return uris;
+  let token: string | undefined;
+  try {
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      const out = await client.send(new sdk.ListLocationsCommand({ MaxResults: 100, ...(token ? { NextToken: token } : {}) }));
+      for (const l of out.Locations ?? []) {
+        if (l.LocationArn && l.LocationUri && wanted.includes(l.LocationArn)) uris.set(l.LocationArn, l.LocationUri);
+      }
+      token = out.NextToken;
+      if (!token || wanted.every((a) => uris.has(a))) break;
+    }
+  } catch (e) {
+    onError(e);
+  }
+  return uris;
+}
+
+/** A location's type, URI and (for S3) storage class: from its listed URI, else by trying DescribeLocation* calls. */
+async function describeLocation(
+  sdk: Sdk,
+  client: DataSyncClient,
+  arn: string,
+  end: string,
+  listedUri: string | undefined,
+  warnings: string[],
+  redact: (m: string) => string,
+): Promise<LocationContext> {
+  const known = listedUri === undefined ? undefined : describeKindOfUri(listedUri);
+  if (known !== undefined && known !== 'S3') return compact({ type: DESCRIBE_LOCATION_TYPES[known], arn, uri: listedUri });
+  if (known === 'S3') {
+    try {
+      const out = await client.send(new sdk.DescribeLocationS3Command({ LocationArn: arn }));
+      return s3Context(arn, out.LocationUri ?? listedUri, out.S3StorageClass, warnings);
+    } catch (e) {
+      warnings.push(
+        `DescribeLocationS3 failed for ${arn} (the ${end}): ${redact(describeError(e))}; its storage class stays unknown ` +
+          `(write \`${end === 'source' ? 'from' : 'to'} s3 storage-class CLASS\` in the intent's task { } block)`,
+      );
+      return compact({ type: 'S3', arn, uri: listedUri });
+    }
+  }
+
+  // The type is not in the URI (or the location was not listed): ask each kind until one answers.
+  const failures: { kind: DescribeLocationKind; error: unknown }[] = [];
+  for (const kind of describeKindsToTry(listedUri)) {
+    try {
+      const out = (await client.send(describeCommand(sdk, kind, arn))) as { LocationUri?: string; S3StorageClass?: string };
+      if (kind === 'S3') return s3Context(arn, out.LocationUri ?? listedUri, out.S3StorageClass, warnings);
+      return compact({ type: DESCRIBE_LOCATION_TYPES[kind], arn, uri: out.LocationUri ?? listedUri });
+    } catch (e) {
+      failures.push({ kind, error: e });
+      // No HTTP answer at all (network, credentials): further calls would fail the same way.
+      if (httpStatus(e) === undefined) break;
+    }
+  }
+  // A wrong-type call answers InvalidRequestException; any other answer (access denied, …) says more.
+  const telling = failures.find((f) => (f.error as Error)?.name !== 'InvalidRequestException') ?? failures.at(-1);
+  warnings.push(
+    `cannot tell the type of the ${end} location ${arn}: ` +
+      (listedUri === undefined ? 'ListLocations did not list it' : `its URI ${listedUri} does not say`) +
+      ` and no DescribeLocation* call described it` +
+      (telling ? ` (DescribeLocation${telling.kind}: ${redact(describeError(telling.error))})` : '') +
+      `; write \`${end === 'source' ? 'from' : 'to'} TYPE\` in the intent's task { } block`,
+  );
+  return compact({ arn, uri: listedUri });
+}
+
+function describeCommand(sdk: Sdk, kind: DescribeLocationKind, arn: string) {
+  const input = { LocationArn: arn };
+  switch (kind) {
+    case 'S3':
+      return new sdk.DescribeLocationS3Command(input);
+    case 'Nfs':
+      return new sdk.DescribeLocationNfsCommand(input);
+    case 'Smb':
+      return new sdk.DescribeLocationSmbCommand(input);
+    case 'Efs':
+      return new sdk.DescribeLocationEfsCommand(input);
+    case 'FsxWindows':
+      return new sdk.DescribeLocationFsxWindowsCommand(input);
+    case 'FsxLustre':
+      return new sdk.DescribeLocationFsxLustreCommand(input);
+    case 'FsxOntap':
+      return new sdk.DescribeLocationFsxOntapCommand(input);
+    case 'FsxOpenZfs':
+      return new sdk.DescribeLocationFsxOpenZfsCommand(input);
+    case 'ObjectStorage':
+      return new sdk.DescribeLocationObjectStorageCommand(input);
+    case 'AzureBlob':
+      return new sdk.DescribeLocationAzureBlobCommand(input);
+    case 'Hdfs':
+      return new sdk.DescribeLocationHdfsCommand(input);
+  }
+}
+
+function s3Context(arn: string, uri: string | undefined, storageClass: string | undefined, warnings: string[]): LocationContext {
+  let known: S3StorageClass | undefined;
+  if ((S3_STORAGE_CLASSES as readonly string[]).includes(storageClass ?? '')) known = storageClass as S3StorageClass;
+  else if (storageClass !== undefined) {
+    warnings.push(
+      `DescribeLocationS3 for ${arn} returned S3StorageClass "${storageClass}", which dsi does not know; ` +
+        'rules that depend on the storage class stay silent',
+    );
+  }
+  return compact({ type: 'S3', storageClass: known, arn, uri });
+}
+
+/** `Name: message` of an SDK error (plus the HTTP status where there was an answer). */
+function describeError(e: unknown): string {
+  if (e instanceof Error) {
+    const status = httpStatus(e);
+    const name = e.name && e.name !== 'Error' ? `${e.name}: ` : '';
+    return `${name}${e.message || '(no message)'}${status !== undefined ? ` (HTTP ${status})` : ''}`;
+  }
+  return String(e);
+}
+
+function httpStatus(e: unknown): number | undefined {
+  const status = (e as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata?.httpStatusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** The object without its undefined members (context objects hold only what is known). */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture, repoRoot } from '../helpers.js';
+
+const bin = join(repoRoot, 'dist', 'bin', 'dsi.cjs');
+
+function dsi(args: string[], input?: string) {
+  return spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+describe('the bundled bin', () => {
+  it('compiles the bundled examples (the README quick start)', () => {
+    const r = dsi(['compile', 'examples']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)['nightly-archive']).toEqual(JSON.parse(fixture('language', 'nightly.expected.json')));
+  });
+
+  it('prints its version', () => {
+    const r = dsi(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+  });
+
+  it('does not load the AWS SDK or chevrotain from node_modules when compiling', () => {
+    const r = spawnSync(
+      process.execPath,
+      ['-e', `require(${JSON.stringify(bin)}); process.on('exit', () => { const m = Object.keys(require.cache).filter((k) => k.includes('node_modules')); if (m.length) process.stderr.write('LOADED ' + m.join(',')); })`, 'argv1', 'compile', 'examples'],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    expect(r.stderr).not.toContain('LOADED');
+  });
+
+  it('ends quietly when the reader closes the pipe', () => {
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(bin)} compile examples | head -c 1 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`], { cwd: repoRoot, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toMatch(/^exit=0$/);
+  });
+});

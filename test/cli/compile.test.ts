@@ -1,0 +1,93 @@
+import { describe, expect, it, beforeEach } from 'vitest';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDsi } from './fake-io.js';
+import { fixture, repoRoot } from '../helpers.js';
+
+const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dsi-compile-'));
+  cpSync(join(repoRoot, 'test', 'fixtures', 'language'), join(dir, 'ex'), { recursive: true });
+});
+
+function write(name: string, text: string): void {
+  mkdirSync(join(dir, name, '..'), { recursive: true });
+  writeFileSync(join(dir, name), text);
+}
+
+describe('dsi compile', () => {
+  it('prints an object keyed by intent name for a folder', async () => {
+    const r = await runDsi(['compile', 'ex'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ 'nightly-archive': JSON.parse(fixture('language', 'nightly.expected.json')) });
+  });
+
+  it('with --intent prints that payload alone, byte for byte in canonical order', async () => {
+    const r = await runDsi(['compile', 'ex/nightly.dsi', '--intent', 'nightly-archive'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(JSON.stringify(JSON.parse(fixture('language', 'nightly.expected.json')), null, 2) + '\n');
+  });
+
+  it('prints {} for a file of templates only', async () => {
+    const r = await runDsi(['compile', 'ex/defaults.dsi'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('{}\n');
+  });
+
+  it('--out writes NAME.json for each intent', async () => {
+    write('two.dsi', `intent a { task "${ARN}" }\nintent b { task "${ARN}"\n verify none }`);
+    const r = await runDsi(['compile', 'two.dsi', '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.json', 'b.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'b.json'), 'utf8'))).toEqual({ TaskArn: ARN, OverrideOptions: { VerifyMode: 'NONE' } });
+  });
+
+  it('refuses unsafe intent names for --out and writes nothing', async () => {
+    write('bad.dsi', `intent ok { task "${ARN}" }\nintent "../evil" { task "${ARN}" }\nintent ".hidden" { task "${ARN}" }`);
+    const r = await runDsi(['compile', 'bad.dsi', '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('"../evil" cannot be a file name');
+    expect(r.stderr).toContain('".hidden" cannot be a file name');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('exits 1 and writes nothing when an input has errors, with file:line:col, source line and caret', async () => {
+    write('err.dsi', `intent a {\n  task "${ARN}"\n  verify sometimes\n}\n`);
+    const r = await runDsi(['compile', 'err.dsi', 'ex', '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^err\.dsi:3:10 error unknown option value `sometimes` for `verify`.* \(unknown-value\)$/m);
+    expect(r.stderr).toContain('  verify sometimes');
+    expect(r.stderr).toMatch(/\^{9}/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('usage errors exit 2', async () => {
+    expect((await runDsi(['compile'], { cwd: dir })).code).toBe(2);
+    expect((await runDsi(['compile', 'ex', '--bogus'], { cwd: dir })).code).toBe(2);
+    const unknown = await runDsi(['compile', 'ex', '--intent', 'nightly-archiv'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('did you mean `nightly-archive`?');
+    mkdirSync(join(dir, 'empty'));
+    expect((await runDsi(['compile', 'empty'], { cwd: dir })).code).toBe(2);
+    expect((await runDsi(['frobnicate'], { cwd: dir })).code).toBe(2);
+  });
+
+  it('a missing file is an input error', async () => {
+    const r = await runDsi(['compile', 'nope.dsi'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nope.dsi');
+  });
+
+  it('intents compiled together need distinct names', async () => {
+    write('one.dsi', `intent same { task "${ARN}" }`);
+    write('two.dsi', `intent same { task "${ARN}" }`);
+    const r = await runDsi(['compile', 'one.dsi', 'two.dsi'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('also declared in one.dsi');
+  });
+});

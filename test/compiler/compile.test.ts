@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/compiler/index.js';
+import { allDiagnostics, compileFiles } from '../helpers.js';
+
+const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
+const task = `task "${ARN}"`;
+
+/** Compiles one in-memory file and returns its only intent's payload (asserting no errors). */
+function payloadOf(body: string, extra = ''): unknown {
+  const r = compileFiles({ 'a.dsi': `${extra}\nintent x {\n  ${task}\n${body}\n}\n` }, 'a.dsi', { rules: false });
+  expect(allDiagnostics(r).filter((d) => d.severity === 'error')).toEqual([]);
+  return r.intents[0].payload;
+}
+
+function errorsOf(files: Record<string, string>, entry = 'a.dsi') {
+  return allDiagnostics(compileFiles(files, entry, { rules: false })).filter((d) => d.severity === 'error');
+}
+
+describe('values', () => {
+  it.each([
+    ['100 MiB/s', 104857600],
+    ['1.5 GB/s', 1500000000],
+    ['1.005 MB/s', 1005000],
+    ['1_048_576 B/s', 1048576],
+    ['1 kB/s', 1000],
+    ['2 TiB/s', 2 * 1024 ** 4],
+    ['0 B/s', 0],
+    ['unlimited', -1],
+  ])('bandwidth %s → %d bytes per second', (text, bytes) => {
+    expect(payloadOf(`bandwidth ${text}`)).toEqual({ TaskArn: ARN, OverrideOptions: { BytesPerSecond: bytes } });
+  });
+
+  it.each([
+    ['1.0005 kB/s', /not a whole number of bytes/],
+    ['100 MiB', /a bandwidth is a rate: write `100 MiB\/s`/],
+    ['100', /a bandwidth needs a unit/],
+    ['9000000 TB/s', /more than the largest value/],
+    ['fast', /unknown bandwidth `fast`/],
+  ])('bandwidth %s is an error at the value', (text, message) => {
+    const errors = errorsOf({ 'a.dsi': `intent x {\n  ${task}\n  bandwidth ${text}\n}` });
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(message);
+    expect(errors[0].range.start).toMatchObject({ line: 3, column: 13 });
+  });
+
+  it('matches API literals in any case, with _ and - alike', () => {
+    expect(payloadOf('verify POINT_IN_TIME_CONSISTENT\nuid Name\nlog transfer\nobject-tags None')).toEqual({
+      TaskArn: ARN,
+      OverrideOptions: { VerifyMode: 'POINT_IN_TIME_CONSISTENT', Uid: 'NAME', LogLevel: 'TRANSFER', ObjectTags: 'NONE' },
+    });
+  });
+
+  it('an unknown value gets a did-you-mean from the valid set', () => {
+    const [e] = errorsOf({ 'a.dsi': `intent x {\n  ${task}\n  verify only-file-transfered\n}` });
+    expect(e.ruleId).toBe('unknown-value');
+    expect(e.message).toContain('did you mean `only-files-transferred`?');
+    expect(e.range.start).toMatchObject({ line: 3, column: 10 });
+    expect(e.range.end.column).toBe(10 + 'only-file-transfered'.length);
+  });
+
+  it('s3:// addresses become bucket ARNs in the task partition', () => {
+    const cn = 'arn:aws-cn:datasync:cn-north-1:111122223333:task/task-08de6e6697796f026';
+    const r = compileFiles(
+      { 'a.dsi': `intent x {\n task "${cn}"\n manifest "s3://m-bucket/lists/today.csv" version "v1" role "arn:aws-cn:iam::111122223333:role/r"\n report { to "s3://reports" role "arn:aws-cn:iam::111122223333:role/r" output summary-only }\n}` },
+      'a.dsi',
+      { rules: false },
+    );
+    expect(allDiagnostics(r).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(JSON.stringify(r.intents[0].payload)).toBe(
+      JSON.stringify({
+        TaskArn: cn,
+        ManifestConfig: {
+          Action: 'TRANSFER',
+          Format: 'CSV',
+          Source: {
+            S3: {
+              ManifestObjectPath: 'lists/today.csv',
+              BucketAccessRoleArn: 'arn:aws-cn:iam::111122223333:role/r',
+              S3BucketArn: 'arn:aws-cn:s3:::m-bucket',
+              ManifestObjectVersionId: 'v1',
+            },
+          },
+        },
+        TaskReportConfig: {
+          Destination: { S3: { S3BucketArn: 'arn:aws-cn:s3:::reports', BucketAccessRoleArn: 'arn:aws-cn:iam::111122223333:role/r' } },
+          OutputType: 'SUMMARY_ONLY',
+        },
+      }),
+    );
+  });
+
+  it('a manifest address must name an object', () => {
+    const [e] = errorsOf({ 'a.dsi': `intent x {\n ${task}\n manifest "s3://b/" role "arn:aws:iam::111122223333:role/r"\n}` });
+    expect(e.message).toMatch(/names the manifest object/);
+  });
+
+  it('escaped pipes pass through; unescaped pipes in a pattern are errors', () => {
+    expect(payloadOf('exclude "a\\\\|b" "c"')).toEqual({ TaskArn: ARN, Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: 'a\\|b|c' }] });
+    const [e] = errorsOf({ 'a.dsi': `intent x {\n ${task}\n include "/a|/b"\n}` });
+    expect(e.message).toContain('write them as separate strings ("/a" "/b")');
+  });
+
+  it('several include statements in one block are joined into one rule', () => {
+    expect(payloadOf('include "/a"\ninclude "/b" "/c"')).toEqual({ TaskArn: ARN, Includes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/a|/b|/c' }] });
+  });
+});
+
+describe('set', () => {
+  it('puts JSON at any path, re-keyed into canonical order', () => {
+    const p = payloadOf('set TaskReportConfig = { "OutputType": "STANDARD", "Destination": { "S3": { "BucketAccessRoleArn": "arn:aws:iam::111122223333:role/r", "S3BucketArn": "arn:aws:s3:::b" } } }\nset Tags[0] = { "Value": "v", "Key": "k" }');
+    expect(JSON.stringify(p)).toBe(
+      JSON.stringify({
+        TaskArn: ARN,
+        TaskReportConfig: { Destination: { S3: { S3BucketArn: 'arn:aws:s3:::b', BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r' } }, OutputType: 'STANDARD' },
+        Tags: [{ Key: 'k', Value: 'v' }],
+      }),
+    );
+  });
+
+  it('overrides what a parent set at the same path or below', () => {
+    const r = compileFiles(
+      { 'a.dsi': `template t { verify none\n queueing enabled }\nintent x extends t {\n ${task}\n set OverrideOptions = { "LogLevel": "BASIC" }\n}` },
+      'a.dsi',
+      { rules: false },
+    );
+    expect(r.intents[0].payload).toEqual({ TaskArn: ARN, OverrideOptions: { LogLevel: 'BASIC' } });
+  });
+
+  it('is an error beside a statement of the same field in one block, at the later one', () => {
+    const [e] = errorsOf({ 'a.dsi': `intent x {\n ${task}\n verify none\n set OverrideOptions.VerifyMode = "NONE"\n}` });
+    expect(e.ruleId).toBe('duplicate');
+    expect(e.range.start).toMatchObject({ line: 4, column: 6 });
+    expect(e.related?.[0].range.start.line).toBe(3);
+  });
+
+  it('schema errors inside a set value point at the member', () => {
+    const r = compileFiles({ 'a.dsi': `intent x {\n ${task}\n set OverrideOptions = {\n  "VerifyMode": "SOMETIMES"\n }\n}` }, 'a.dsi', { rules: false });
+    const [e] = allDiagnostics(r);
+    expect(e.ruleId).toBe('schema');
+    expect(e.range.start.line).toBe(4);
+  });
+});
+
+describe('extends and merging', () => {
+  it('later parents override earlier ones; the intent overrides all; tags merge in place; include replaces', () => {
+    const files = {
+      'base.dsi': 'template a { verify none\n overwrite always\n tag env = "dev"\n tag owner = "x"\n include "/a" }\ntemplate b { verify only-files-transferred\n tag env = "prod" }',
+      'a.dsi': `import "./base.dsi"\nintent x extends a, b {\n ${task}\n overwrite never\n tag owner = "y"\n tag extra = "z"\n include "/b"\n}`,
+    };
+    const r = compileFiles(files, 'a.dsi', { rules: false });
+    expect(allDiagnostics(r)).toEqual([]);
+    expect(JSON.stringify(r.intents[0].payload)).toBe(
+      JSON.stringify({
+        TaskArn: ARN,
+        OverrideOptions: { VerifyMode: 'ONLY_FILES_TRANSFERRED', OverwriteMode: 'NEVER' },
+        Includes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/b' }],
+        Tags: [
+          { Key: 'env', Value: 'prod' },
+          { Key: 'owner', Value: 'y' },
+          { Key: 'extra', Value: 'z' },
+        ],
+      }),
+    );
+  });
+
+  it('a block is inherited whole or replaced whole', () => {
+    const r = compileFiles(
+      { 'a.dsi': `template t { report { to "s3://r/x/" role "arn:aws:iam::111122223333:role/r" output standard } }\nintent x extends t {\n ${task}\n report { to "s3://q" role "arn:aws:iam::111122223333:role/q" }\n}` },
+      'a.dsi',
+      { rules: false },
+    );
+    expect(r.intents[0].payload.TaskReportConfig).toEqual({ Destination: { S3: { S3BucketArn: 'arn:aws:s3:::q', BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/q' } } });
+  });
+
+  it('extends may name an intent, and a file sees only what it imports directly', () => {
+    const files = {
+      'c.dsi': 'template deep { verify none }',
+      'b.dsi': `import "./c.dsi"\nintent parent extends deep { ${task} }`,
+      'a.dsi': 'import "./b.dsi"\nintent child extends parent { overwrite never }\nintent other extends deep { }',
+    };
+    const r = compileFiles(files, 'a.dsi', { rules: false });
+    expect(r.intents.map((i) => i.name)).toEqual(['child', 'other']);
+    expect(r.intents[0].payload).toEqual({ TaskArn: ARN, OverrideOptions: { VerifyMode: 'NONE', OverwriteMode: 'NEVER' } });
+    const unknown = r.diagnostics.find((d) => d.ruleId === 'unknown-name');
+    expect(unknown).toMatchObject({ file: 'a.dsi', range: { start: { line: 3, column: 22 } } });
+  });
+
+  it('unknown parents get a did-you-mean', () => {
+    const [e] = errorsOf({ 'a.dsi': 'template org-defaults { }\nintent x extends org-defualts { }' }).filter((d) => d.ruleId === 'unknown-name');
+    expect(e.message).toContain('did you mean `org-defaults`?');
+    expect(e.range.start).toMatchObject({ line: 2, column: 18 });
+  });
+
+  it('an extends cycle is reported at the extends that closes it', () => {
+    const errors = errorsOf({ 'a.dsi': 'template a extends b { }\ntemplate b extends a { }' });
+    const cycles = errors.filter((d) => d.ruleId === 'cycle');
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0].range.start).toMatchObject({ line: 2, column: 20 });
+    expect(cycles[0].message).toContain('a → b → a');
+  });
+
+  it('schema errors are reported where the value was written, through extends and imports', () => {
+    const files = {
+      'defaults.dsi': 'template org {\n  tag owner = "café"\n}',
+      'a.dsi': `import "./defaults.dsi"\nintent x extends org { ${task} }`,
+    };
+    const r = compileFiles(files, 'a.dsi', { rules: false });
+    const [e] = r.intents[0].diagnostics;
+    expect(e).toMatchObject({ file: 'defaults.dsi', ruleId: 'schema', range: { start: { line: 2, column: 15 } } });
+    expect(e.message).toContain('é');
+  });
+});
+
+describe('file-level errors', () => {
+  it('a missing import names the file, line and column', () => {
+    const [e] = errorsOf({ 'a.dsi': 'import "./nope.dsi"\n' });
+    expect(e).toMatchObject({ ruleId: 'import', range: { start: { line: 1, column: 8 } } });
+    expect(e.message).toContain('no such file');
+  });
+
+  it('an import cycle is an error at the import that closes it', () => {
+    const errors = errorsOf({ 'a.dsi': 'import "./b.dsi"', 'b.dsi': 'import "./a.dsi"' });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'b.dsi', ruleId: 'cycle' });
+  });
+
+  it('a name both imported and declared is an error at the later one, once', () => {
+    const errors = errorsOf({ 'b.dsi': 'template t { }', 'a.dsi': 'template t { }\nimport "./b.dsi"\nintent x extends t { }' });
+    expect(errors.map((e) => e.ruleId)).toEqual(['duplicate-name', 'missing-task']);
+    expect(errors[0].range.start).toMatchObject({ line: 2, column: 8 });
+  });
+
+  it('duplicate statements in one block are errors at the later statement with the earlier related', () => {
+    const [e] = errorsOf({ 'a.dsi': `intent x {\n ${task}\n verify none\n verify none\n tag a = "1"\n tag a = "2"\n}` });
+    expect(e).toMatchObject({ ruleId: 'duplicate', range: { start: { line: 4, column: 9 } } });
+    expect(e.related?.[0].range.start.line).toBe(3);
+    const errors = errorsOf({ 'a.dsi': `intent x {\n ${task}\n tag a = "1"\n tag a = "2"\n}` });
+    expect(errors[0]).toMatchObject({ ruleId: 'duplicate', range: { start: { line: 4, column: 6 } } });
+  });
+
+  it('an intent without a task is an error at its name', () => {
+    const [e] = errorsOf({ 'a.dsi': 'intent lonely { verify none }' });
+    expect(e).toMatchObject({ ruleId: 'missing-task', range: { start: { line: 1, column: 8 } } });
+  });
+
+  it('syntax errors are reported with positions, and compile never throws', () => {
+    const r = compile('intent x {\n  include\n}\nintent y { verify none ', { filename: 'a.dsi', readFile: () => '' });
+    expect(r.diagnostics.some((d) => d.ruleId === 'syntax' && d.range.start.line === 3)).toBe(true);
+  });
+});
