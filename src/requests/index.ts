@@ -1,0 +1,93 @@
+/**
+ * The request-file front end: a hand-written `StartTaskExecution` request in the shape that
+ * `aws datasync start-task-execution --cli-input-json` / `--cli-input-yaml` takes, read into
+ * a payload and a source map, so that the schema and every rule check it as they check a
+ * compiled intent.
+ *
+ * Diagnostic ids: `parse` (syntax, comments and trailing commas in JSON, a byte order mark,
+ * an empty file, a top-level value that is not an object, the size and depth limits, YAML
+ * tags and aliases), `duplicate-key` (at the later key), `invalid-value` (an integer past
+ * 2^53-1) and `internal` (a bug in dsi).
+ */
+import { DiagnosticIds, type Diagnostic } from '../core/diagnostic.js';
+import type { SourceMap } from '../core/source-map.js';
+import type { FrontEndResult } from './common.js';
+import { parseJsonRequest } from './json.js';
+import { jsonDepthOverflow, MAX_NESTING_DEPTH, MAX_REQUEST_LENGTH, yamlDepthOverflow } from './limits.js';
+import { finishDiagnostics, lazyLines, type PendingDiagnostic } from './report.js';
+import { createRequestSourceMap, type RequestFormat } from './source-map.js';
+import { parseYamlRequest } from './yaml.js';
+
+export type { RequestFormat } from './source-map.js';
+export { MAX_NESTING_DEPTH, MAX_REQUEST_LENGTH, MAX_YAML_ALIAS_COUNT } from './limits.js';
+
+/** A request file read: the payload (when the text could be read as one object), where each part came from, and what is wrong. */
+export interface ParsedRequest {
+  payload?: unknown;
+  sourceMap: SourceMap;
+  diagnostics: Diagnostic[];
+}
+
+/** The format a file name implies: `.json`, `.yaml` or `.yml` (any case); undefined for others. */
+export function requestFormatOf(file: string): RequestFormat | undefined {
+  const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
+  if (ext === 'json') return 'json';
+  if (ext === 'yaml' || ext === 'yml') return 'yaml';
+  return undefined;
+}
+
+/**
+ * Reads a request file; never throws. Without `format` (and without a telling extension),
+ * text whose first character is `{` or `[` is read as JSON, anything else as YAML.
+ */
+export function parseRequest(text: string, file: string, format?: RequestFormat): ParsedRequest {
+  const lines = lazyLines(text);
+  const chosen = format ?? requestFormatOf(file) ?? (/^[\s\uFEFF]*[{[]/.test(text) ? 'json' : 'yaml');
+  let result: FrontEndResult;
+  try {
+    result = guard(text, chosen) ?? (chosen === 'json' ? parseJsonRequest(text) : parseYamlRequest(text));
+  } catch (error) {
+    result = { nodes: new Map(), pending: [internalError(error)] };
+  }
+  return {
+    ...(result.payload !== undefined ? { payload: result.payload } : {}),
+    sourceMap: createRequestSourceMap(file, text, chosen, result.nodes, lines),
+    diagnostics: finishDiagnostics(file, result.pending, lines),
+  };
+}
+
+/** The size and depth checks that run before any parser sees the text; a result when the text must not be parsed. */
+function guard(text: string, format: RequestFormat): FrontEndResult | undefined {
+  if (text.length > MAX_REQUEST_LENGTH) {
+    return refuse(
+      0,
+      0,
+      'tooLarge',
+      `the file has ${text.length} characters, and a request file has at most ${MAX_REQUEST_LENGTH} (2 MiB, far more than the largest real request), so it was not read: check that it is a request file`,
+    );
+  }
+  const at = format === 'json' ? jsonDepthOverflow(text) : yamlDepthOverflow(text);
+  if (at < 0) return undefined;
+  return refuse(
+    at,
+    Math.min(at + 1, text.length),
+    'tooDeep',
+    `values nest more than ${MAX_NESTING_DEPTH} levels deep here, and a StartTaskExecution request nests at most 4 objects deep (as in TaskReportConfig.Destination.S3), so the file was not read: check that it is a request file`,
+  );
+}
+
+function refuse(start: number, end: number, messageId: string, message: string): FrontEndResult {
+  return { nodes: new Map(), pending: [{ start, end, severity: 'error', ruleId: DiagnosticIds.parseError, messageId, message }] };
+}
+
+function internalError(error: unknown): PendingDiagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    start: 0,
+    end: 0,
+    severity: 'error',
+    ruleId: DiagnosticIds.internal,
+    messageId: 'internal',
+    message: `dsi failed to read this request file (${reason}); this is a bug in dsi: please report it with the file`,
+  };
+}

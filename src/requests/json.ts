@@ -1,0 +1,215 @@
+/**
+ * JSON request files, read with `jsonc-parser` (a tree with offsets, fault tolerant) but as
+ * strictly as the AWS CLI reads them: `--cli-input-json` goes through Python's `json.loads`,
+ * which rejects comments and trailing commas, so both are errors here too.
+ */
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { DiagnosticIds } from '../core/diagnostic.js';
+import { escapeToken } from '../core/json-pointer.js';
+import { addSourceNode, forgetSourceNodes, type SourceNode, type SourceNodes } from './source-map.js';
+import type { PendingDiagnostic } from './report.js';
+import { duplicateKey, emptyFile, notAnObject, setMember, unsafeInteger, type FrontEndResult } from './common.js';
+
+type ErrorName = ReturnType<typeof printParseErrorCode>;
+
+/** Parses a JSON request; the payload is left out when the text could not be read in full. */
+export function parseJsonRequest(text: string): FrontEndResult {
+  const nodes: SourceNodes = new Map();
+  const pending: PendingDiagnostic[] = [];
+  if (/^[\s\uFEFF]*$/.test(text)) return { nodes, pending: [emptyFile(text, 'json')] };
+
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  let recoverable = true;
+  const trailingCommas = new Set<number>();
+  for (const e of errors) {
+    const d = describeError(text, e, trailingCommas);
+    if (!d) continue;
+    if (!d.recoverable) recoverable = false;
+    pending.push(d.diagnostic);
+  }
+  if (!tree) return { nodes, pending };
+
+  const payload = build(text, tree, '', undefined, undefined, undefined, nodes, pending);
+  const root = nodes.get('')!;
+  if (tree.type !== 'object') {
+    pending.push(notAnObject(root, 'json', tree.type));
+    return { nodes, pending };
+  }
+  // The root's "key" is its opening brace: where file-level problems (a missing member) point.
+  root.keyEnd = root.keyStart + 1;
+  return { payload: recoverable ? payload : undefined, nodes, pending };
+}
+
+/** Builds the value of `node` and its source nodes in one walk (depth was bounded before parsing). */
+function build(
+  text: string,
+  node: JsonNode,
+  pointer: string,
+  parent: SourceNode | undefined,
+  key: string | undefined,
+  keyNode: JsonNode | undefined,
+  nodes: SourceNodes,
+  pending: PendingDiagnostic[],
+): unknown {
+  const start = node.offset;
+  const end = node.offset + node.length;
+  const kind = node.type === 'object' ? 'object' : node.type === 'array' ? 'array' : 'scalar';
+  const source = addSourceNode(nodes, {
+    pointer,
+    kind,
+    start,
+    end,
+    keyStart: keyNode ? keyNode.offset : start,
+    keyEnd: keyNode ? keyNode.offset + keyNode.length : end,
+    flow: kind !== 'scalar',
+    inFlow: parent !== undefined,
+    children: [],
+    parent,
+    key,
+    editable: true,
+  });
+  switch (node.type) {
+    case 'object': {
+      const object: Record<string, unknown> = {};
+      const seen = new Map<string, SourceNode>();
+      for (const property of node.children ?? []) {
+        const [k, v] = property.children ?? [];
+        // A member without key or value is a syntax error, reported already.
+        if (!k || typeof k.value !== 'string' || !v) continue;
+        const name: string = k.value;
+        const memberPointer = pointer + '/' + escapeToken(name);
+        const earlier = seen.get(name);
+        // The later member wins, in the payload and so in the source map.
+        if (earlier) forgetSourceNodes(nodes, earlier);
+        const value = build(text, v, memberPointer, source, name, k, nodes, pending);
+        const member = nodes.get(memberPointer)!;
+        if (earlier) pending.push(duplicateKey(name, member, earlier, 'json'));
+        seen.set(name, member);
+        setMember(object, name, value);
+      }
+      return object;
+    }
+    case 'array':
+      return (node.children ?? []).map((item, i) => build(text, item, pointer + '/' + i, source, undefined, undefined, nodes, pending));
+    case 'number': {
+      const literal = text.slice(start, end);
+      if (/^-?\d+$/.test(literal) && !Number.isSafeInteger(node.value)) pending.push(unsafeInteger(source, literal));
+      return node.value;
+    }
+    default:
+      return node.value;
+  }
+}
+
+/** One parse error as a diagnostic; undefined when it repeats one already given (a trailing comma yields two). */
+function describeError(
+  text: string,
+  e: ParseError,
+  trailingCommas: Set<number>,
+): { diagnostic: PendingDiagnostic; recoverable: boolean } | undefined {
+  const name: ErrorName = printParseErrorCode(e.error);
+  const start = Math.min(e.offset, text.length);
+  const end = Math.min(e.offset + e.length, text.length);
+  const found = text.slice(start, end);
+  const error = (message: string, recoverable = false, fix?: PendingDiagnostic['fix'], messageId: string = name) => ({
+    diagnostic: { start, end, severity: 'error' as const, ruleId: DiagnosticIds.parseError, message, messageId, fix },
+    recoverable,
+  });
+
+  if ((name === 'ValueExpected' || name === 'PropertyNameExpected') && (found === '}' || found === ']')) {
+    let comma = start - 1;
+    while (comma >= 0 && /\s/.test(text.charAt(comma))) comma--;
+    if (text.charAt(comma) === ',') {
+      if (trailingCommas.has(comma)) return undefined;
+      trailingCommas.add(comma);
+      const what = found === '}' ? 'member' : 'item';
+      return {
+        diagnostic: {
+          start: comma,
+          end: comma + 1,
+          severity: 'error',
+          ruleId: DiagnosticIds.parseError,
+          messageId: 'trailingComma',
+          message: `trailing comma after the last ${what}: JSON (and \`aws … --cli-input-json\`) allows none; remove the comma`,
+          fix: { description: 'remove the trailing comma', edits: [{ start: comma, end: comma + 1, text: '' }] },
+        },
+        recoverable: true,
+      };
+    }
+  }
+
+  switch (name) {
+    case 'InvalidCommentToken':
+      return error(
+        'comments are not allowed in a JSON request file (`aws … --cli-input-json` rejects them); remove the comment, or write the request as YAML, where `#` comments are allowed',
+        true,
+        { description: 'remove the comment', edits: [removeLineOrSpan(text, start, end)] },
+        'comment',
+      );
+    case 'UnexpectedEndOfComment':
+      return error('unterminated `/*` comment; JSON request files have no comments: remove it', false, undefined, 'comment');
+    case 'InvalidSymbol':
+      if (start === 0 && found === '\uFEFF') {
+        return error(
+          'the file starts with a byte order mark, which `aws … --cli-input-json` rejects; save the file as UTF-8 without BOM',
+          true,
+          { description: 'remove the byte order mark', edits: [{ start: 0, end: 1, text: '' }] },
+          'byteOrderMark',
+        );
+      }
+      if (found.startsWith("'")) return error(`JSON strings take double quotes: write "${found.replace(/^'|'$/g, '')}" instead of ${found}`);
+      return error(
+        `unexpected \`${abbreviate(found)}\`: JSON values are objects, arrays, strings in double quotes, numbers, \`true\`, \`false\` and \`null\``,
+      );
+    case 'InvalidNumberFormat':
+      return error(`invalid number \`${abbreviate(found)}\`: write a whole number such as 1048576 or -1`);
+    case 'PropertyNameExpected':
+      return error(`expected a key in double quotes, such as "TaskArn", but found ${describeFound(found)}`);
+    case 'ValueExpected':
+      return error(`expected a value (a string in double quotes, a number, \`true\`, \`false\`, \`null\`, an object or an array), but found ${describeFound(found)}`);
+    case 'ColonExpected':
+      return error(`expected \`:\` between the key and its value, but found ${describeFound(found)}`);
+    case 'CommaExpected':
+      return error(`expected \`,\` before ${describeFound(found)}: members and items are separated by commas`);
+    case 'CloseBraceExpected':
+      return error(`expected \`}\` to close the object, but found ${describeFound(found)}`);
+    case 'CloseBracketExpected':
+      return error(`expected \`]\` to close the array, but found ${describeFound(found)}`);
+    case 'EndOfFileExpected':
+      return error(`unexpected ${describeFound(found)} after the end of the request: a request file holds exactly one JSON object`);
+    case 'UnexpectedEndOfString':
+      return error('unterminated string: close it with `"` on the same line (write a line break inside a string as \\n)');
+    case 'UnexpectedEndOfNumber':
+      return error(`incomplete number \`${abbreviate(found)}\`: write digits after the sign, point or exponent`);
+    case 'InvalidUnicode':
+      return error('invalid `\\u` escape: write exactly four hexadecimal digits, as in \\u00e9');
+    case 'InvalidEscapeCharacter':
+      return error('invalid escape in a string: JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX (write a backslash itself as \\\\)');
+    case 'InvalidCharacter':
+      return error('control character inside a string: write it as an escape such as \\t or \\u0001');
+    default:
+      return error(`invalid JSON (${name})`);
+  }
+}
+
+function describeFound(found: string): string {
+  return found === '' ? 'the end of the file' : `\`${abbreviate(found)}\``;
+}
+
+function abbreviate(s: string): string {
+  return s.length > 40 ? s.slice(0, 37) + '…' : s;
+}
+
+/** The comment's span, widened to its whole line (and line break) when nothing else is on that line. */
+function removeLineOrSpan(text: string, start: number, end: number): { start: number; end: number; text: string } {
+  let lineStart = start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  let lineEnd = end;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*$/.test(text.slice(end, lineEnd))) {
+    const breakLength = text.startsWith('\r\n', lineEnd) ? 2 : lineEnd < text.length ? 1 : 0;
+    return { start: lineStart, end: lineEnd + breakLength, text: '' };
+  }
+  return { start, end, text: '' };
+}
