@@ -29,11 +29,14 @@ await esbuild.build({
   outfile: join(dist, 'bin', 'dsi.cjs'),
   bundle: true,
   platform: 'node',
+  // jsonc-parser's CommonJS build is UMD with dynamic requires that a bundle cannot follow.
+  mainFields: ['module', 'main'],
   format: 'cjs',
   target: 'node20',
   external: ['@aws-sdk/*', '@smithy/*'],
-  banner: { js: '#!/usr/bin/env node' },
-  define: { __DSI_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+  // ESM-only dependencies (fdir) read import.meta.url, which a CommonJS bundle must supply.
+  banner: { js: '#!/usr/bin/env node\nconst __dsi_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__dsi_import_meta_url', __DSI_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   legalComments: 'none',
   logLevel: 'warning',
 });

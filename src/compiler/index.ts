@@ -103,6 +103,8 @@ function compileUnsafe(source: string, options: CompileOptions): CompileResult {
     const context = mergeContext(known, emitted.context);
     const at = (pointer: string, part: 'key' | 'value') => locate(sourceMap, pointer, part) ?? { file: entry.file, range: decl.name.range };
     for (const issue of validatePayload(emitted.payload)) {
+      // A missing task is already reported, in the language's words, at the intent's name.
+      if (arn === undefined && issue.messageId === 'required' && issue.pointer === '' && issue.expected?.[0] === 'TaskArn') continue;
       const loc = at(issue.pointer, issue.part);
       diagnostics.push({ file: loc.file, range: loc.range, severity: 'error', ruleId: DiagnosticIds.schema, messageId: issue.messageId, message: issue.message });
     }

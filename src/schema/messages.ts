@@ -173,6 +173,7 @@ function missingMember(tokens: readonly string[], shape: Shape | undefined, memb
     part: 'key',
     messageId: 'required',
     message: `missing required member ${JSON.stringify(member)} in ${containerLabel(tokens)}; ${add}`,
+    expected: [member],
   };
 }
 

@@ -237,6 +237,7 @@ describe('validatePayload', () => {
       messageId: 'required',
       message:
         'missing required member "TaskArn" in the request; add it, e.g. "TaskArn": "arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0"',
+      expected: ['TaskArn'],
     });
   });
 
@@ -250,6 +251,7 @@ describe('validatePayload', () => {
       messageId: 'required',
       message:
         'missing required member "S3BucketArn" in TaskReportConfig.Destination.S3; add it, e.g. "S3BucketArn": "arn:aws:s3:::amzn-s3-demo-bucket"',
+      expected: ['S3BucketArn'],
     });
   });
 

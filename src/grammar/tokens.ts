@@ -1,0 +1,247 @@
+/**
+ * Every token of the `.dsi` language, in one place. The order of `allTokens` is the order in
+ * which the lexer tries them; comments mark where that order matters.
+ *
+ * Keywords are contextual: each keyword token carries the `Word` category, so any grammar
+ * position that takes a WORD (a name, a value) also takes a keyword (`intent off { }`).
+ * Each keyword uses `longer_alt: Word`, so `logs` or `tasks` lex as one word.
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+// ---------------------------------------------------------------------------------------------
+// Categories (never matched by themselves)
+
+/** Every keyword. */
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA, label: 'a keyword' });
+/** Keywords that start a statement in some block: a value on a later line may not be one of these. */
+export const StatementKeyword = createToken({ name: 'StatementKeyword', pattern: Lexer.NA, label: 'a statement keyword' });
+/** Keywords of the option statements (`verify none`, …): one rule reads them all. */
+export const OptionKeyword = createToken({ name: 'OptionKeyword', pattern: Lexer.NA, label: 'an option keyword' });
+/** The aspects of `report { }` that take a report level. */
+export const ReportSettingKeyword = createToken({ name: 'ReportSettingKeyword', pattern: Lexer.NA, label: 'a report setting' });
+/** A string, closed or not: an unclosed string still parses as a string, with its own diagnostic. */
+export const StringLike = createToken({ name: 'StringLike', pattern: Lexer.NA, label: 'a string' });
+/** What a NAME position takes: a word (keywords included) or a string. */
+export const Name = createToken({ name: 'Name', pattern: Lexer.NA, label: 'a name' });
+/** What `bandwidth` takes: a size, a bare number (reported by the compiler) or a word (`unlimited`). */
+export const SizeValue = createToken({ name: 'SizeValue', pattern: Lexer.NA, label: 'a size' });
+/** Every token but `}`: what the parser skips over in an unknown statement. */
+export const AnyButRCurly = createToken({ name: 'AnyButRCurly', pattern: Lexer.NA, label: 'a token' });
+
+// ---------------------------------------------------------------------------------------------
+// Trivia
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v\ufeff]+/, group: Lexer.SKIPPED });
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, group: Lexer.SKIPPED, line_breaks: true });
+export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\r\n]*/, group: Lexer.SKIPPED });
+
+// ---------------------------------------------------------------------------------------------
+// Literals
+
+/** `"…"` on one line; escapes are checked when the AST is built (to point at the bad escape). */
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
+  label: 'a string',
+  categories: [StringLike, Name, AnyButRCurly],
+});
+/** A string that reaches the end of its line unclosed; must come after `StringLiteral`. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
+  label: 'a string',
+  categories: [StringLike, Name, AnyButRCurly],
+});
+/**
+ * A size: number, optional spaces or tabs, unit exactly as written, optional `/s`; must come
+ * before `NumberLiteral`, which would otherwise take its number. The look-ahead keeps
+ * `100 Bytes` from lexing as `100 B` + `ytes`.
+ */
+export const SizeLiteral = createToken({
+  name: 'SizeLiteral',
+  pattern: /\d+(?:_\d+)*(?:\.\d+)?[ \t]*(?:KiB|MiB|GiB|TiB|kB|KB|MB|GB|TB|B)(?:\/s)?(?![A-Za-z0-9_-])/,
+  label: 'a size',
+  categories: [SizeValue, AnyButRCurly],
+});
+/** An integer (`1_048_576`) or, in `set` values, any JSON number (`-1.5e3`). */
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  pattern: /-?\d+(?:_\d+)*(?:\.\d+)?(?:[eE][+-]?\d+)?/,
+  label: 'a number',
+  categories: [SizeValue, AnyButRCurly],
+});
+
+/** A WORD: names, values, and (through categories) every keyword. */
+export const Word = createToken({ name: 'Word', pattern: /[A-Za-z][A-Za-z0-9_-]*/, label: 'a word', categories: [Name, SizeValue, AnyButRCurly] });
+
+// ---------------------------------------------------------------------------------------------
+// Keywords
+
+function keyword(word: string, name: string, categories: TokenType[] = []): TokenType {
+  return createToken({
+    name,
+    pattern: word,
+    label: `\`${word}\``,
+    longer_alt: Word,
+    categories: [Keyword, Word, Name, SizeValue, AnyButRCurly, ...categories],
+  });
+}
+
+// Top level.
+export const Import = keyword('import', 'Import', [StatementKeyword]);
+export const Intent = keyword('intent', 'Intent', [StatementKeyword]);
+export const Template = keyword('template', 'Template', [StatementKeyword]);
+export const Policy = keyword('policy', 'Policy', [StatementKeyword]);
+export const Extends = keyword('extends', 'Extends');
+
+// Declaration body.
+export const Task = keyword('task', 'Task', [StatementKeyword]);
+// `transferred` before `transfer`: a keyword that is a prefix of another must come after it.
+export const Transferred = keyword('transferred', 'Transferred', [StatementKeyword, ReportSettingKeyword]);
+export const Transfer = keyword('transfer', 'Transfer', [StatementKeyword, OptionKeyword]);
+export const Verify = keyword('verify', 'Verify', [StatementKeyword, OptionKeyword]);
+export const Overwrite = keyword('overwrite', 'Overwrite', [StatementKeyword, OptionKeyword]);
+export const Deleted = keyword('deleted', 'Deleted', [StatementKeyword, OptionKeyword, ReportSettingKeyword]);
+export const Atime = keyword('atime', 'Atime', [StatementKeyword, OptionKeyword]);
+export const Mtime = keyword('mtime', 'Mtime', [StatementKeyword, OptionKeyword]);
+export const Uid = keyword('uid', 'Uid', [StatementKeyword, OptionKeyword]);
+export const Gid = keyword('gid', 'Gid', [StatementKeyword, OptionKeyword]);
+export const Permissions = keyword('permissions', 'Permissions', [StatementKeyword, OptionKeyword]);
+export const Devices = keyword('devices', 'Devices', [StatementKeyword, OptionKeyword]);
+export const ObjectTags = keyword('object-tags', 'ObjectTags', [StatementKeyword, OptionKeyword]);
+export const SecurityDescriptors = keyword('security-descriptors', 'SecurityDescriptors', [StatementKeyword, OptionKeyword]);
+export const Queueing = keyword('queueing', 'Queueing', [StatementKeyword, OptionKeyword]);
+// `log-group` before `log`.
+export const LogGroup = keyword('log-group', 'LogGroup', [StatementKeyword]);
+export const Log = keyword('log', 'Log', [StatementKeyword, OptionKeyword]);
+export const Bandwidth = keyword('bandwidth', 'Bandwidth', [StatementKeyword]);
+export const Include = keyword('include', 'Include', [StatementKeyword]);
+export const Exclude = keyword('exclude', 'Exclude', [StatementKeyword]);
+export const Manifest = keyword('manifest', 'Manifest', [StatementKeyword]);
+export const Version = keyword('version', 'Version');
+export const Role = keyword('role', 'Role', [StatementKeyword]);
+export const Report = keyword('report', 'Report', [StatementKeyword]);
+export const Tag = keyword('tag', 'Tag', [StatementKeyword]);
+export const SetKeyword = keyword('set', 'Set', [StatementKeyword]);
+
+// Task context.
+export const Mode = keyword('mode', 'Mode', [StatementKeyword]);
+export const From = keyword('from', 'From', [StatementKeyword]);
+export const To = keyword('to', 'To', [StatementKeyword]);
+export const StorageClass = keyword('storage-class', 'StorageClass');
+
+// Report block.
+export const Output = keyword('output', 'Output', [StatementKeyword, ReportSettingKeyword]);
+export const Level = keyword('level', 'Level', [StatementKeyword, ReportSettingKeyword]);
+export const ObjectVersions = keyword('object-versions', 'ObjectVersions', [StatementKeyword, ReportSettingKeyword]);
+export const Verified = keyword('verified', 'Verified', [StatementKeyword, ReportSettingKeyword]);
+export const Skipped = keyword('skipped', 'Skipped', [StatementKeyword, ReportSettingKeyword]);
+
+// JSON literals in `set` values.
+export const True = keyword('true', 'True');
+export const False = keyword('false', 'False');
+export const Null = keyword('null', 'Null');
+
+// ---------------------------------------------------------------------------------------------
+// Punctuation
+
+export const LCurly = createToken({ name: 'LCurly', pattern: '{', label: '`{`', categories: [AnyButRCurly] });
+export const RCurly = createToken({ name: 'RCurly', pattern: '}', label: '`}`' });
+export const LBracket = createToken({ name: 'LBracket', pattern: '[', label: '`[`', categories: [AnyButRCurly] });
+export const RBracket = createToken({ name: 'RBracket', pattern: ']', label: '`]`', categories: [AnyButRCurly] });
+export const Comma = createToken({ name: 'Comma', pattern: ',', label: '`,`', categories: [AnyButRCurly] });
+export const Equals = createToken({ name: 'Equals', pattern: '=', label: '`=`', categories: [AnyButRCurly] });
+export const Colon = createToken({ name: 'Colon', pattern: ':', label: '`:`', categories: [AnyButRCurly] });
+export const Dot = createToken({ name: 'Dot', pattern: '.', label: '`.`', categories: [AnyButRCurly] });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: ';', label: '`;`', categories: [AnyButRCurly] });
+/** Policy assertions (`require verify a | b`, `limit bandwidth <= 500 MiB/s`) lex, so their blocks do too. */
+export const Pipe = createToken({ name: 'Pipe', pattern: '|', label: '`|`', categories: [AnyButRCurly] });
+// Two-character operators before their one-character prefixes.
+export const Comparison = createToken({ name: 'Comparison', pattern: /<=|>=|==|!=|<|>/, label: 'a comparison', categories: [AnyButRCurly] });
+
+/** The lexer's order. */
+export const allTokens: TokenType[] = [
+  // Trivia first: the most frequent, and `//` must win over anything else starting with `/`.
+  WhiteSpace,
+  Newline,
+  Comment,
+  // A closed string before an unclosed one: both start alike, and the closed one is the usual case.
+  StringLiteral,
+  UnterminatedString,
+  // A size before a bare number: both start with the same digits.
+  SizeLiteral,
+  NumberLiteral,
+  // Keywords before `Word`; each `longer_alt: Word` gives `tasks` to `Word`.
+  Import,
+  Intent,
+  Template,
+  Policy,
+  Extends,
+  Task,
+  Transferred,
+  Transfer,
+  Verify,
+  Overwrite,
+  Deleted,
+  Atime,
+  Mtime,
+  Uid,
+  Gid,
+  Permissions,
+  Devices,
+  ObjectTags,
+  SecurityDescriptors,
+  Queueing,
+  LogGroup,
+  Log,
+  Bandwidth,
+  Include,
+  Exclude,
+  Manifest,
+  Version,
+  Role,
+  Report,
+  Tag,
+  SetKeyword,
+  Mode,
+  From,
+  To,
+  StorageClass,
+  Output,
+  Level,
+  ObjectVersions,
+  Verified,
+  Skipped,
+  True,
+  False,
+  Null,
+  Word,
+  LCurly,
+  RCurly,
+  LBracket,
+  RBracket,
+  Comma,
+  Equals,
+  Colon,
+  Dot,
+  Semicolon,
+  Pipe,
+  Comparison,
+  // Categories last: they have no pattern, but the parser must know them.
+  Keyword,
+  StatementKeyword,
+  OptionKeyword,
+  ReportSettingKeyword,
+  StringLike,
+  Name,
+  SizeValue,
+  AnyButRCurly,
+];
+
+/**
+ * The one lexer; `positionTracking: 'full'` gives line numbers, which unknown-statement recovery
+ * uses. Its definition checks cost start-up time on every run, so they run in the tests instead
+ * (test/grammar/lexical.test.ts builds the same lexer with them on).
+ */
+export const lexerConfig = { positionTracking: 'full', ensureOptimizations: true } as const;
+export const dsiLexer = new Lexer(allTokens, { ...lexerConfig, skipValidations: true });
