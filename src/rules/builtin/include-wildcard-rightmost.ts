@@ -1,0 +1,30 @@
+/**
+ * Constraints §3.6: in an include filter, `*` is supported only as the rightmost character of a
+ * pattern (`/documents*` is fine, `*.txt` is not); exclude filters may use it anywhere.
+ */
+import { createRule } from '../create-rule.js';
+import { filterValues, showPattern, splitPatterns, wildcardIndices } from '../filters.js';
+import { UG_FILTER } from '../sources.js';
+
+export const includeWildcardRightmost = createRule({
+  id: 'include-wildcard-rightmost',
+  meta: {
+    description: 'In an include pattern, `*` may only be the last character.',
+    severity: 'error',
+    docs: { sources: [UG_FILTER(6)] },
+    messages: {
+      notRightmost:
+        'include pattern {{pattern}} has `*` before its end: in `include` (Includes) patterns DataSync supports `*` only as the last character (`/documents*`); name the folders instead, or move the condition into an `exclude` pattern, where `*` may stand anywhere (a literal star is written `\\*`)',
+    },
+  },
+  check({ payload, report }) {
+    for (const f of filterValues(payload, 'Includes')) {
+      for (const p of splitPatterns(f.value)) {
+        const stars = wildcardIndices(p.text);
+        if (stars.some((i) => i !== p.text.length - 1)) {
+          report({ pointer: f.pointer, messageId: 'notRightmost', data: { pattern: showPattern(p.text) } });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,44 @@
+/**
+ * Constraints §3.16: with a manifest DataSync never deletes at the destination, and the guide says
+ * the delete option cannot be used with a manifest; whether the service rejects or ignores it is undocumented.
+ */
+import { createRule } from '../create-rule.js';
+import { effectiveOption, optionPointer } from '../read.js';
+import { hasManifest, manifestAnchor, MANIFEST_WORDS } from '../manifest.js';
+import { option } from '../words.js';
+import { UG_MANIFEST } from '../sources.js';
+
+export const removeWithManifest = createRule({
+  id: 'remove-with-manifest',
+  meta: {
+    description: '`deleted remove` (PreserveDeletedFiles REMOVE) has no documented effect with a manifest, which never deletes.',
+    severity: 'warning',
+    docs: { sources: [UG_MANIFEST(16)] },
+    messages: {
+      request:
+        '{{deleted}} cannot be used with {{manifest}}, AWS says: with a manifest DataSync transfers only the listed files and never deletes at the destination (whether the request is rejected or the option ignored is undocumented); write `deleted preserve`',
+      task:
+        "{{manifest}} with the task's stored PreserveDeletedFiles REMOVE: with a manifest DataSync never deletes at the destination, and AWS says the delete option cannot be used with one (whether the request is rejected is undocumented); write `deleted preserve`",
+    },
+  },
+  check({ payload, context, report }) {
+    if (!hasManifest(payload)) return;
+    const deleted = effectiveOption(payload, context, 'PreserveDeletedFiles');
+    if (deleted?.value !== 'REMOVE') return;
+    const manifest = manifestAnchor(payload);
+    const d = option('PreserveDeletedFiles', 'REMOVE');
+    const fix = { description: 'write `deleted preserve`', pointer: optionPointer('PreserveDeletedFiles'), value: 'PRESERVE' };
+    if (deleted.from === 'request') {
+      report({
+        pointer: optionPointer('PreserveDeletedFiles'),
+        messageId: 'request',
+        data: { deleted: d, manifest: MANIFEST_WORDS },
+        label: `${d} is set here`,
+        related: [{ ...manifest, message: `${MANIFEST_WORDS} is set here` }],
+        fix,
+      });
+    } else {
+      report({ ...manifest, messageId: 'task', data: { manifest: MANIFEST_WORDS }, fix });
+    }
+  },
+});

@@ -1,0 +1,114 @@
+/**
+ * The rule API, in the shape of ESLint / typescript-eslint rules: a rule reads a payload and
+ * its task context, and reports JSON Pointers with message ids; the engine places them in files.
+ */
+import type { ContextKey, TaskContext } from '../core/context.js';
+import type { Severity } from '../core/diagnostic.js';
+import type { Payload } from '../core/payload.js';
+import type { PayloadFix, SourcePart } from '../core/source-map.js';
+
+/** Another place that takes part in a reported problem (the other end of a conflict). */
+export interface RelatedReport {
+  /** A payload pointer, or a `/@context/…` pointer (`/@context/mode`, `/@context/destination/storageClass`). */
+  readonly pointer: string;
+  readonly part?: SourcePart;
+  /** What this place contributes, e.g. "`transfer all` (TransferMode ALL) is set here". */
+  readonly message: string;
+}
+
+/** One problem a rule found. */
+export interface RuleReport {
+  /** Where: a payload pointer (or a `/@context/…` pointer); the engine maps it to a file range. */
+  readonly pointer: string;
+  readonly part?: SourcePart;
+  /** A key of the rule's `meta.messages`. */
+  readonly messageId: string;
+  /** Values for the message template's `{{name}}` placeholders. */
+  readonly data?: Readonly<Record<string, string | number>>;
+  /** A payload change that solves the problem, where one obvious edit exists. */
+  readonly fix?: PayloadFix;
+  /** The other places involved; the engine moves the diagnostic to the latest of all of them. */
+  readonly related?: readonly RelatedReport[];
+  /**
+   * What `pointer`'s place contributes, shown when the engine moves the diagnostic to a related
+   * place that comes later in the source and makes this one a related location.
+   */
+  readonly label?: string;
+  /** Overrides `meta.severity` for this report (e.g. a warning where context is missing). */
+  readonly severity?: Severity;
+}
+
+/** What a rule's `check` sees. */
+export interface RuleContext<O> {
+  /** The request; it may not have passed the schema, so read it defensively (see `rules/read.ts`). */
+  readonly payload: Readonly<Payload>;
+  /** What is known of the task; every member may be missing. */
+  readonly context: TaskContext;
+  /** The rule's options: the configured ones over `meta.defaultOptions`. */
+  readonly options: O;
+  report(report: RuleReport): void;
+}
+
+/** A link to the AWS documentation a rule derives from. */
+export interface RuleSource {
+  /** Short label as the constraints reference uses it, e.g. `API-Options §3.1`. */
+  readonly label: string;
+  readonly url: string;
+}
+
+/** What a rule says about itself. */
+export interface RuleMeta<O> {
+  /** One sentence: what the rule checks. */
+  readonly description: string;
+  /** The default severity of its reports. */
+  readonly severity: Severity;
+  readonly docs: {
+    /** The AWS sources the rule comes from. */
+    readonly sources: readonly RuleSource[];
+    /** The rule's docs page; defaults to the built-in docs page of its id. */
+    readonly url?: string;
+  };
+  /** Message templates by message id, with `{{name}}` placeholders. */
+  readonly messages: Readonly<Record<string, string>>;
+  /** JSON Schema of the options, for configuration tools. */
+  readonly schema?: object;
+  readonly defaultOptions?: O;
+  /** Context members the rule cannot do without; the engine skips it unless all are known. */
+  readonly needs?: readonly ContextKey[];
+}
+
+/** A rule as the engine runs it. */
+export interface Rule<O = unknown> {
+  readonly id: string;
+  readonly meta: RuleMeta<O> & { readonly docsUrl: string };
+  check(ctx: RuleContext<O>): void;
+}
+
+const DOCS_BASE = 'https://github.com/datasync-intent/dsi/blob/main/docs/rules/';
+
+/** The docs page of a built-in rule. */
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+// Kebab-case words, optionally namespaced (`plugin/rule`, `prod-guardrails/1`).
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*)*$/;
+
+/** Defines a rule: checks its id and messages, and adds its docs link. */
+export function createRule<O = undefined>(def: { id: string; meta: RuleMeta<O>; check(ctx: RuleContext<O>): void }): Rule<O> {
+  // A malformed definition is a programming error in a rule module, found when it loads.
+  if (!RULE_ID.test(def.id)) throw new Error(`rule id \`${def.id}\` must be kebab-case words, optionally namespaced with \`/\``);
+  if (Object.keys(def.meta.messages).length === 0) throw new Error(`rule \`${def.id}\` has no messages`);
+  return {
+    id: def.id,
+    meta: { ...def.meta, docsUrl: def.meta.docs.url ?? ruleDocsUrl(def.id) },
+    check: def.check,
+  };
+}
+
+/** Fills `{{name}}` placeholders; an unknown placeholder stays as written, so tests notice it. */
+export function fillMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, name: string) =>
+    Object.hasOwn(data, name) ? String(data[name]) : whole,
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * The rule engine: runs rules on a payload and its context, and turns their pointer-level
+ * reports into diagnostics in the user's files through the front end's source map.
+ */
+import type { TaskContext } from '../core/context.js';
+import type { Diagnostic, Fix, RelatedInformation, Severity } from '../core/diagnostic.js';
+import type { Payload } from '../core/payload.js';
+import type { SourceLocation } from '../core/range.js';
+import { START_OF_FILE } from '../core/range.js';
+import { locate, type SourceMap, type SourcePart } from '../core/source-map.js';
+import { parentPointer } from '../core/json-pointer.js';
+import { fillMessage, type Rule, type RuleReport } from './create-rule.js';
+import { builtinRules } from './index.js';
+
+/** A rule's configured level: `off` disables it, a severity replaces its own. */
+export type RuleSetting = 'off' | Severity;
+
+/** Input of {@link runRules}. */
+export interface RunRulesInput {
+  /** The file being checked: where a report lands when nothing maps. */
+  readonly file: string;
+  /** The payload; it may not have passed the schema. */
+  readonly payload: unknown;
+  readonly context: TaskContext;
+  readonly sourceMap: SourceMap;
+  /** Defaults to the built-in rules. */
+  readonly rules?: readonly Rule<any>[];
+  /** Levels by rule id. */
+  readonly settings?: Readonly<Record<string, RuleSetting>>;
+  /** Options by rule id (merged over each rule's `defaultOptions`). */
+  readonly options?: Readonly<Record<string, unknown>>;
+}
+
+/** What one rule reported on one payload, before anything is placed in a file. */
+export interface RuleOutcome {
+  /** Reports, each with its effective severity and filled-in message. */
+  readonly reports: readonly (RuleReport & { readonly severity: Severity; readonly message: string })[];
+  /** Set when the rule threw (its reports are then dropped). */
+  readonly failure?: string;
+  /** True when the rule did not run because some of `meta.needs` is unknown. */
+  readonly skipped?: boolean;
+}
+
+/** Runs one rule (needs, options, messages, failures) without placing its reports: the shared core of the engine and the RuleTester. */
+export function applyRule(rule: Rule<any>, payload: unknown, context: TaskContext, options?: unknown): RuleOutcome {
+  if (rule.meta.needs?.some((key) => context[key] === undefined)) return { reports: [], skipped: true };
+  const reports: Array<RuleReport & { severity: Severity; message: string }> = [];
+  try {
+    rule.check({
+      payload: payload as Readonly<Payload>,
+      context,
+      options: mergeOptions(rule.meta.defaultOptions, options),
+      report(r) {
+        const template = Object.hasOwn(rule.meta.messages, r.messageId) ? rule.meta.messages[r.messageId] : undefined;
+        if (template === undefined) throw new Error(`unknown messageId \`${r.messageId}\``);
+        reports.push({ ...r, severity: r.severity ?? rule.meta.severity, message: fillMessage(template, r.data) });
+      },
+    });
+  } catch (e) {
+    return { reports: [], failure: e instanceof Error ? e.message : String(e) };
+  }
+  return { reports };
+}
+
+/** Runs the rules and returns their diagnostics (unsorted). Never throws because of a rule. */
+export function runRules(input: RunRulesInput): Diagnostic[] {
+  const rules = input.rules ?? builtinRules;
+  // One frozen copy for all rules: a rule that writes to the payload must not change what is emitted or what the next rule sees.
+  const payload = frozenCopy(input.payload);
+  const context = frozenCopy(input.context) as TaskContext;
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    const setting = input.settings?.[rule.id];
+    if (setting === 'off') continue;
+    const outcome = applyRule(rule, payload, context, input.options?.[rule.id]);
+    if (outcome.failure !== undefined) {
+      out.push({
+        file: input.file,
+        range: START_OF_FILE,
+        severity: 'error',
+        ruleId: rule.id,
+        message: `rule ${rule.id} failed: ${outcome.failure}`,
+      });
+      continue;
+    }
+    for (const r of outcome.reports) out.push(place(input, rule.id, r, setting ?? r.severity));
+  }
+  return out;
+}
+
+/** Turns one report into a diagnostic at the latest of its places, the others as related locations. */
+function place(input: RunRulesInput, ruleId: string, r: RuleReport & { message: string }, severity: Severity): Diagnostic {
+  // A pointer that maps only to the document root (or nowhere) is a weak place: any related place beats it.
+  const exact = locateRelated(input.sourceMap, r.pointer, r.part);
+  const primary = exact ?? locate(input.sourceMap, r.pointer, r.part) ?? { file: input.file, range: START_OF_FILE };
+  const related: RelatedInformation[] = [];
+  for (const rel of r.related ?? []) {
+    const loc = locateRelated(input.sourceMap, rel.pointer, rel.part);
+    if (loc && !related.some((x) => sameLocation(x, loc)) && !sameLocation(loc, primary)) related.push({ ...loc, message: rel.message });
+  }
+  let at: SourceLocation = primary;
+  let others = related;
+  const latest = related.reduce<RelatedInformation | undefined>(
+    (best, x) => (!best && !exact) || compareSourceOrder(x, best ?? primary, input.file) > 0 ? x : best,
+    undefined,
+  );
+  if (latest) {
+    at = latest;
+    const moved: RelatedInformation[] = exact ? [{ ...primary, message: r.label ?? 'the other end of this problem' }] : [];
+    others = [...moved, ...related.filter((x) => x !== latest)];
+  }
+  const fix = renderFix(input.sourceMap, r);
+  return {
+    file: at.file,
+    range: at.range,
+    severity,
+    ruleId,
+    message: r.message,
+    messageId: r.messageId,
+    ...(others.length > 0 ? { related: others } : {}),
+    ...(fix ? { fix } : {}),
+  };
+}
+
+/** Like `locate`, but never falls back to the document root: a related location there says nothing. */
+function locateRelated(map: SourceMap, pointer: string, part: SourcePart = 'value'): SourceLocation | undefined {
+  for (let p = pointer; p !== ''; p = parentPointer(p)) {
+    const hit = map.get(p, p === pointer ? part : 'key');
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * Positive when `a` comes after `b` in source order. The checked file counts as later than
+ * any other (the files it imports or extends come before it); otherwise file names, then offsets.
+ */
+export function compareSourceOrder(a: SourceLocation, b: SourceLocation, checkedFile: string): number {
+  if (a.file !== b.file) {
+    if (a.file === checkedFile) return 1;
+    if (b.file === checkedFile) return -1;
+    return a.file < b.file ? -1 : 1;
+  }
+  return a.range.start.offset - b.range.start.offset;
+}
+
+function sameLocation(a: SourceLocation, b: SourceLocation): boolean {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+}
+
+function renderFix(map: SourceMap, r: RuleReport): Fix | undefined {
+  if (!r.fix || !map.edits) return undefined;
+  try {
+    const edits = map.edits(r.fix);
+    return edits && edits.length > 0 ? { description: r.fix.description, edits } : undefined;
+  } catch {
+    // A front end that cannot render a fix offers none; the diagnostic stands on its own.
+    return undefined;
+  }
+}
+
+function mergeOptions(defaults: unknown, given: unknown): any {
+  if (given === undefined) return defaults;
+  if (isPlainObject(defaults) && isPlainObject(given)) return { ...defaults, ...given };
+  return given;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function frozenCopy(value: unknown): unknown {
+  let copy: unknown;
+  try {
+    copy = structuredClone(value);
+  } catch {
+    return value;
+  }
+  return deepFreeze(copy);
+}
+
+function deepFreeze(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

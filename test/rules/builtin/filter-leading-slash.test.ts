@@ -1,0 +1,19 @@
+import { filterLeadingSlash } from '../../../src/rules/builtin/filter-leading-slash.js';
+import { ruleTester, withFilters } from '../helpers.js';
+
+ruleTester.run(filterLeadingSlash, {
+  valid: [
+    { payload: withFilters({ include: '/projects/alpha|/projects/beta', exclude: '*.tmp|*/.snapshot|/reports*' }) },
+    { name: 'empty patterns are another rule’s', payload: withFilters({ include: '/a||/b' }) },
+  ],
+  invalid: [
+    {
+      payload: withFilters({ include: '/a|transfer_this' }),
+      errors: [{ messageId: 'include', pointer: '/Includes/0/Value', severity: 'warning', message: 'write "/transfer_this"' }],
+    },
+    {
+      payload: withFilters({ exclude: 'temp' }),
+      errors: [{ messageId: 'exclude', pointer: '/Excludes/0/Value', severity: 'warning', message: 'write "/temp" for a path at the top, or "*/temp" for any depth' }],
+    },
+  ],
+});

@@ -1,0 +1,21 @@
+import { filterMaxLength, MAX_FILTER_LENGTH } from '../../../src/rules/builtin/filter-max-length.js';
+import { ruleTester, withFilters } from '../helpers.js';
+
+ruleTester.run(filterMaxLength, {
+  valid: [
+    { name: 'exactly at the limit', payload: withFilters({ include: '/' + 'a'.repeat(MAX_FILTER_LENGTH - 1) }) },
+    // 😀 is two UTF-16 units but one character: Smithy counts code points.
+    { name: 'counted in code points', payload: withFilters({ exclude: '/' + '😀'.repeat(MAX_FILTER_LENGTH - 1) }) },
+  ],
+  invalid: [
+    {
+      name: 'one past the limit',
+      payload: withFilters({ include: '/' + 'a'.repeat(MAX_FILTER_LENGTH) }),
+      errors: [{ messageId: 'tooLong', pointer: '/Includes/0/Value', severity: 'error', message: '102401 characters long, over the limit of 102400' }],
+    },
+    {
+      payload: withFilters({ exclude: '/' + '😀'.repeat(MAX_FILTER_LENGTH) }),
+      errors: [{ messageId: 'tooLong', pointer: '/Excludes/0/Value', message: '`exclude` (Excludes)' }],
+    },
+  ],
+});

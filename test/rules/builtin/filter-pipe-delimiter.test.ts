@@ -1,0 +1,20 @@
+import { filterPipeDelimiter } from '../../../src/rules/builtin/filter-pipe-delimiter.js';
+import { ruleTester, withFilters } from '../helpers.js';
+
+ruleTester.run(filterPipeDelimiter, {
+  valid: [
+    { payload: withFilters({ include: '/a|/b', exclude: '*.tmp|*/.snapshot' }) },
+    { name: 'an escaped pipe is part of a name', payload: withFilters({ include: '/a\\|b|/c\\|' }) },
+    { name: 'an escaped backslash before a delimiter', payload: withFilters({ include: '/a\\\\|/b' }) },
+    { name: 'an empty value is the schema’s finding', payload: withFilters({ include: '' }) },
+  ],
+  invalid: [
+    {
+      payload: withFilters({ include: '/a||/b' }),
+      errors: [{ messageId: 'empty', pointer: '/Includes/0/Value', severity: 'error', message: 'have `||` at character 3' }],
+    },
+    { payload: withFilters({ exclude: '|*.tmp' }), errors: [{ messageId: 'leading', pointer: '/Excludes/0/Value' }] },
+    { payload: withFilters({ include: '/a|' }), errors: [{ messageId: 'trailing', pointer: '/Includes/0/Value' }] },
+    { name: 'a lone pipe is both', payload: withFilters({ include: '|' }), errors: [{ messageId: 'leading', pointer: '/Includes/0/Value' }, { messageId: 'trailing', pointer: '/Includes/0/Value' }] },
+  ],
+});

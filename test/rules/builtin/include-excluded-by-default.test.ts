@@ -1,0 +1,22 @@
+import { includeExcludedByDefault } from '../../../src/rules/builtin/include-excluded-by-default.js';
+import { ruleTester, withFilters } from '../helpers.js';
+
+const P = '/Includes/0/Value';
+
+ruleTester.run(includeExcludedByDefault, {
+  valid: [
+    { payload: withFilters({ include: '/projects|/.zfsdata|/snapshots' }) },
+    { name: 'excludes are not concerned', payload: withFilters({ exclude: '*/.snapshot' }) },
+  ],
+  invalid: [
+    { payload: withFilters({ include: '/vol/.snapshot/' }), errors: [{ messageId: 'snapshot', pointer: P, severity: 'warning' }] },
+    {
+      payload: withFilters({ include: '/.aws-datasync|/.zfs/snap|/.awssync' }),
+      errors: [
+        { messageId: 'folder', pointer: P, message: '`/.aws-datasync`' },
+        { messageId: 'folder', pointer: P, message: '`/.zfs`' },
+        { messageId: 'folder', pointer: P, message: '`/.awssync`' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,28 @@
+import { includeWildcardRightmost } from '../../../src/rules/builtin/include-wildcard-rightmost.js';
+import { ruleTester, withFilters } from '../helpers.js';
+
+const P = '/Includes/0/Value';
+
+ruleTester.run(includeWildcardRightmost, {
+  valid: [
+    { payload: withFilters({ include: '/documents*|/code*' }) },
+    { name: 'a lone star', payload: withFilters({ include: '*' }) },
+    { name: 'escaped stars are literal', payload: withFilters({ include: '/a\\*b|/c\\*' }) },
+    { name: 'excludes may use * anywhere', payload: withFilters({ exclude: '*.tmp|*/temp|/reports*' }) },
+  ],
+  invalid: [
+    {
+      payload: withFilters({ include: '*.txt' }),
+      errors: [{ messageId: 'notRightmost', pointer: P, severity: 'error', message: 'include pattern "*.txt" has `*` before its end' }],
+    },
+    {
+      name: 'each offending pattern once',
+      payload: withFilters({ include: '/ok*|/a*/b|/c/*.log*' }),
+      errors: [
+        { messageId: 'notRightmost', pointer: P, message: '"/a*/b"' },
+        { messageId: 'notRightmost', pointer: P, message: '"/c/*.log*"' },
+      ],
+    },
+    { name: 'an escaped star does not hide a real one', payload: withFilters({ include: '/a*\\*' }), errors: [{ messageId: 'notRightmost', pointer: P }] },
+  ],
+});

@@ -1,0 +1,21 @@
+import { logLevelWithoutLogGroup } from '../../../src/rules/builtin/log-level-without-log-group.js';
+import { ruleTester, withOptions } from '../helpers.js';
+
+const L = '/OverrideOptions/LogLevel';
+
+ruleTester.run(logLevelWithoutLogGroup, {
+  valid: [
+    { name: 'mode unknown: silent', payload: withOptions({ LogLevel: 'TRANSFER' }) },
+    { payload: withOptions({ LogLevel: 'TRANSFER' }), context: { mode: 'BASIC', logGroup: 'arn:aws:logs:us-east-1:111122223333:log-group:datasync:*' } },
+    { name: 'Enhanced mode logs to /aws/datasync', payload: withOptions({ LogLevel: 'BASIC' }), context: { mode: 'ENHANCED' } },
+    { payload: withOptions({ LogLevel: 'OFF' }), context: { mode: 'BASIC' } },
+  ],
+  invalid: [
+    {
+      payload: withOptions({ LogLevel: 'TRANSFER' }),
+      context: { mode: 'BASIC' },
+      errors: [{ messageId: 'noLogGroup', pointer: L, severity: 'warning', related: ['/@context/mode'], message: '`log transfer` (LogLevel TRANSFER) on a Basic-mode task' }],
+    },
+    { payload: withOptions({ LogLevel: 'BASIC' }), context: { mode: 'BASIC', logGroup: '' }, errors: [{ messageId: 'noLogGroup', pointer: L }] },
+  ],
+});

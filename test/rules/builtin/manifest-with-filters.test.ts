@@ -1,0 +1,27 @@
+import { manifestWithFilters } from '../../../src/rules/builtin/manifest-with-filters.js';
+import { MANIFEST, ruleTester, TASK_ARN, withFilters } from '../helpers.js';
+
+const PATH = '/ManifestConfig/Source/S3/ManifestObjectPath';
+
+ruleTester.run(manifestWithFilters, {
+  valid: [
+    { payload: { TaskArn: TASK_ARN, ManifestConfig: MANIFEST } },
+    { payload: withFilters({ include: '/a' }) },
+    { name: 'an empty ManifestConfig removes the manifest', payload: withFilters({ include: '/a' }, { ManifestConfig: {} }) },
+    { name: 'empty filter lists', payload: { TaskArn: TASK_ARN, Includes: [], ManifestConfig: MANIFEST } },
+  ],
+  invalid: [
+    {
+      payload: withFilters({ include: '/a', exclude: '*.tmp' }, { ManifestConfig: MANIFEST }),
+      errors: [
+        { messageId: 'conflict', pointer: '/Includes/0/Value', severity: 'error', related: [PATH], message: '`include` (Includes) cannot be used with `manifest` (ManifestConfig)' },
+        { messageId: 'conflict', pointer: '/Excludes/0/Value', related: [PATH] },
+      ],
+    },
+    {
+      name: 'a manifest without a path is shown at its key',
+      payload: { TaskArn: TASK_ARN, Includes: [{}], ManifestConfig: { Action: 'TRANSFER' } },
+      errors: [{ messageId: 'conflict', pointer: '/Includes', related: ['/ManifestConfig'] }],
+    },
+  ],
+});

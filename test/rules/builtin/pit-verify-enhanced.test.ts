@@ -1,0 +1,28 @@
+import { pitVerifyEnhanced } from '../../../src/rules/builtin/pit-verify-enhanced.js';
+import { ruleTester, withOptions } from '../helpers.js';
+
+const V = '/OverrideOptions/VerifyMode';
+
+ruleTester.run(pitVerifyEnhanced, {
+  valid: [
+    { name: 'mode unknown: silent', payload: withOptions({ VerifyMode: 'POINT_IN_TIME_CONSISTENT' }) },
+    { payload: withOptions({ VerifyMode: 'POINT_IN_TIME_CONSISTENT' }), context: { mode: 'BASIC' } },
+    { payload: withOptions({ VerifyMode: 'ONLY_FILES_TRANSFERRED' }), context: { mode: 'ENHANCED' } },
+  ],
+  invalid: [
+    {
+      payload: withOptions({ VerifyMode: 'POINT_IN_TIME_CONSISTENT' }),
+      context: { mode: 'ENHANCED' },
+      errors: [
+        {
+          messageId: 'enhanced',
+          pointer: V,
+          severity: 'error',
+          related: ['/@context/mode'],
+          message: '`verify point-in-time-consistent` (VerifyMode POINT_IN_TIME_CONSISTENT) is not supported for an Enhanced-mode task',
+          fix: { description: 'write `verify only-files-transferred`', pointer: V, value: 'ONLY_FILES_TRANSFERRED' },
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskContext } from '../../src/core/context.js';
+import { runRules } from '../../src/rules/engine.js';
+import { compileFiles, fixture } from '../helpers.js';
+
+// The first example of LANGUAGE.md, as compiled (copied from the contract).
+const payload = {
+  TaskArn: 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026',
+  OverrideOptions: {
+    VerifyMode: 'ONLY_FILES_TRANSFERRED',
+    OverwriteMode: 'NEVER',
+    PreserveDeletedFiles: 'PRESERVE',
+    TaskQueueing: 'ENABLED',
+    TransferMode: 'CHANGED',
+  },
+  Includes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/projects/alpha|/projects/beta' }],
+  Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: '*.tmp|*/.snapshot' }],
+  TaskReportConfig: {
+    Destination: {
+      S3: {
+        Subdirectory: 'nightly/',
+        S3BucketArn: 'arn:aws:s3:::acme-datasync-reports',
+        BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/datasync-reports',
+      },
+    },
+    OutputType: 'STANDARD',
+    ReportLevel: 'ERRORS_ONLY',
+    Overrides: { Verified: { ReportLevel: 'SUCCESSES_AND_ERRORS' } },
+  },
+  Tags: [
+    { Key: 'managed-by', Value: 'dsi' },
+    { Key: 'team', Value: 'storage' },
+    { Key: 'cost-center', Value: 'cc-1042' },
+  ],
+};
+
+// `mode enhanced`, `from nfs`, `to s3 storage-class deep-archive`.
+const context: TaskContext = { mode: 'ENHANCED', source: { type: 'NFS' }, destination: { type: 'S3', storageClass: 'DEEP_ARCHIVE' } };
+
+describe('the first example of LANGUAGE.md', () => {
+  it('passes every built-in rule without an error or a warning', () => {
+    const out = runRules({ file: 'nightly.dsi', payload, context, sourceMap: { get: () => undefined } });
+    expect(out).toEqual([]);
+  });
+
+  it('still has the rules in reach: the template’s `verify none` swapped for point-in-time verification is two errors', () => {
+    const pit = { ...payload, OverrideOptions: { ...payload.OverrideOptions, VerifyMode: 'POINT_IN_TIME_CONSISTENT' } };
+    const out = runRules({ file: 'nightly.dsi', payload: pit, context, sourceMap: { get: () => undefined } });
+    expect(out.map((d) => [d.ruleId, d.severity])).toEqual([
+      ['pit-verify-enhanced', 'error'],
+      ['pit-verify-glacier', 'error'],
+    ]);
+  });
+
+  it('compiles from its .dsi files with no diagnostic at all', () => {
+    const files = { 'defaults.dsi': fixture('language', 'defaults.dsi'), 'nightly.dsi': fixture('language', 'nightly.dsi') };
+    const result = compileFiles(files, 'nightly.dsi');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.intents.map((i) => [i.name, i.context, i.diagnostics])).toEqual([['nightly-archive', context, []]]);
+  });
+});
