@@ -93,7 +93,7 @@ describe('dsi lint', () => {
     write('.dsiignore', '# generated intents\ngenerated/\n');
     const r = await runDsi(['lint', '.', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { filePath: string }[]).map((x) => x.filePath.replace(dir, '')).sort()).toEqual(['/ex/defaults.dsi', '/ex/nightly.dsi']);
+    expect((JSON.parse(r.stdout) as { filePath: string }[]).map((x) => x.filePath).sort()).toEqual(['ex/defaults.dsi', 'ex/nightly.dsi']);
   });
 
   it('-o writes the report to a file; sarif validates elsewhere', async () => {
