@@ -30,10 +30,10 @@ export { createRule } from './rules/create-rule.js';
 export type { Rule, RuleMeta, RuleContext, RuleReport } from './rules/create-rule.js';
 export { runRules } from './rules/engine.js';
 export type { RunRulesInput, RuleSetting } from './rules/engine.js';
-export { builtinRules } from './rules/index.js';
+export { builtinRules, findRule, ruleInfo } from './rules/index.js';
 
 /** Task context from AWS (`DescribeTask`, `DescribeLocation*`), loading the SDK only when called. */
-export { resolveTaskContext } from './context/aws.js';
+export { resolveTaskContext, sendStartTaskExecution } from './context/aws.js';
 export type { AwsContextOptions, ResolvedContext } from './context/aws.js';
 
 export type { Diagnostic, Severity, Fix, TextEdit, RelatedInformation } from './core/diagnostic.js';

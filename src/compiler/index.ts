@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { compareDiagnostics, DiagnosticIds } from '../core/diagnostic.js';
 import { mergeContext, type TaskContext } from '../core/context.js';
-import { locate, type SourceMap } from '../core/source-map.js';
+import type { SourceMap } from '../core/source-map.js';
 import type { Payload } from '../core/payload.js';
 import type { Range } from '../core/range.js';
 import { START_OF_FILE } from '../core/range.js';
-import { validatePayload } from '../schema/index.js';
-import { runRules, type RuleSetting } from '../rules/engine.js';
+import type { RuleSetting } from '../rules/engine.js';
+import { checkPayload } from '../lint/check.js';
 import type { Rule } from '../rules/create-rule.js';
 import { applySuppressions, findSuppressions, type Suppression } from '../lint/suppressions.js';
 import { resolveEntry, type ReadFile } from './resolve.js';
@@ -101,25 +101,19 @@ function compileUnsafe(source: string, options: CompileOptions): CompileResult {
     }
     const known = typeof arn === 'string' ? options.context?.(arn) : undefined;
     const context = mergeContext(known, emitted.context);
-    const at = (pointer: string, part: 'key' | 'value') => locate(sourceMap, pointer, part) ?? { file: entry.file, range: decl.name.range };
-    for (const issue of validatePayload(emitted.payload)) {
-      // A missing task is already reported, in the language's words, at the intent's name.
-      if (arn === undefined && issue.messageId === 'required' && issue.pointer === '' && issue.expected?.[0] === 'TaskArn') continue;
-      const loc = at(issue.pointer, issue.part);
-      diagnostics.push({ file: loc.file, range: loc.range, severity: 'error', ruleId: DiagnosticIds.schema, messageId: issue.messageId, message: issue.message });
-    }
-    if (options.rules !== false) {
-      diagnostics.push(
-        ...runRules({
-          file: entry.file,
-          payload: emitted.payload,
-          context,
-          sourceMap: { get: (p, part) => sourceMap.get(p, part) ?? (p === '' ? { file: entry.file, range: decl.name.range } : undefined), edits: (f) => sourceMap.edits(f) },
-          ...(options.rules ? { rules: options.rules } : {}),
-          ...(options.ruleSettings ? { settings: options.ruleSettings } : {}),
-        }),
-      );
-    }
+    diagnostics.push(
+      ...checkPayload({
+        file: entry.file,
+        payload: emitted.payload,
+        context,
+        sourceMap,
+        fallback: { file: entry.file, range: decl.name.range },
+        // A missing task is already reported, in the language's words, at the intent's name.
+        skipIssue: (issue) => arn === undefined && issue.messageId === 'required' && issue.pointer === '' && issue.expected?.[0] === 'TaskArn',
+        ...(options.rules !== undefined ? { rules: options.rules } : {}),
+        ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
+      }),
+    );
     intents.push({ name: decl.name.value, payload: emitted.payload as unknown as Payload, context, diagnostics, sourceMap, range: decl.name.range });
   }
 

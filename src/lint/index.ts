@@ -7,8 +7,8 @@ import { compareDiagnostics, DiagnosticIds } from '../core/diagnostic.js';
 import type { TaskContext } from '../core/context.js';
 import { locate } from '../core/source-map.js';
 import { START_OF_FILE } from '../core/range.js';
-import { validatePayload } from '../schema/index.js';
-import { runRules, type RuleSetting } from '../rules/engine.js';
+import type { RuleSetting } from '../rules/engine.js';
+import { checkPayload } from './check.js';
 import type { Rule } from '../rules/create-rule.js';
 import { compile, type ReadFile } from '../compiler/index.js';
 import { parseRequest, requestFormatOf } from '../requests/index.js';
@@ -72,20 +72,17 @@ function lintRequest(source: string, options: LintOptions): LintResult {
   const payload = parsed.payload;
   const taskArns: string[] = [];
   if (payload !== undefined && payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
-    for (const issue of validatePayload(payload)) {
-      const loc = locate(parsed.sourceMap, issue.pointer, issue.part) ?? { file, range: START_OF_FILE };
-      diagnostics.push({ file: loc.file, range: loc.range, severity: 'error', ruleId: DiagnosticIds.schema, messageId: issue.messageId, message: issue.message });
-    }
     const arn = (payload as { TaskArn?: unknown }).TaskArn;
     if (typeof arn === 'string') taskArns.push(arn);
     diagnostics.push(
-      ...runRules({
+      ...checkPayload({
         file,
         payload,
         context: (typeof arn === 'string' ? options.context?.(arn) : undefined) ?? {},
         sourceMap: parsed.sourceMap,
+        fallback: locate(parsed.sourceMap, '', 'key') ?? { file, range: START_OF_FILE },
         ...(options.rules ? { rules: options.rules } : {}),
-        ...(options.ruleSettings ? { settings: options.ruleSettings } : {}),
+        ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
       }),
     );
   }

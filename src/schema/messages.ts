@@ -44,7 +44,7 @@ export interface SchemaIssue {
   messageId: SchemaMessageId;
   /** What is wrong and what to write instead, in plain words. */
   message: string;
-  /** The allowed values (`enum`, `type` of an enum member) or member names (`unknown-member`). */
+  /** The allowed values (`enum`, `type` of an enum member), member names (`unknown-member`), or the missing member (`required`). */
   expected?: readonly string[];
   /** The nearest allowed value or member name, when one is close (`enum`, `unknown-member`). */
   suggestion?: string;
