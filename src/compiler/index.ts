@@ -61,6 +61,13 @@ export interface CompileResult {
   readonly sources: ReadonlyMap<string, string>;
 }
 
+/** What a `report { }` block lacks, said in the language rather than in the API's member names. */
+const REPORT_REQUIRED: Readonly<Record<string, string>> = {
+  '/TaskReportConfig/Destination/S3 S3BucketArn': 'this report has no bucket: add `to "s3://bucket/prefix/"` to the report block',
+  '/TaskReportConfig/Destination/S3 BucketAccessRoleArn':
+    'this report has no role: add `role "arn:aws:iam::ACCOUNT:role/NAME"` to the report block, a role that may write to the report bucket',
+};
+
 const defaultReadFile: ReadFile = (path) => readFileSync(path, 'utf8');
 
 /** Compiles the intents of one `.dsi` file. Synchronous; never throws on bad input. */
@@ -110,6 +117,7 @@ function compileUnsafe(source: string, options: CompileOptions): CompileResult {
         fallback: { file: entry.file, range: decl.name.range },
         // A missing task is already reported, in the language's words, at the intent's name.
         skipIssue: (issue) => arn === undefined && issue.messageId === 'required' && issue.pointer === '' && issue.expected?.[0] === 'TaskArn',
+        rephrase: (issue) => (sourceMap.origin('/TaskReportConfig')?.keyword === 'report' ? REPORT_REQUIRED[`${issue.pointer} ${issue.expected?.[0]}`] : undefined),
         ...(options.rules !== undefined ? { rules: options.rules } : {}),
         ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
       }),

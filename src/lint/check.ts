@@ -20,6 +20,8 @@ export interface CheckInput {
   readonly fallback: SourceLocation;
   /** Schema issues the front end has already reported in its own words. */
   readonly skipIssue?: (issue: SchemaIssue) => boolean;
+  /** The front end's own wording of a schema issue, where it has one (what to write in its syntax). */
+  readonly rephrase?: (issue: SchemaIssue) => string | undefined;
   /** The rules to run (default: the built-in rules); `false` runs only the schema. */
   readonly rules?: readonly Rule<any>[] | false;
   readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
@@ -32,7 +34,8 @@ export function checkPayload(input: CheckInput): Diagnostic[] {
   for (const issue of validatePayload(input.payload)) {
     if (input.skipIssue?.(issue)) continue;
     const loc = locate(sourceMap, issue.pointer, issue.part) ?? fallback;
-    schema.push({ file: loc.file, range: loc.range, severity: 'error', ruleId: DiagnosticIds.schema, messageId: issue.messageId, message: issue.message });
+    const message = input.rephrase?.(issue) ?? issue.message;
+    schema.push({ file: loc.file, range: loc.range, severity: 'error', ruleId: DiagnosticIds.schema, messageId: issue.messageId, message });
   }
   if (input.rules === false) return schema;
   const rules = runRules({

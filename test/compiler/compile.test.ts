@@ -248,3 +248,14 @@ describe('file-level errors', () => {
     expect(r.diagnostics.some((d) => d.ruleId === 'syntax' && d.range.start.line === 3)).toBe(true);
   });
 });
+
+describe('messages in the language', () => {
+  it('a report block without role or bucket says what to add to the block', () => {
+    const r = compileFiles({ 'a.dsi': `intent x {\n ${task}\n report { to "s3://b/x/" output standard }\n}` }, 'a.dsi', { rules: false });
+    const [e] = r.intents[0].diagnostics;
+    expect(e).toMatchObject({ ruleId: 'schema', range: { start: { line: 3, column: 2 } } });
+    expect(e.message).toContain('add `role "arn:aws:iam::ACCOUNT:role/NAME"` to the report block');
+    const noBucket = compileFiles({ 'a.dsi': `intent x {\n ${task}\n report { role "arn:aws:iam::111122223333:role/r" output standard }\n}` }, 'a.dsi', { rules: false });
+    expect(noBucket.intents[0].diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('add `to "s3://bucket/prefix/"`')]);
+  });
+});
