@@ -3,36 +3,8 @@ import type { TaskContext } from '../../src/core/context.js';
 import { runRules } from '../../src/rules/engine.js';
 import { compileFiles, fixture } from '../helpers.js';
 
-// The first example of LANGUAGE.md, as compiled (copied from the contract).
-const payload = {
-  TaskArn: 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026',
-  OverrideOptions: {
-    VerifyMode: 'ONLY_FILES_TRANSFERRED',
-    OverwriteMode: 'NEVER',
-    PreserveDeletedFiles: 'PRESERVE',
-    TaskQueueing: 'ENABLED',
-    TransferMode: 'CHANGED',
-  },
-  Includes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/projects/alpha|/projects/beta' }],
-  Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: '*.tmp|*/.snapshot' }],
-  TaskReportConfig: {
-    Destination: {
-      S3: {
-        Subdirectory: 'nightly/',
-        S3BucketArn: 'arn:aws:s3:::acme-datasync-reports',
-        BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/datasync-reports',
-      },
-    },
-    OutputType: 'STANDARD',
-    ReportLevel: 'ERRORS_ONLY',
-    Overrides: { Verified: { ReportLevel: 'SUCCESSES_AND_ERRORS' } },
-  },
-  Tags: [
-    { Key: 'managed-by', Value: 'dsi' },
-    { Key: 'team', Value: 'storage' },
-    { Key: 'cost-center', Value: 'cc-1042' },
-  ],
-};
+// The first example of LANGUAGE.md, as compiled (the fixture is checked against the contract in test/compiler).
+const payload = JSON.parse(fixture('language', 'nightly.expected.json')) as Record<string, unknown>;
 
 // `mode enhanced`, `from nfs`, `to s3 storage-class deep-archive`.
 const context: TaskContext = { mode: 'ENHANCED', source: { type: 'NFS' }, destination: { type: 'S3', storageClass: 'DEEP_ARCHIVE' } };

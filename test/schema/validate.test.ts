@@ -1,38 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { validatePayload, type SchemaIssue } from '../../src/schema/index.js';
+import { fixture } from '../helpers.js';
 
 const TASK_ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
 
 /** The JSON of LANGUAGE.md's first example, verbatim. */
-const LANGUAGE_EXAMPLE = {
-  TaskArn: 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026',
-  OverrideOptions: {
-    VerifyMode: 'ONLY_FILES_TRANSFERRED',
-    OverwriteMode: 'NEVER',
-    PreserveDeletedFiles: 'PRESERVE',
-    TaskQueueing: 'ENABLED',
-    TransferMode: 'CHANGED',
-  },
-  Includes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/projects/alpha|/projects/beta' }],
-  Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: '*.tmp|*/.snapshot' }],
-  TaskReportConfig: {
-    Destination: {
-      S3: {
-        Subdirectory: 'nightly/',
-        S3BucketArn: 'arn:aws:s3:::acme-datasync-reports',
-        BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/datasync-reports',
-      },
-    },
-    OutputType: 'STANDARD',
-    ReportLevel: 'ERRORS_ONLY',
-    Overrides: { Verified: { ReportLevel: 'SUCCESSES_AND_ERRORS' } },
-  },
-  Tags: [
-    { Key: 'managed-by', Value: 'dsi' },
-    { Key: 'team', Value: 'storage' },
-    { Key: 'cost-center', Value: 'cc-1042' },
-  ],
-};
+const LANGUAGE_EXAMPLE = JSON.parse(fixture('language', 'nightly.expected.json')) as Record<string, unknown>;
 
 /** The example with `patch` applied at the top level. */
 function withTop(patch: Record<string, unknown>): Record<string, unknown> {
