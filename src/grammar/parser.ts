@@ -509,12 +509,14 @@ export class DsiParser extends CstParser {
   /**
    * Reads a token of `tokType` that a statement needs, or records "expected WHAT after X,
    * found Y" and returns undefined. A statement keyword on a later line is never taken as a
-   * value: `verify` alone on a line must not swallow the next statement.
+   * value: `verify` alone on a line must not swallow the next statement (but `role` on the line
+   * after `manifest "…"` continues it).
    */
   private value(idx: number, tokType: TokenType, what: string): IToken | undefined {
     let token: IToken | undefined;
     this.option(idx, {
-      GATE: () => this.valueMayBe(this.LA(1)),
+      // The statement's own sub-keyword (`role` of `manifest`) may start the next line.
+      GATE: () => this.valueMayBe(this.LA(1)) || this.LA(1).tokenType === tokType,
       DEF: () => {
         token = this.consume(idx, tokType);
       },

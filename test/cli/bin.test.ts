@@ -17,6 +17,12 @@ describe('the bundled bin', () => {
     expect(JSON.parse(r.stdout)['nightly-archive']).toEqual(JSON.parse(fixture('language', 'nightly.expected.json')));
   });
 
+  it('lints the bundled examples, intents and request files, with nothing to report', () => {
+    const r = dsi(['lint', 'examples']);
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('prints its version', () => {
     const r = dsi(['--version']);
     expect(r.status).toBe(0);

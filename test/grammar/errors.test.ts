@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/grammar/index.js';
-import type { DeclarationNode, StatementNode } from '../../src/grammar/ast.js';
+import type { DeclarationNode, ManifestNode, StatementNode } from '../../src/grammar/ast.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 
 /** `line:column-line:column ruleId: message` of each diagnostic, in order. */
@@ -228,5 +228,18 @@ describe('a file with many errors', () => {
     expect(nightly.name.value).toBe('nightly');
     expect(kinds(nightly.body)).toEqual(['Task', 'Filter', 'Report', 'transfer changed']);
     expect(last.name.value).toBe('last');
+  });
+});
+
+describe('statements over several lines', () => {
+  it('a manifest may put `version` and `role` on the following lines', () => {
+    const { ast, diagnostics } = parse(
+      'intent x {\n  manifest "s3://b/m.csv"\n    version "v1"\n    role "arn:aws:iam::111122223333:role/r"\n  verify none\n}',
+      'm.dsi',
+    );
+    expect(diagnostics).toEqual([]);
+    const body = (ast.items[0] as DeclarationNode).body;
+    expect(body.map((s) => s.type)).toEqual(['Manifest', 'Option']);
+    expect((body[0] as ManifestNode).role.value).toBe('arn:aws:iam::111122223333:role/r');
   });
 });
