@@ -1,5 +1,5 @@
 /** What the CLI reads and writes, injectable so commands run in-process in tests. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -48,9 +48,19 @@ export function writeFilesAtomically(files: readonly { path: string; content: st
   try {
     for (const f of files) {
       mkdirSync(dirname(f.path), { recursive: true });
-      const temp = join(dirname(f.path), `.${basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`);
-      temps.push({ temp, path: f.path });
-      writeFileSync(temp, f.content, { flag: 'wx' });
+      // Rewrite what a symlink points at, not the link, and keep the file's permissions.
+      let target = f.path;
+      let mode: number | undefined;
+      try {
+        target = realpathSync(f.path);
+        mode = statSync(target).mode & 0o7777;
+      } catch {
+        // a new file
+      }
+      const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+      temps.push({ temp, path: target });
+      writeFileSync(temp, f.content, { flag: 'wx', ...(mode !== undefined ? { mode } : {}) });
+      if (mode !== undefined) chmodSync(temp, mode);
     }
   } catch (e) {
     for (const t of temps) rmSync(t.temp, { force: true });

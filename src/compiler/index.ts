@@ -13,7 +13,7 @@ import { START_OF_FILE } from '../core/range.js';
 import type { RuleSetting } from '../rules/engine.js';
 import { checkPayload } from '../lint/check.js';
 import type { Rule } from '../rules/create-rule.js';
-import { applySuppressions, findSuppressions, type Suppression } from '../lint/suppressions.js';
+import { applySuppressions, findSuppressions, type Suppression, type SuppressionUse } from '../lint/suppressions.js';
 import { resolveEntry, type ReadFile } from './resolve.js';
 import { emitPayload } from './emit/index.js';
 import { DsiSourceMap } from './source-map.js';
@@ -59,6 +59,8 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Every file read, by name (the entry and what it imports), for showing source lines. */
   readonly sources: ReadonlyMap<string, string>;
+  /** The `dsi-ignore` comments of those files and whether each excused something here. */
+  readonly suppressions: readonly SuppressionUse[];
 }
 
 /** What a `report { }` block lacks, said in the language rather than in the API's member names. */
@@ -81,6 +83,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       intents: [],
       diagnostics: [{ file, range: START_OF_FILE, severity: 'error', ruleId: DiagnosticIds.internal, message: `internal error while compiling: ${message}` }],
       sources: new Map([[file, source]]),
+      suppressions: [],
     };
   }
 }
@@ -115,8 +118,12 @@ function compileUnsafe(source: string, options: CompileOptions): CompileResult {
         context,
         sourceMap,
         fallback: { file: entry.file, range: decl.name.range },
-        // A missing task is already reported, in the language's words, at the intent's name.
-        skipIssue: (issue) => arn === undefined && issue.messageId === 'required' && issue.pointer === '' && issue.expected?.[0] === 'TaskArn',
+        // A missing task is reported in the language's words at the intent's name, and a member
+        // whose statement failed (a bad `to` address) has its own diagnostic already.
+        skipIssue: (issue) =>
+          issue.messageId === 'required' &&
+          ((arn === undefined && issue.pointer === '' && issue.expected?.[0] === 'TaskArn') ||
+            sourceMap.origin(`${issue.pointer}/${issue.expected?.[0]}`) !== undefined),
         rephrase: (issue) => (sourceMap.origin('/TaskReportConfig')?.keyword === 'report' ? REPORT_REQUIRED[`${issue.pointer} ${issue.expected?.[0]}`] : undefined),
         ...(options.rules !== undefined ? { rules: options.rules } : {}),
         ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
@@ -129,15 +136,18 @@ function compileUnsafe(source: string, options: CompileOptions): CompileResult {
   const fileProblems: Diagnostic[] = [];
   const suppressions: Suppression[] = [];
   for (const f of resolution.files.values()) suppressions.push(...findSuppressions(f.text, f.file, f === entry ? fileProblems : []));
-  const isEntry = (f: string) => f === entry.file;
   const all = [...resolution.diagnostics, ...fileProblems];
   const tagged = [...all.map((d) => ({ d, owner: -1 })), ...intents.flatMap((intent, i) => intent.diagnostics.map((d) => ({ d, owner: i })))];
-  const kept = new Set(applySuppressions(tagged.map((t) => t.d), suppressions, isEntry));
-  const owned = (i: number) => tagged.filter((t) => t.owner === i && kept.has(t.d)).map((t) => t.d).sort(compareDiagnostics);
-  const unusedWarnings = [...kept].filter((d) => !tagged.some((t) => t.d === d));
+  const { kept, uses } = applySuppressions(
+    tagged.map((t) => t.d),
+    suppressions,
+  );
+  const keptSet = new Set(kept);
+  const owned = (i: number) => tagged.filter((t) => t.owner === i && keptSet.has(t.d)).map((t) => t.d).sort(compareDiagnostics);
   return {
     intents: intents.map((intent, i) => ({ ...intent, diagnostics: owned(i) })),
-    diagnostics: [...owned(-1), ...unusedWarnings].sort(compareDiagnostics),
+    diagnostics: owned(-1),
     sources: texts,
+    suppressions: uses,
   };
 }

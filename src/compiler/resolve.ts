@@ -2,7 +2,7 @@
  * Resolution: reads imported files (relative to the importing file), builds what each file sees,
  * lowers every declaration once and merges `extends` chains into effective settings.
  */
-import { dirname, join, resolve as resolvePath } from 'node:path';
+import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import type { DeclarationNode, FileNode, ImportNode, NameNode } from '../grammar/ast.js';
 import { parse } from '../grammar/index.js';
 import { DiagnosticIds, type Diagnostic, type Severity } from '../core/diagnostic.js';
@@ -61,12 +61,15 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile): Re
     const { ast, diagnostics: parseDiagnostics } = parse(content, name);
     diagnostics.push(...parseDiagnostics);
     const declarations = ast.items.filter((i): i is DeclarationNode => i.type === 'Intent' || i.type === 'Template');
+    for (const d of declarations) {
+      if (d.name.value.trim() === '') diagnostics.push(diag(name, d.name.range, DiagnosticIds.invalidValue, `a ${d.type.toLowerCase()} needs a name; write one between the quotes`));
+    }
     const loaded: LoadedFile = { file: name, text: content, ast, imports: [], declarations };
     files.set(key, loaded);
     loading.push(key);
     for (const item of ast.items) {
       if (item.type !== 'Import') continue;
-      const targetName = join(dirname(name), item.path.value);
+      const targetName = isAbsolute(item.path.value) ? item.path.value : join(dirname(name), item.path.value);
       const targetKey = resolvePath(targetName);
       const cycleAt = loading.indexOf(targetKey);
       if (cycleAt >= 0) {
@@ -167,12 +170,10 @@ export function mergeOver(acc: Settings, child: Settings): Map<string, Setting> 
   const out = new Map(acc);
   for (const [key, setting] of child) {
     const inherited = out.get(key);
-    if (setting.kind === 'tags' && inherited?.kind === 'tags') {
-      out.set(key, { ...setting, tags: mergeTags(inherited.tags, setting.tags) });
-      continue;
-    }
+    const merged = setting.kind === 'tags' && inherited?.kind === 'tags' ? { ...setting, tags: mergeTags(inherited.tags, setting.tags) } : setting;
+    // The child's setting replaces what is inherited at its path or below, and is applied after what remains.
     for (const k of [...out.keys()]) if (isAtOrBelow(k, key)) out.delete(k);
-    out.set(key, setting);
+    out.set(key, merged);
   }
   return out;
 }

@@ -36,6 +36,12 @@ export class DsiSourceMap implements SourceMap {
     return this.origins.get(pointer);
   }
 
+  private isOwn(o: Origin): boolean {
+    if (!this.intent) return true;
+    const { decl, file } = this.intent;
+    return o.statement.file === file && o.statement.range.start.offset >= decl.range.start.offset && o.statement.range.end.offset <= decl.range.end.offset;
+  }
+
   get(pointer: string, part: SourcePart = 'value'): SourceLocation | undefined {
     const o = this.origins.get(pointer);
     return o && (part === 'key' ? o.key : o.value);
@@ -44,7 +50,9 @@ export class DsiSourceMap implements SourceMap {
   edits(fix: PayloadFix): TextEdit[] | undefined {
     const m = /^\/OverrideOptions\/([A-Za-z]+)$/.exec(fix.pointer);
     const keyword = m ? KEYWORD_OF_MEMBER.get(m[1]) : undefined;
-    const o = this.origins.get(fix.pointer);
+    // Only the intent's own statements are edited: changing a template would change every intent that extends it.
+    const found = this.origins.get(fix.pointer);
+    const o = found && this.isOwn(found) ? found : undefined;
     if (fix.remove) {
       if (!o) return undefined;
       const text = this.texts.get(o.statement.file);

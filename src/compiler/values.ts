@@ -38,7 +38,7 @@ export function matchEnum(
 ): Converted<string> {
   const w = normalizeWord(word);
   for (const lit of literals) if (kebab(lit) === w) return { ok: true, value: lit };
-  if (aliases[w]) return { ok: true, value: aliases[w] };
+  if (Object.hasOwn(aliases, w)) return { ok: true, value: aliases[w] };
   const spellings = [...literals.map(kebab), ...Object.keys(aliases)];
   const hint = suggest(word, spellings);
   return {
@@ -117,6 +117,7 @@ export interface S3Address {
 /** Splits `s3://bucket/key`; the bucket is checked later by the schema through its ARN. */
 export function parseS3Address(text: string): Converted<S3Address> {
   const m = /^s3:\/\/([^/]*)(?:\/(.*))?$/s.exec(text);
+  if (!m && /^s3:\/\//i.test(text)) return { ok: false, message: `write the scheme in lower case: "s3://${text.slice(5)}"` };
   if (!m) {
     const hint = /^[sS]3:/.test(text) || /^arn:/.test(text) ? ' (an ARN can be given with `set`)' : '';
     return { ok: false, message: `expected an S3 address like "s3://bucket/prefix/", found "${text}"${hint}` };

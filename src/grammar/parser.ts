@@ -24,6 +24,9 @@ import {
 import { distance } from 'fastest-levenshtein';
 import * as T from './tokens.js';
 
+/** How deep a `set` value may nest; a real request nests at most six levels. */
+export const MAX_JSON_DEPTH = 64;
+
 /** The blocks that hold statements; each has its own statement keywords. */
 export type BlockKind = 'file' | 'declaration' | 'task' | 'report';
 
@@ -398,6 +401,8 @@ export class DsiParser extends CstParser {
     const equals = this.value(1, T.Equals, '`=`');
     if (!equals) return;
     this.ACTION(() => (this.lastSetEquals = equals));
+    // Deep nesting would exhaust the recursive descent: refuse it before descending.
+    if (this.ACTION(() => this.skipDeepJson())) return;
     const json = this.OPTION2(() => this.SUBRULE(this.jsonValue));
     if (json === undefined) this.ACTION(() => this.expected('a JSON value (a string, a number, `true`, `false`, `null`, `[` or `{`)'));
   });
@@ -593,6 +598,38 @@ export class DsiParser extends CstParser {
       this.SKIP_TOKEN();
       line = tokenMatcher(next, T.LCurly) ? this.skipBraces() : next.endLine!;
     }
+  }
+
+  /**
+   * When the JSON value ahead nests deeper than {@link MAX_JSON_DEPTH}, reports it at the first
+   * bracket too deep, skips the whole value and returns true.
+   */
+  private skipDeepJson(): boolean {
+    let depth = 0;
+    let tooDeep: IToken | undefined;
+    for (let i = 1; ; i++) {
+      const t = this.LA(i);
+      if (t.tokenType === EOF) break;
+      if (t.tokenType === T.LCurly || t.tokenType === T.LBracket) {
+        depth++;
+        if (depth > MAX_JSON_DEPTH) {
+          tooDeep = t;
+          break;
+        }
+      } else if (t.tokenType === T.RCurly || t.tokenType === T.RBracket) depth--;
+      if (depth <= 0) break;
+    }
+    if (!tooDeep) return false;
+    this.problemAt(tooDeep, 'syntax', `this value nests deeper than ${MAX_JSON_DEPTH} levels; no request needs that many, so it was not read`);
+    depth = 0;
+    do {
+      const t = this.LA(1);
+      if (t.tokenType === T.LCurly || t.tokenType === T.LBracket) depth++;
+      else if (t.tokenType === T.RCurly || t.tokenType === T.RBracket) depth--;
+      this.SKIP_TOKEN();
+    } while (depth > 0 && this.LA(1).tokenType !== EOF);
+    this.lastSetEquals = undefined;
+    return true;
   }
 
   /** After a `{`: skips up to and including its `}` (or to the end of the file); returns the last line skipped. */

@@ -27,6 +27,9 @@ export interface CheckInput {
   readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
 }
 
+/** Rules that restate a schema limit, and the schema message id they restate. */
+const RESTATED_BY: Readonly<Record<string, string>> = { 'filter-single-rule': 'max-items', 'filter-max-length': 'max-length' };
+
 /** Schema and rule diagnostics of one payload. */
 export function checkPayload(input: CheckInput): Diagnostic[] {
   const { file, sourceMap, fallback } = input;
@@ -47,7 +50,8 @@ export function checkPayload(input: CheckInput): Diagnostic[] {
     ...(input.rules ? { rules: input.rules } : {}),
     ...(input.ruleSettings ? { settings: input.ruleSettings } : {}),
   });
-  // Where a rule reports the same place as the schema (one filter rule, filter length), its message says more and may carry a fix.
-  const ruled = new Set(rules.filter((d) => d.severity === 'error').map((d) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}`));
-  return [...schema.filter((d) => !ruled.has(`${d.file}\0${d.range.start.offset}\0${d.range.end.offset}`)), ...rules];
+  // Two rules restate a schema limit (one filter rule, filter length) with more to say and a fix: theirs replaces the schema's.
+  const at = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}`;
+  const restated = new Set(rules.filter((d) => RESTATED_BY[d.ruleId]).map((d) => `${at(d)}\0${RESTATED_BY[d.ruleId]}`));
+  return [...schema.filter((d) => !restated.has(`${at(d)}\0${d.messageId}`)), ...rules];
 }

@@ -1,23 +1,40 @@
 /**
  * `# dsi-ignore RULE-ID -- reason` on the line above a problem excuses it. A suppression without
- * a reason, or one that suppresses nothing, is itself reported.
+ * a reason, one that names an unknown rule, or one that suppresses nothing is itself reported.
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
 import { LineIndex, type Range } from '../core/range.js';
+import { suggest } from '../compiler/values.js';
 
+/** One `dsi-ignore` comment. */
 export interface Suppression {
   readonly file: string;
   readonly ruleIds: readonly string[];
   readonly reason: string;
   /** The line whose diagnostics it excuses. */
   readonly targetLine: number;
+  /** The comment itself. */
   readonly range: Range;
 }
 
+/** A suppression and whether it excused anything in one check. */
+export interface SuppressionUse extends Suppression {
+  readonly used: boolean;
+}
+
 const COMMENT = /^([ \t]*)(?:#|\/\/)[ \t]*dsi-ignore\b(.*)$/;
-/** Problems no comment can excuse: the file must parse. */
-const UNSUPPRESSIBLE = new Set<string>([DiagnosticIds.syntax, DiagnosticIds.parseError, DiagnosticIds.ignore, DiagnosticIds.internal]);
+
+/**
+ * Only what the rules and the schema find can be excused. Problems of the text itself (syntax,
+ * unknown words, names, imports, a missing task) change what is compiled, so they cannot be.
+ */
+const UNSUPPRESSIBLE = new Set<string>([...Object.values(DiagnosticIds).filter((id) => id !== DiagnosticIds.schema), 'io']);
+
+/** Whether a diagnostic id can be excused by `dsi-ignore`. */
+export function isSuppressible(ruleId: string): boolean {
+  return !UNSUPPRESSIBLE.has(ruleId);
+}
 
 /** Finds the `dsi-ignore` comments of a text; malformed ones are reported into `problems`. */
 export function findSuppressions(text: string, file: string, problems: Diagnostic[]): Suppression[] {
@@ -55,33 +72,63 @@ export function findSuppressions(text: string, file: string, problems: Diagnosti
   });
 }
 
-/**
- * Drops the diagnostics that a suppression excuses. Returns the kept diagnostics plus a warning
- * for each suppression that excused nothing (when `reportUnused` says so for its file).
- */
+/** Drops the diagnostics that a suppression excuses; says which suppressions excused something. */
 export function applySuppressions(
   diagnostics: readonly Diagnostic[],
   suppressions: readonly Suppression[],
-  reportUnused: (file: string) => boolean,
-): Diagnostic[] {
-  if (suppressions.length === 0) return [...diagnostics];
+): { kept: Diagnostic[]; uses: SuppressionUse[] } {
   const used = new Set<Suppression>();
   const kept = diagnostics.filter((d) => {
-    if (UNSUPPRESSIBLE.has(d.ruleId)) return true;
+    if (!isSuppressible(d.ruleId)) return true;
     const s = suppressions.find((x) => x.file === d.file && x.targetLine === d.range.start.line && x.ruleIds.includes(d.ruleId));
     if (!s) return true;
     used.add(s);
     return false;
   });
-  for (const s of suppressions) {
-    if (used.has(s) || !reportUnused(s.file)) continue;
-    kept.push({
+  return { kept, uses: suppressions.map((s) => ({ ...s, used: used.has(s) })) };
+}
+
+/** How a suppression's rule stood in the check: it ran, it could not have run (off, or needing unknown context), or no such rule exists. */
+export type RuleState = 'ran' | 'idle' | 'unknown';
+
+/**
+ * Warnings for suppressions that name an unknown rule, or that excused nothing anywhere in the
+ * checks they took part in. `judged` says in which files "excused nothing" can be told (a file of
+ * templates only, checked alone, cannot tell); uses of one comment from several checks add up.
+ */
+export function unusedSuppressions(
+  uses: readonly SuppressionUse[],
+  options: { judged: (file: string) => boolean; state: (ruleId: string) => RuleState; knownIds: readonly string[] },
+): Diagnostic[] {
+  const byComment = new Map<string, SuppressionUse[]>();
+  for (const u of uses) {
+    const key = `${u.file}\0${u.range.start.offset}`;
+    (byComment.get(key) ?? byComment.set(key, []).get(key)!).push(u);
+  }
+  const out: Diagnostic[] = [];
+  for (const group of byComment.values()) {
+    const s = group[0];
+    const states = s.ruleIds.map((id) => [id, options.state(id)] as const);
+    for (const [id, state] of states) {
+      if (state !== 'unknown') continue;
+      const hint = suggest(id, options.knownIds);
+      out.push({
+        file: s.file,
+        range: s.range,
+        severity: 'warning',
+        ruleId: DiagnosticIds.ignore,
+        message: `dsi-ignore names \`${id}\`, which is no rule` + (hint ? `; did you mean \`${hint}\`?` : '; see `dsi lint --help` and docs/rules'),
+      });
+    }
+    if (group.some((u) => u.used) || !options.judged(s.file) || states.some(([, st]) => st !== 'ran')) continue;
+    out.push({
       file: s.file,
       range: s.range,
       severity: 'warning',
       ruleId: DiagnosticIds.ignore,
+      messageId: 'unused',
       message: `dsi-ignore ${s.ruleIds.join(', ')} suppresses nothing on line ${s.targetLine}; remove it`,
     });
   }
-  return kept;
+  return out;
 }

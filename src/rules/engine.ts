@@ -62,6 +62,12 @@ export function applyRule(rule: Rule<any>, payload: unknown, context: TaskContex
   return { reports };
 }
 
+/** The message id of the diagnostic that stands for a rule that threw: an internal error. */
+export const RULE_FAILED = 'rule-failed';
+
+/** Pointers of the task context, which front ends map to the `task { }` block. */
+const CONTEXT_POINTER = '/@context/';
+
 /** Runs the rules and returns their diagnostics (unsorted). Never throws because of a rule. */
 export function runRules(input: RunRulesInput): Diagnostic[] {
   const rules = input.rules ?? builtinRules;
@@ -79,6 +85,7 @@ export function runRules(input: RunRulesInput): Diagnostic[] {
         range: START_OF_FILE,
         severity: 'error',
         ruleId: rule.id,
+        messageId: RULE_FAILED,
         message: `rule ${rule.id} failed: ${outcome.failure}`,
       });
       continue;
@@ -94,13 +101,19 @@ function place(input: RunRulesInput, ruleId: string, r: RuleReport & { message: 
   const exact = locateRelated(input.sourceMap, r.pointer, r.part);
   const primary = exact ?? locate(input.sourceMap, r.pointer, r.part) ?? { file: input.file, range: START_OF_FILE };
   const related: RelatedInformation[] = [];
+  // Task context (`/@context/…`) only ever explains a problem; the diagnostic stays on the setting to change.
+  const contextual = new Set<RelatedInformation>();
   for (const rel of r.related ?? []) {
     const loc = locateRelated(input.sourceMap, rel.pointer, rel.part);
-    if (loc && !related.some((x) => sameLocation(x, loc)) && !sameLocation(loc, primary)) related.push({ ...loc, message: rel.message });
+    if (loc && !related.some((x) => sameLocation(x, loc)) && !sameLocation(loc, primary)) {
+      const info = { ...loc, message: rel.message };
+      related.push(info);
+      if (rel.pointer.startsWith(CONTEXT_POINTER)) contextual.add(info);
+    }
   }
   let at: SourceLocation = primary;
   let others = related;
-  const latest = related.reduce<RelatedInformation | undefined>(
+  const latest = related.filter((x) => !contextual.has(x) || !exact).reduce<RelatedInformation | undefined>(
     (best, x) => (!best && !exact) || compareSourceOrder(x, best ?? primary, input.file) > 0 ? x : best,
     undefined,
   );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDsi } from './fake-io.js';
@@ -157,5 +157,61 @@ describe('dsi lint --resolve-context', () => {
     expect(ids).toContain('pit-verify-glacier');
     expect(online.code).toBe(1);
     expect(server.requests.map((r) => r.operation)).toContain('DescribeTask');
+  });
+});
+
+describe('dsi lint: suppressions over a whole run', () => {
+  it('a template’s dsi-ignore used through another file’s intent is not “unused”', async () => {
+    write('d/defaults.dsi', 'template base {\n  # dsi-ignore uid-gid-undocumented -- our NFS servers map names\n  uid name\n}\n');
+    write('d/main.dsi', `import "./defaults.dsi"\nintent nightly extends base { task "${ARN}" }\n`);
+    const r = await runDsi(['lint', 'd', '--max-warnings', '0', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).flatMap((f: { messages: unknown[] }) => f.messages)).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('a dsi-ignore of a rule that is off, or of an unknown rule', async () => {
+    write('a.dsi', `intent a {\n  task "${ARN}"\n  # dsi-ignore uid-gid-undocumented -- checked\n  uid name\n  # dsi-ignore uid-gid-undocumentd -- typo\n  gid name\n}\n`);
+    const r = await runDsi(['lint', 'a.dsi', '--rule', 'uid-gid-undocumented:off', '--format', 'json'], { cwd: dir });
+    const messages = JSON.parse(r.stdout)[0].messages as { ruleId: string; message: string; line: number }[];
+    expect(messages.map((m) => [m.line, m.ruleId])).toEqual([[5, 'dsi-ignore']]);
+    expect(messages[0].message).toContain('did you mean `uid-gid-undocumented`?');
+  });
+});
+
+describe('dsi lint --fix', () => {
+  it('adds an override to the intent instead of editing a template other intents share', async () => {
+    write('base.dsi', 'template base { verify point-in-time-consistent }\n');
+    const intents = `import "./base.dsi"\nintent enh extends base {\n  task "${ARN}" { mode enhanced }\n}\nintent bas extends base {\n  task "${ARN}" { mode basic }\n}\n`;
+    write('x.dsi', intents);
+    const r = await runDsi(['lint', 'x.dsi', '--fix'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'base.dsi'), 'utf8')).toBe('template base { verify point-in-time-consistent }\n');
+    expect(readFileSync(join(dir, 'x.dsi'), 'utf8')).toBe(intents.replace('{ mode enhanced }', '{ mode enhanced }\n  verify only-files-transferred'));
+  });
+
+  it('writes JSON inside a `set` value', async () => {
+    write('s.dsi', `intent a {\n  task "${ARN}" { mode enhanced }\n  set OverrideOptions = { "VerifyMode": "POINT_IN_TIME_CONSISTENT" }\n}\n`);
+    const r = await runDsi(['lint', 's.dsi', '--fix'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 's.dsi'), 'utf8')).toContain('{ "VerifyMode": "ONLY_FILES_TRANSFERRED" }');
+  });
+
+  it('keeps a symlink and the file mode', async () => {
+    write('real.dsi', `intent a {\n  task "${ARN}"\n  atime none\n  mtime preserve\n}\n`);
+    chmodSync(join(dir, 'real.dsi'), 0o640);
+    symlinkSync(join(dir, 'real.dsi'), join(dir, 'link.dsi'));
+    expect((await runDsi(['lint', 'link.dsi', '--fix'], { cwd: dir })).code).toBe(0);
+    expect(lstatSync(join(dir, 'link.dsi')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.dsi'), 'utf8')).toContain('atime best-effort');
+    expect(statSync(join(dir, 'real.dsi')).mode & 0o777).toBe(0o640);
+  });
+});
+
+describe('dsi lint: where conflicts with the task context point', () => {
+  it('stays on the option even when the task block comes later', async () => {
+    write('c.dsi', `intent a {\n  verify point-in-time-consistent\n  task "${ARN}" { mode enhanced }\n}\n`);
+    const r = await runDsi(['lint', 'c.dsi', '--format', 'json'], { cwd: dir });
+    const [m] = JSON.parse(r.stdout)[0].messages;
+    expect(m).toMatchObject({ ruleId: 'pit-verify-enhanced', line: 2, column: 10 });
   });
 });

@@ -259,3 +259,83 @@ describe('messages in the language', () => {
     expect(noBucket.intents[0].diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('add `to "s3://bucket/prefix/"`')]);
   });
 });
+
+describe('hostile and edge inputs', () => {
+  it('`constructor` and other Object.prototype names are unknown values, not lookups', () => {
+    for (const body of ['verify constructor', 'task "x" { mode constructor }', 'task "x" { to s3 storage-class constructor }', 'task "x" { from toString }']) {
+      const errors = errorsOf({ 'a.dsi': `intent x {\n ${body.startsWith('task') ? '' : task}\n ${body}\n}` });
+      expect(errors.some((e) => e.ruleId === 'unknown-value'), body).toBe(true);
+    }
+  });
+
+  it('an intent’s own tag beats a parent’s `set` inside Tags', () => {
+    const r = compileFiles(
+      { 'a.dsi': `template gp { tag a = "1" }\ntemplate par extends gp { set Tags[0].Value = "x" }\nintent a extends par {\n ${task}\n tag a = "2"\n}` },
+      'a.dsi',
+      { rules: false },
+    );
+    expect(r.intents[0].payload.Tags).toEqual([{ Key: 'a', Value: '2' }]);
+  });
+
+  it('imports by absolute path', () => {
+    const r = compileFiles({ '/abs/lib/t.dsi': 'template t { verify none }', 'a.dsi': `import "/abs/lib/t.dsi"\nintent x extends t { ${task} }` }, 'a.dsi', { rules: false });
+    expect(allDiagnostics(r)).toEqual([]);
+    expect(r.intents[0].payload.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
+  });
+
+  it('a `set` value nested too deep is one syntax error, not a crash', () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    const r = compile(`intent x {\n ${task}\n set Includes = ${deep}\n verify none\n}`, { filename: 'a.dsi', readFile: () => '' });
+    const errors = allDiagnostics(r).filter((d) => d.severity === 'error');
+    expect(errors.map((e) => e.ruleId)).toEqual(['syntax']);
+    expect(errors[0].message).toContain('deeper than 64 levels');
+    expect(r.intents[0].payload.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
+  });
+
+  it('`__proto__` in a set value is an ordinary (unknown) member', () => {
+    const r = compileFiles({ 'a.dsi': `intent x {\n ${task}\n set OverrideOptions = { "__proto__": { "x": 1 }, "TaskQueueing": "ENABLED" }\n}` }, 'a.dsi', { rules: false });
+    const [e] = allDiagnostics(r);
+    expect(e).toMatchObject({ ruleId: 'schema', messageId: 'unknown-member' });
+  });
+
+  it('numbers a payload cannot carry exactly are errors at the number', () => {
+    const [big] = errorsOf({ 'a.dsi': `intent x {\n ${task}\n set OverrideOptions.BytesPerSecond = 9007199254740993\n}` });
+    expect(big).toMatchObject({ ruleId: 'invalid-value', range: { start: { line: 3, column: 39 } } });
+    const [inf] = errorsOf({ 'a.dsi': `intent x {\n ${task}\n set OverrideOptions.BytesPerSecond = 1e400\n}` });
+    expect(inf.message).toContain('too large');
+  });
+
+  it('a bad report address is one error, with a hint for an upper-case scheme', () => {
+    const errors = errorsOf({ 'a.dsi': `intent x {\n ${task}\n report { to "S3://b/x/" role "arn:aws:iam::111122223333:role/r" output standard }\n}` });
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toBe('write the scheme in lower case: "s3://b/x/"');
+  });
+
+  it('a member missing inside what a `set` created points at the `set`', () => {
+    const r = compileFiles({ 'a.dsi': `intent x {\n ${task}\n set ManifestConfig.Source.S3.ManifestObjectPath = "m.csv"\n}` }, 'a.dsi', { rules: false });
+    const required = allDiagnostics(r).filter((d) => d.messageId === 'required');
+    expect(required.length).toBeGreaterThan(0);
+    for (const d of required) expect(d.range.start.line).toBe(3);
+  });
+
+  it('a member path into a list asks for an index', () => {
+    const [e] = errorsOf({ 'a.dsi': `template t { tag a = "b" }\nintent x extends t {\n ${task}\n set Tags.Key = "x"\n}` });
+    expect(e.message).toContain('Tags is a list: name an item by its index, as in `Tags[0].Key`');
+  });
+
+  it('an empty intent name is an error', () => {
+    const [e] = errorsOf({ 'a.dsi': `intent "" { ${task} }` });
+    expect(e).toMatchObject({ ruleId: 'invalid-value', range: { start: { line: 1, column: 8 } } });
+  });
+
+  it('language errors cannot be excused by dsi-ignore', () => {
+    const r = compileFiles({ 'a.dsi': `intent x {\n ${task}\n # dsi-ignore unknown-value -- x\n verify nonee\n}\n# dsi-ignore missing-task -- x\nintent y { verify none }` }, 'a.dsi', { rules: false });
+    expect(allDiagnostics(r).map((d) => d.ruleId).sort()).toEqual(['missing-task', 'unknown-value']);
+  });
+
+  it('a schema error on BytesPerSecond is reported at the line of the imported template that wrote it', () => {
+    const files = { 'd.dsi': 'template slow {\n  set OverrideOptions.BytesPerSecond = -7\n}', 'a.dsi': `import "./d.dsi"\nintent x extends slow { ${task} }` };
+    const [e] = compileFiles(files, 'a.dsi', { rules: false }).intents[0].diagnostics;
+    expect(e).toMatchObject({ file: 'd.dsi', ruleId: 'schema', range: { start: { line: 2, column: 40 } } });
+  });
+});

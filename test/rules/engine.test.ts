@@ -138,7 +138,7 @@ describe('runRules', () => {
       },
     });
     const out = runRules({ ...base, sourceMap: fakeMap({}), rules: [broken, twoEnds()] });
-    expect(out[0]).toEqual({ file: 'main.dsi', range: START_OF_FILE, severity: 'error', ruleId: 'broken', message: 'rule broken failed: boom' });
+    expect(out[0]).toEqual({ file: 'main.dsi', range: START_OF_FILE, severity: 'error', ruleId: 'broken', messageId: 'rule-failed', message: 'rule broken failed: boom' });
     expect(out.slice(1).map((d) => d.ruleId)).toEqual(['two-ends']);
   });
 

@@ -4,7 +4,7 @@ import { runRules } from '../../src/rules/engine.js';
 import { compileFiles, fixture } from '../helpers.js';
 
 // The first example of LANGUAGE.md, as compiled (the fixture is checked against the contract in test/compiler).
-const payload = JSON.parse(fixture('language', 'nightly.expected.json')) as Record<string, unknown>;
+const payload = JSON.parse(fixture('language', 'nightly.expected.json')) as { OverrideOptions: Record<string, unknown> } & Record<string, unknown>;
 
 // `mode enhanced`, `from nfs`, `to s3 storage-class deep-archive`.
 const context: TaskContext = { mode: 'ENHANCED', source: { type: 'NFS' }, destination: { type: 'S3', storageClass: 'DEEP_ARCHIVE' } };

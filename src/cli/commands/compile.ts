@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { compile } from '../../compiler/index.js';
-import { dedupe } from '../../lint/index.js';
+import { dedupe, isInternal } from '../../lint/index.js';
 import { suggest } from '../../compiler/values.js';
 import { formatDiagnostic } from '../formatters/index.js';
 import { expandInputs } from '../files.js';
@@ -69,6 +69,7 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
 
   const all = dedupe(diagnostics);
   for (const d of all) io.stderr.write(formatDiagnostic(d, sources.get(d.file), { cwd: io.cwd, color: io.stderr.color }) + '\n');
+  if (all.some(isInternal)) return 2;
   if (hasErrors(all)) {
     const errors = all.filter((d) => d.severity === 'error').length;
     io.stderr.write(`dsi: ${errors} error${errors === 1 ? '' : 's'}; nothing was written\n`);

@@ -6,7 +6,7 @@ import type { Diagnostic, TextEdit } from '../../core/diagnostic.js';
 import type { TaskContext } from '../../core/context.js';
 import type { FileResult } from '../../core/result.js';
 import { LineIndex } from '../../core/range.js';
-import { lint, isLintable, dedupe, type LintResult } from '../../lint/index.js';
+import { lint, isInternal, isLintable, dedupe, reportUnusedSuppressions, type LintResult } from '../../lint/index.js';
 import type { RuleSetting } from '../../rules/engine.js';
 import { builtinRules, ruleInfo } from '../../rules/index.js';
 import { suggest } from '../../compiler/values.js';
@@ -112,7 +112,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   const run = (): LintResult[] =>
-    [...texts].map(([file, text]) => lint(text, { filename: file, readFile, ruleSettings, ...(context ? { context } : {}) }));
+    [...texts].map(([file, text]) => lint(text, { filename: file, readFile, ruleSettings, reportUnusedSuppressions: false, ...(context ? { context } : {}) }));
   let results = run();
   if (values.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -126,7 +126,10 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
 
   const sources = new Map<string, string>();
   for (const r of results) for (const [f, t] of r.sources) sources.set(f, t);
-  let diagnostics = dedupe([...problems, ...results.flatMap((r) => r.diagnostics)]);
+  // A comment is judged over the whole run: a template's line may be excused through another file's intent.
+  const judged = (file: string) => texts.has(file) && results.some((r) => r.checked > 0 && r.sources.has(file));
+  const unused = reportUnusedSuppressions(results, judged, { ruleSettings });
+  let diagnostics = dedupe([...problems, ...results.flatMap((r) => r.diagnostics), ...unused]);
   if (values.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
   const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f, []]));
   for (const d of diagnostics) (byFile.get(d.file) ?? byFile.set(d.file, []).get(d.file)!).push(d);
@@ -138,9 +141,10 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (diagnostics.some(isInternal)) return 2;
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr.write(`dsi: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    io.stderr.write(`dsi: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;

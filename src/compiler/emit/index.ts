@@ -59,9 +59,12 @@ function write(payload: Record<string, unknown>, w: Write, env: EmitEnv, map: Ds
     const here = container as Record<string, unknown>;
     let next = here[t];
     if (next === undefined) {
-      if (Array.isArray(here) && !fitsArray(here, t)) return pastEnd(w, tokens.slice(0, i), here.length, diagnostics);
+      if (Array.isArray(here) && !fitsArray(here, t)) return pastEnd(w, tokens.slice(0, i), t, here.length, diagnostics);
       next = /^\d+$/.test(tokens[i + 1]) ? [] : {};
       here[t] = next;
+      // A container that a `set` creates was written by it too: a member missing inside it points at the `set`.
+      const created = '/' + tokens.slice(0, i + 1).join('/');
+      if (w.origin.keyword === 'set' && !map.origin(created)) map.record(created, w.origin, false);
     } else if (next === null || typeof next !== 'object') {
       return conflict(w, tokens.slice(0, i + 1), map, diagnostics);
     }
@@ -69,7 +72,7 @@ function write(payload: Record<string, unknown>, w: Write, env: EmitEnv, map: Ds
   }
   const last = tokens[tokens.length - 1];
   const target = container as Record<string, unknown>;
-  if (Array.isArray(target) && !fitsArray(target, last)) return pastEnd(w, tokens.slice(0, -1), target.length, diagnostics);
+  if (Array.isArray(target) && !fitsArray(target, last)) return pastEnd(w, tokens.slice(0, -1), last, target.length, diagnostics);
   const value = typeof w.value === 'function' ? (w.value as (e: EmitEnv) => unknown)(env) : w.value;
   // Statements hand out shared template values: each payload gets its own copy.
   target[last] = value !== null && typeof value === 'object' ? structuredClone(value) : value;
@@ -80,8 +83,16 @@ function fitsArray(array: unknown[], token: string): boolean {
   return /^\d+$/.test(token) && Number(token) <= array.length;
 }
 
-function pastEnd(w: Write, at: string[], length: number, diagnostics: Diagnostic[]): void {
-  diagnostics.push(at0(w.origin, `${at.join('.') || 'the list'} has ${length} item${length === 1 ? '' : 's'}: \`set\` can replace an item or add one at index ${length}, not further`));
+function pastEnd(w: Write, at: string[], token: string, length: number, diagnostics: Diagnostic[]): void {
+  const list = at.join('.') || 'the list';
+  diagnostics.push(
+    at0(
+      w.origin,
+      /^\d+$/.test(token)
+        ? `${list} has ${length} item${length === 1 ? '' : 's'}: \`set\` can replace an item or add one at index ${length}, not further`
+        : `${list} is a list: name an item by its index, as in \`${list}[0].${token}\``,
+    ),
+  );
 }
 
 function conflict(w: Write, at: string[], map: DsiSourceMap, diagnostics: Diagnostic[]): void {

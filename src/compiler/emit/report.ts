@@ -5,6 +5,7 @@ import { enumValues } from '../../schema/index.js';
 import { bucketArn, matchEnum, parseS3Address } from '../values.js';
 import type { Setting, Write } from '../settings.js';
 import { origin, type LowerSink } from './common.js';
+import { MAP_ONLY } from './set.js';
 
 const SETTING_POINTERS = {
   output: '/TaskReportConfig/OutputType',
@@ -42,6 +43,8 @@ export function emitReport(node: ReportNode, sink: LowerSink): Setting {
       const address = parseS3Address(s.value.value);
       if (!address.ok) {
         sink.report(DiagnosticIds.invalidValue, s.value.range, address.message);
+        // Where the bucket was meant to come from: the schema's "missing bucket" is then not said twice.
+        writes.push({ pointer: `${S3}/S3BucketArn`, value: MAP_ONLY, origin: o });
         continue;
       }
       const { bucket, key } = address.value;

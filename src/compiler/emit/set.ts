@@ -1,6 +1,7 @@
 /** `set PATH = VALUE`: the escape hatch, a JSON value at any payload path. */
 import type { JsonValueNode, SetNode } from '../../grammar/ast.js';
 import { escapeToken } from '../../core/json-pointer.js';
+import { DiagnosticIds } from '../../core/diagnostic.js';
 import type { Origin, Setting, Write } from '../settings.js';
 import { origin, type LowerSink } from './common.js';
 
@@ -21,8 +22,9 @@ export function jsonValue(node: JsonValueNode): unknown {
     case 'JsonArray':
       return node.items.map(jsonValue);
     case 'JsonObject': {
+      // defineProperty keeps `__proto__` an ordinary key, which the schema then reports as unknown.
       const out: Record<string, unknown> = {};
-      for (const m of node.members) out[m.key.value] = jsonValue(m.value);
+      for (const m of node.members) Object.defineProperty(out, m.key.value, { value: jsonValue(m.value), enumerable: true, writable: true, configurable: true });
       return out;
     }
   }
@@ -33,13 +35,13 @@ function nestedOrigins(file: string, statement: SetNode, node: JsonValueNode, ba
   if (node.type === 'JsonArray') {
     node.items.forEach((item, i) => {
       const p = `${base}/${i}`;
-      out.push({ pointer: p, value: MAP_ONLY, origin: origin(file, statement.range, item.range, item.range) });
+      out.push({ pointer: p, value: MAP_ONLY, origin: origin(file, statement.range, item.range, item.range, 'set') });
       nestedOrigins(file, statement, item, p, out);
     });
   } else if (node.type === 'JsonObject') {
     for (const m of node.members) {
       const p = `${base}/${escapeToken(m.key.value)}`;
-      out.push({ pointer: p, value: MAP_ONLY, origin: origin(file, statement.range, m.key.range, m.value.range) });
+      out.push({ pointer: p, value: MAP_ONLY, origin: origin(file, statement.range, m.key.range, m.value.range, 'set') });
       nestedOrigins(file, statement, m.value, p, out);
     }
   }
@@ -48,8 +50,29 @@ function nestedOrigins(file: string, statement: SetNode, node: JsonValueNode, ba
 /** Marks a write that only records where a nested member came from. */
 export const MAP_ONLY: unique symbol = Symbol('map-only');
 
+/** Reports numbers a payload cannot carry exactly; returns false when there is one. */
+function checkNumbers(node: JsonValueNode, sink: LowerSink): boolean {
+  if (node.type === 'JsonArray') return node.items.map((i) => checkNumbers(i, sink)).every(Boolean);
+  if (node.type === 'JsonObject') return node.members.map((m) => checkNumbers(m.value, sink)).every(Boolean);
+  if (node.type !== 'JsonNumber') return true;
+  if (!Number.isFinite(node.value)) {
+    sink.report(DiagnosticIds.invalidValue, node.range, `${node.raw} is too large to be a number in a request`);
+    return false;
+  }
+  if (/^-?[\d_]+$/.test(node.raw) && !Number.isSafeInteger(node.value)) {
+    sink.report(
+      DiagnosticIds.invalidValue,
+      node.range,
+      `${node.raw} is larger than ${Number.MAX_SAFE_INTEGER}, the largest whole number dsi can write exactly; it would silently become ${node.value}`,
+    );
+    return false;
+  }
+  return true;
+}
+
 export function emitSet(node: SetNode, sink: LowerSink): Setting | undefined {
   if (node.path.length === 0 || node.path[0].type !== 'Member') return undefined;
+  if (!checkNumbers(node.value, sink)) return undefined;
   const pointer = setPointer(node);
   const o: Origin = origin(sink.file, node.range, node.pathRange, node.value.range, 'set');
   const writes: Write[] = [{ pointer, value: jsonValue(node.value), origin: o }];

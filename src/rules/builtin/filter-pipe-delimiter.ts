@@ -11,15 +11,16 @@ export const filterPipeDelimiter = createRule({
   id: 'filter-pipe-delimiter',
   meta: {
     description: '`|` in a filter Value only separates patterns: no empty pattern from `||` or from a leading or trailing `|`.',
-    severity: 'error',
+    // What DataSync does with an empty pattern is not documented: a warning, not an error.
+    severity: 'warning',
     docs: { sources: [UG_FILTER(6), MODEL(3)] },
     messages: {
       leading:
-        '{{list}} patterns start with `|`, which leaves an empty pattern: `|` only separates patterns; remove the leading `|` (a literal pipe is written `\\|`)',
+        '{{list}} patterns start with `|`, which leaves an empty pattern (what DataSync does with one is undocumented): `|` only separates patterns; remove the leading `|` (a literal pipe is written `\\|`)',
       trailing:
-        '{{list}} patterns end with `|`, which leaves an empty pattern: `|` only separates patterns; remove the trailing `|` (a literal pipe is written `\\|`)',
+        '{{list}} patterns end with `|`, which leaves an empty pattern (what DataSync does with one is undocumented): `|` only separates patterns; remove the trailing `|` (a literal pipe is written `\\|`)',
       empty:
-        '{{list}} patterns have `||` at character {{at}}, an empty pattern between them: `|` only separates patterns; write one `|`',
+        '{{list}} patterns have `||` at character {{at}}, an empty pattern between them (what DataSync does with one is undocumented): `|` only separates patterns; write one `|`',
     },
   },
   check({ payload, report }) {

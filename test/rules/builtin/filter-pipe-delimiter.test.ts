@@ -11,7 +11,7 @@ ruleTester.run(filterPipeDelimiter, {
   invalid: [
     {
       payload: withFilters({ include: '/a||/b' }),
-      errors: [{ messageId: 'empty', pointer: '/Includes/0/Value', severity: 'error', message: 'have `||` at character 3' }],
+      errors: [{ messageId: 'empty', pointer: '/Includes/0/Value', severity: 'warning', message: 'have `||` at character 3' }],
     },
     { payload: withFilters({ exclude: '|*.tmp' }), errors: [{ messageId: 'leading', pointer: '/Excludes/0/Value' }] },
     { payload: withFilters({ include: '/a|' }), errors: [{ messageId: 'trailing', pointer: '/Includes/0/Value' }] },
