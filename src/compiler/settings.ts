@@ -25,6 +25,15 @@ export interface Write {
   readonly pointer: string;
   readonly value: unknown | ((env: EmitEnv) => unknown);
   readonly origin: Origin;
+  /** For a string joined from several literals (a filter Value): where each part of it was written. */
+  readonly parts?: readonly ValuePart[];
+}
+
+/** Characters `start`–`end` of a written string, and the literal they came from. */
+export interface ValuePart {
+  readonly start: number;
+  readonly end: number;
+  readonly location: SourceLocation;
 }
 
 /** One tag; tags merge by key across `extends`. */

@@ -6,7 +6,7 @@ import type { SourceLocation } from '../core/range.js';
 import { LineIndex } from '../core/range.js';
 import type { TextEdit } from '../core/diagnostic.js';
 import type { PayloadFix, SourceMap, SourcePart } from '../core/source-map.js';
-import { isAtOrBelow, type Origin } from './settings.js';
+import { isAtOrBelow, type Origin, type ValuePart } from './settings.js';
 import { OPTION_MEMBERS } from './emit/options.js';
 import { kebab } from './values.js';
 import type { DeclarationNode } from '../grammar/ast.js';
@@ -25,10 +25,24 @@ export class DsiSourceMap implements SourceMap {
     private readonly intent?: { readonly decl: DeclarationNode; readonly file: string },
   ) {}
 
+  private readonly parts = new Map<string, readonly ValuePart[]>();
+
   /** Records a write at `pointer`; a write replaces whatever was recorded below it. */
   record(pointer: string, origin: Origin, replace: boolean): void {
-    if (replace) for (const k of [...this.origins.keys()]) if (isAtOrBelow(k, pointer)) this.origins.delete(k);
+    if (replace) {
+      for (const k of [...this.origins.keys()]) if (isAtOrBelow(k, pointer)) this.origins.delete(k);
+      for (const k of [...this.parts.keys()]) if (isAtOrBelow(k, pointer)) this.parts.delete(k);
+    }
     this.origins.set(pointer, origin);
+  }
+
+  /** Records where each part of the string written at `pointer` came from. */
+  recordParts(pointer: string, parts: readonly ValuePart[]): void {
+    this.parts.set(pointer, parts);
+  }
+
+  getSpan(pointer: string, start: number, end: number): SourceLocation | undefined {
+    return this.parts.get(pointer)?.find((p) => p.start <= start && end <= p.end)?.location;
   }
 
   /** The origin of a pointer, if a statement set it directly. */

@@ -27,6 +27,11 @@ export interface SourceMap {
   get(pointer: string, part?: SourcePart): SourceLocation | undefined;
   /** Text edits that realise `fix` in the source, or undefined when the front end cannot. */
   edits?(fix: PayloadFix): TextEdit[] | undefined;
+  /**
+   * Where characters `start`–`end` of the string value at `pointer` were written (one pattern
+   * of a joined filter Value), or undefined when the front end cannot tell.
+   */
+  getSpan?(pointer: string, start: number, end: number): SourceLocation | undefined;
 }
 
 /** Where `pointer` was set, or else its nearest ancestor that was; undefined if none. */

@@ -46,7 +46,11 @@ export function checkPayload(input: CheckInput): Diagnostic[] {
     payload: input.payload,
     context: input.context,
     // The request as a whole maps to the fallback, so rules about it have a place to point.
-    sourceMap: { get: (p, part) => sourceMap.get(p, part) ?? (p === '' ? fallback : undefined), edits: sourceMap.edits && ((f) => sourceMap.edits!(f)) },
+    sourceMap: {
+      get: (p, part) => sourceMap.get(p, part) ?? (p === '' ? fallback : undefined),
+      edits: sourceMap.edits && ((f) => sourceMap.edits!(f)),
+      getSpan: sourceMap.getSpan && ((p, s, e) => sourceMap.getSpan!(p, s, e)),
+    },
     ...(input.rules ? { rules: input.rules } : {}),
     ...(input.ruleSettings ? { settings: input.ruleSettings } : {}),
   });

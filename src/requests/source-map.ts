@@ -74,6 +74,16 @@ export function createRequestSourceMap(
       const range = part === 'key' ? lines().range(node.keyStart, node.keyEnd) : lines().range(node.start, node.end);
       return { file, range };
     },
+    getSpan(pointer: string, start: number, end: number) {
+      const node = nodes.get(pointer);
+      if (!node || node.kind !== 'scalar') return undefined;
+      // Only where the literal spells the string character for character: no escapes, one line.
+      const quoted = text[node.start] === '"' || text[node.start] === "'";
+      const body = quoted ? text.slice(node.start + 1, node.end - 1) : text.slice(node.start, node.end);
+      if (/[\\\r\n]/.test(body) || (quoted && text[node.start] === "'" && body.includes("''")) || end > body.length) return undefined;
+      const at = node.start + (quoted ? 1 : 0);
+      return { file, range: lines().range(at + start, at + end) };
+    },
     edits(fix: PayloadFix): TextEdit[] | undefined {
       let spans: (Span & { text: string })[] | undefined;
       try {

@@ -21,6 +21,11 @@ export interface RuleReport {
   /** Where: a payload pointer (or a `/@context/…` pointer); the engine maps it to a file range. */
   readonly pointer: string;
   readonly part?: SourcePart;
+  /**
+   * A part of the string value at `pointer` (UTF-16 offsets, end exclusive), such as one pattern
+   * of a filter Value: where the front end can tell, the diagnostic points at just that part.
+   */
+  readonly span?: { readonly start: number; readonly end: number };
   /** A key of the rule's `meta.messages`. */
   readonly messageId: string;
   /** Values for the message template's `{{name}}` placeholders. */

@@ -98,7 +98,7 @@ export function runRules(input: RunRulesInput): Diagnostic[] {
 /** Turns one report into a diagnostic at the latest of its places, the others as related locations. */
 function place(input: RunRulesInput, ruleId: string, r: RuleReport & { message: string }, severity: Severity): Diagnostic {
   // A pointer that maps only to the document root (or nowhere) is a weak place: any related place beats it.
-  const exact = locateRelated(input.sourceMap, r.pointer, r.part);
+  const exact = (r.span && input.sourceMap.getSpan?.(r.pointer, r.span.start, r.span.end)) || locateRelated(input.sourceMap, r.pointer, r.part);
   const primary = exact ?? locate(input.sourceMap, r.pointer, r.part) ?? { file: input.file, range: START_OF_FILE };
   const related: RelatedInformation[] = [];
   // Task context (`/@context/…`) only ever explains a problem; the diagnostic stays on the setting to change.

@@ -26,6 +26,11 @@ export function splitPatterns(value: string): FilterPattern[] {
   return out;
 }
 
+/** The span of a pattern within its Value, for reports that point at just that pattern. */
+export function spanOf(p: FilterPattern): { start: number; end: number } {
+  return { start: p.start, end: p.start + p.text.length };
+}
+
 /** Indices of the wildcards of a pattern: every `*` not escaped by `\`. */
 export function wildcardIndices(pattern: string): number[] {
   const out: number[] = [];

@@ -139,7 +139,7 @@ const rows: readonly Row[] = [
     messageId: 'include',
     dsi: { text: intent([], 'include "projects" "/archive"'), at: [3, 11, '"projects"'] },
     pass: intent([], 'include "/projects" "/archive"'),
-    json: { text: json(jsonFilter('Includes', 'projects|/archive')), at: [6, 16, '"projects|/archive"'] },
+    json: { text: json(jsonFilter('Includes', 'projects|/archive')), at: [6, 17, 'projects'] },
     yaml: { text: yaml('Includes:', '  - FilterType: SIMPLE_PATTERN', '    Value: projects|/archive'), at: [4, 12, 'projects|/archive'] },
   },
   {
@@ -181,15 +181,15 @@ const rows: readonly Row[] = [
     messageId: 'folder',
     dsi: { text: intent([], 'include "/.zfs" "/projects"'), at: [3, 11, '"/.zfs"'] },
     pass: intent([], 'include "/projects"'),
-    json: { text: json(jsonFilter('Includes', '/.zfs|/projects')), at: [6, 16, '"/.zfs|/projects"'] },
+    json: { text: json(jsonFilter('Includes', '/.zfs|/projects')), at: [6, 17, '/.zfs'] },
   },
   {
     id: 'include-wildcard-rightmost',
     messageId: 'notRightmost',
     dsi: { text: intent([], 'include "*.txt"'), at: [3, 11, '"*.txt"'] },
     pass: intent([], 'include "/documents*"'),
-    json: { text: json(jsonFilter('Includes', '*.txt')), at: [6, 16, '"*.txt"'] },
-    yaml: { text: yaml('Includes:', '  - FilterType: SIMPLE_PATTERN', "    Value: '*.txt'"), at: [4, 12, "'*.txt'"] },
+    json: { text: json(jsonFilter('Includes', '*.txt')), at: [6, 17, '*.txt'] },
+    yaml: { text: yaml('Includes:', '  - FilterType: SIMPLE_PATTERN', "    Value: '*.txt'"), at: [4, 13, '*.txt'] },
   },
   {
     id: 'log-level-without-log-group',
@@ -508,5 +508,24 @@ describe('remove-with-transfer-all where the earlier statement is the one to mov
   it('lands at the later statement whichever of the two comes first', () => {
     const text = intent([], 'deleted remove', 'transfer all');
     expectAt('remove-with-transfer-all', 'conflict', 'x.dsi', { text, at: [4, 12, 'all'], related: [[3, 11, 'remove']] });
+  });
+});
+
+describe('a rule about one pattern points at that pattern’s string', () => {
+  const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
+  it.each([
+    ['include "/a" "*.txt"', 'include-wildcard-rightmost', 3, 16],
+    ['include "/a"\n  include "/.zfs"', 'include-excluded-by-default', 4, 11],
+    ['exclude "/x" "tmp"', 'filter-leading-slash', 3, 16],
+  ])('%s → %s at %i:%i', (statements, ruleId, line, column) => {
+    const r = lint(`intent a {\n  task "${ARN}"\n  ${statements}\n}\n`, { filename: 'x.dsi', readFile: () => '' });
+    const d = r.diagnostics.find((x) => x.ruleId === ruleId);
+    expect(d?.range.start).toMatchObject({ line, column });
+  });
+
+  it('in a JSON request file, inside the string', () => {
+    const text = `{\n  "TaskArn": "${ARN}",\n  "Includes": [{ "FilterType": "SIMPLE_PATTERN", "Value": "/a|/b*c" }]\n}\n`;
+    const d = lint(text, { filename: 'x.json' }).diagnostics.find((x) => x.ruleId === 'include-wildcard-rightmost');
+    expect(d?.range).toMatchObject({ start: { line: 3, column: 63 }, end: { line: 3, column: 67 } });
   });
 });

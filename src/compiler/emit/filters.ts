@@ -2,7 +2,7 @@
 import type { FilterNode, StringNode } from '../../grammar/ast.js';
 import { cover } from '../../core/range.js';
 import { DiagnosticIds } from '../../core/diagnostic.js';
-import type { Setting, Write } from '../settings.js';
+import type { Setting, ValuePart, Write } from '../settings.js';
 import { origin, type LowerSink } from './common.js';
 
 /** Index of the first `|` not escaped by an odd run of backslashes, or -1. */
@@ -41,6 +41,16 @@ function checkPattern(p: StringNode, kind: string, sink: LowerSink): boolean {
   return true;
 }
 
+/** Where each pattern lands in the joined Value, so that a rule about one pattern points at its string. */
+function partsOf(patterns: readonly StringNode[], file: string): ValuePart[] {
+  let offset = 0;
+  return patterns.map((p) => {
+    const part = { start: offset, end: offset + p.value.length, location: { file, range: p.range } };
+    offset = part.end + 1;
+    return part;
+  });
+}
+
 /**
  * All `include` (or `exclude`) statements of one block, as one setting. Several statements in a
  * block add up; a child's statements replace what it inherits.
@@ -58,7 +68,7 @@ export function emitFilters(nodes: readonly FilterNode[], sink: LowerSink): Sett
   const writes: Write[] = [
     { pointer: base, value: [], origin: head },
     { pointer: `${base}/0`, value: { FilterType: 'SIMPLE_PATTERN' }, origin: head },
-    { pointer: `${base}/0/Value`, value: patterns.map((p) => p.value).join('|'), origin: valueOrigin },
+    { pointer: `${base}/0/Value`, value: patterns.map((p) => p.value).join('|'), origin: valueOrigin, parts: partsOf(patterns, sink.file) },
   ];
   return { kind: 'write', key: base, origin: head, writes };
 }

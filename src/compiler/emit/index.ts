@@ -77,6 +77,7 @@ function write(payload: Record<string, unknown>, w: Write, env: EmitEnv, map: Ds
   // Statements hand out shared template values: each payload gets its own copy.
   target[last] = value !== null && typeof value === 'object' ? structuredClone(value) : value;
   map.record(w.pointer, w.origin, true);
+  if (w.parts) map.recordParts(w.pointer, w.parts);
 }
 
 function fitsArray(array: unknown[], token: string): boolean {

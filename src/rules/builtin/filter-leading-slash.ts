@@ -3,7 +3,7 @@
  * it is named with a leading `/` (`/transfer_this`, not `transfer_this`).
  */
 import { createRule } from '../create-rule.js';
-import { filterValues, showPattern, splitPatterns } from '../filters.js';
+import { filterValues, showPattern, spanOf, splitPatterns } from '../filters.js';
 import { UG_FILTER } from '../sources.js';
 
 export const filterLeadingSlash = createRule({
@@ -26,6 +26,7 @@ export const filterLeadingSlash = createRule({
         if (p.text === '' || p.text.startsWith('/') || p.text.startsWith('*')) continue;
         report({
           pointer: f.pointer,
+          span: spanOf(p),
           messageId: f.member === 'Includes' ? 'include' : 'exclude',
           data: { pattern: showPattern(p.text), suggestion: showPattern('/' + p.text), anywhere: showPattern('*/' + p.text) },
         });

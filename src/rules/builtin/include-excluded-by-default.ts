@@ -3,7 +3,7 @@
  * `.snapshot`, the folders `/.aws-datasync` and `/.awssync`, and `/.zfs` — so an include of them transfers nothing.
  */
 import { createRule } from '../create-rule.js';
-import { filterValues, showPattern, splitPatterns } from '../filters.js';
+import { filterValues, showPattern, spanOf, splitPatterns } from '../filters.js';
 import { UG_FILTER } from '../sources.js';
 
 const EXCLUDED_FOLDERS = ['/.aws-datasync', '/.awssync', '/.zfs'];
@@ -26,8 +26,8 @@ export const includeExcludedByDefault = createRule({
       for (const p of splitPatterns(f.value)) {
         const path = p.text.replace(/\/+$/, '');
         const folder = EXCLUDED_FOLDERS.find((d) => path === d || path.startsWith(d + '/'));
-        if (folder !== undefined) report({ pointer: f.pointer, messageId: 'folder', data: { pattern: showPattern(p.text), folder } });
-        else if (path.endsWith('.snapshot')) report({ pointer: f.pointer, messageId: 'snapshot', data: { pattern: showPattern(p.text) } });
+        if (folder !== undefined) report({ pointer: f.pointer, span: spanOf(p), messageId: 'folder', data: { pattern: showPattern(p.text), folder } });
+        else if (path.endsWith('.snapshot')) report({ pointer: f.pointer, span: spanOf(p), messageId: 'snapshot', data: { pattern: showPattern(p.text) } });
       }
     }
   },

@@ -3,7 +3,7 @@
  * pattern (`/documents*` is fine, `*.txt` is not); exclude filters may use it anywhere.
  */
 import { createRule } from '../create-rule.js';
-import { filterValues, showPattern, splitPatterns, wildcardIndices } from '../filters.js';
+import { filterValues, showPattern, spanOf, splitPatterns, wildcardIndices } from '../filters.js';
 import { UG_FILTER } from '../sources.js';
 
 export const includeWildcardRightmost = createRule({
@@ -22,7 +22,7 @@ export const includeWildcardRightmost = createRule({
       for (const p of splitPatterns(f.value)) {
         const stars = wildcardIndices(p.text);
         if (stars.some((i) => i !== p.text.length - 1)) {
-          report({ pointer: f.pointer, messageId: 'notRightmost', data: { pattern: showPattern(p.text) } });
+          report({ pointer: f.pointer, span: spanOf(p), messageId: 'notRightmost', data: { pattern: showPattern(p.text) } });
         }
       }
     }
