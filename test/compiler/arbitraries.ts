@@ -87,6 +87,10 @@ const tag = fc.tuple(tagKey, tagValue).map(([k, v]) => ({ key: `tag:${k}`, text:
 const setStatement = fc.oneof(
   fc.constantFrom('ENABLED', 'DISABLED').map((v) => ({ key: 'opt:queueing', text: `set OverrideOptions.TaskQueueing = "${v}"` })),
   fc.integer({ min: -1, max: 2 ** 40 }).map((n) => ({ key: 'bandwidth', text: `set OverrideOptions.BytesPerSecond = ${n}` })),
+  // Objects and list items, written in any key order: emitted in the model's order.
+  fc.constantFrom(...REPORT_LEVEL).map((v) => ({ key: 'report', text: `set TaskReportConfig.Overrides = { "Skipped": { "ReportLevel": "${v}" }, "Deleted": { "ReportLevel": "${v}" } }` })),
+  pattern.map((p) => ({ key: 'include', unique: true, text: `set Includes[0] = { "Value": ${p}, "FilterType": "SIMPLE_PATTERN" }` })),
+  pattern.map((p) => ({ key: 'exclude', unique: true, text: `set Excludes = [{ Value: ${p}, FilterType: "SIMPLE_PATTERN" }]` })),
 );
 
 const statement = fc.oneof(
@@ -99,16 +103,32 @@ const statement = fc.oneof(
   { arbitrary: setStatement, weight: 1 },
 );
 
-/** A block's statements: one per key (duplicates in a block are errors), include/exclude may repeat. */
+/** A block's statements: one per key (duplicates in a block are errors); include/exclude statements may repeat, a `set` of them may not. */
 const block = fc.array(statement, { maxLength: 8 }).map((list) => {
-  const seen = new Set<string>();
-  return list.filter((s) => {
-    if (s.key === 'include' || s.key === 'exclude') return true;
-    if (seen.has(s.key)) return false;
-    seen.add(s.key);
+  const seen = new Map<string, boolean>();
+  return list.filter((s: { key: string; unique?: boolean }) => {
+    const repeatable = (s.key === 'include' || s.key === 'exclude') && !s.unique;
+    if (seen.has(s.key) && !(repeatable && seen.get(s.key))) return false;
+    seen.set(s.key, repeatable);
     return true;
   });
 });
+
+/** A `task` statement, with or without a context block. */
+const LOCATIONS = ['nfs', 'smb', 'hdfs', 'efs', 'fsx-windows', 'fsx-lustre', 'fsx-ontap', 'fsx-openzfs', 's3', 'object-storage', 'azure-blob'];
+const CLASSES = ['standard', 'standard-ia', 'onezone-ia', 'intelligent-tiering', 'glacier', 'glacier-flexible-retrieval', 'deep-archive', 'outposts', 'glacier-instant-retrieval'];
+const taskStatement = (arn: string) =>
+  fc
+    .record(
+      {
+        mode: fc.constantFrom('BASIC', 'ENHANCED').chain(spell).map((m) => `mode ${m}`),
+        from: fc.constantFrom(...LOCATIONS).map((l) => `from ${l}`),
+        to: fc.oneof(fc.constantFrom(...LOCATIONS).map((l) => `to ${l}`), fc.constantFrom(...CLASSES).map((c) => `to s3 storage-class ${c}`)),
+        logGroup: fc.constant('log-group "arn:aws:logs:us-east-1:111122223333:log-group:/datasync/x"'),
+      },
+      { requiredKeys: [] },
+    )
+    .map((c) => (Object.keys(c).length === 0 ? `task "${arn}"` : `task "${arn}" {\n    ${Object.values(c).join('\n    ')}\n  }`));
 
 const separator = fc.constantFrom('\n  ', ';\n  ', '   # note\n  ', ' // note\n  ', '\n\n  ');
 
@@ -122,23 +142,27 @@ export const program = fc
     templates: fc.array(fc.tuple(block, fc.array(fc.nat(), { maxLength: 3 })), { maxLength: 4 }),
     intent: block,
     parents: fc.array(fc.nat(), { maxLength: 3 }),
-    arn: taskArn,
+    task: taskArn.chain(taskStatement),
     taskIn: fc.nat(),
+    split: fc.boolean(),
     seps: fc.array(separator, { minLength: 1, maxLength: 4 }),
   })
-  .map(({ templates, intent, parents, arn, taskIn, seps }) => {
+  .map(({ templates, intent, parents, task, taskIn, seps, split }): Record<string, string> => {
     const names = templates.map((_, i) => `t${i}`);
     const holder = taskIn % (templates.length + 1); // == templates.length: the intent itself
     const lines: string[] = [];
     templates.forEach(([stmts, ps], i) => {
       const ext = [...new Set(ps.filter(() => i > 0).map((p) => names[p % i]))];
-      const body = (holder === i ? [{ text: `task "${arn}"` }] : []).concat(stmts);
+      const body = (holder === i ? [{ text: task }] : []).concat(stmts);
       lines.push(`template ${names[i]}${ext.length ? ` extends ${ext.join(', ')}` : ''} {\n  ${render(body, seps)}\n}`);
     });
     const ext = templates.length ? [...new Set(parents.map((p) => names[p % templates.length]))] : [];
     // The template holding the task must be in the chain: extend it last so no other parent hides it.
     if (holder < templates.length) ext.splice(0, ext.length, ...ext.filter((n) => n !== names[holder]), names[holder]);
-    const body = (holder === templates.length ? [{ text: `task "${arn}"` }] : []).concat(intent);
-    lines.push(`intent subject${ext.length ? ` extends ${ext.join(', ')}` : ''} {\n  ${render(body, seps)}\n}`);
-    return lines.join('\n\n') + '\n';
+    const body = (holder === templates.length ? [{ text: task }] : []).concat(intent);
+    const intentText = `intent subject${ext.length ? ` extends ${ext.join(', ')}` : ''} {\n  ${render(body, seps)}\n}\n`;
+    // Templates in the same file, or in a file the intent's file imports.
+    return split && lines.length > 0
+      ? { 'main.dsi': `import "./lib.dsi"\n\n${intentText}`, 'lib.dsi': lines.join('\n\n') + '\n' }
+      : { 'main.dsi': [...lines, intentText].join('\n\n') };
   });

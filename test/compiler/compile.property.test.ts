@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DataSyncClient, StartTaskExecutionCommand } from '@aws-sdk/client-datasync';
-import { compile } from '../../src/compiler/index.js';
+import { compileFiles } from '../helpers.js';
 import { validatePayload } from '../../src/schema/index.js';
 import { startDataSyncServer, type DataSyncServer } from '../fixtures/datasync-server.js';
 import { credentials, isolateAwsEnvironment } from '../context/environment.js';
@@ -28,8 +28,9 @@ afterAll(async () => {
 describe('compiled payloads', () => {
   it('of generated programs pass the schema with no error diagnostics', () => {
     fc.assert(
-      fc.property(program, (text) => {
-        const r = compile(text, { filename: 'p.dsi', readFile: () => '', rules: false });
+      fc.property(program, (files) => {
+        const r = compileFiles(files, 'main.dsi', { rules: false });
+        const text = Object.values(files).join('\n---\n');
         const errors = [...r.diagnostics, ...r.intents.flatMap((i) => i.diagnostics)].filter((d) => d.severity === 'error');
         expect(errors, text).toEqual([]);
         expect(r.intents).toHaveLength(1);
@@ -41,8 +42,8 @@ describe('compiled payloads', () => {
 
   it('are sent unchanged by the real SDK client', async () => {
     await fc.assert(
-      fc.asyncProperty(program, async (text) => {
-        const [intent] = compile(text, { filename: 'p.dsi', readFile: () => '', rules: false }).intents;
+      fc.asyncProperty(program, async (files) => {
+        const [intent] = compileFiles(files, 'main.dsi', { rules: false }).intents;
         const before = server.requests.length;
         await client.send(new StartTaskExecutionCommand(intent.payload)).catch(() => undefined);
         const sent = server.requests.slice(before).filter((r) => r.operation === 'StartTaskExecution');
