@@ -2,7 +2,7 @@
  * Resolution: reads imported files (relative to the importing file), builds what each file sees,
  * lowers every declaration once and merges `extends` chains into effective settings.
  */
-import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import type { DeclarationNode, FileNode, ImportNode, NameNode } from '../grammar/ast.js';
 import { parse } from '../grammar/index.js';
 import { DiagnosticIds, type Diagnostic, type Severity } from '../core/diagnostic.js';
@@ -130,14 +130,23 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile): Re
       if (!parent) {
         if (!scope.poisoned.has(parentName.value) && !reported.has(parentName)) {
           reported.add(parentName);
-          const hint = suggest(parentName.value, [...scope.names.keys()]);
+          // Declared in a file this one does not import directly (visibility is one level deep)?
+          const elsewhere = [...files.values()].find((f) => f !== d.file && f.declarations.some((x) => x.name.value === parentName.value));
+          const hint = suggest(
+            parentName.value,
+            [...scope.names.keys()].filter((n) => n !== d.decl.name.value),
+          );
           diagnostics.push(
             diag(
               d.file.file,
               parentName.range,
               DiagnosticIds.unknownName,
               `unknown template or intent \`${parentName.value}\`` +
-                (hint ? `; did you mean \`${hint}\`?` : '; declare it in this file or import the file that declares it'),
+                (elsewhere
+                  ? `; it is declared in ${elsewhere.file}, which this file does not import (a file sees only what it imports directly): add \`import "${importPath(d.file.file, elsewhere.file)}"\``
+                  : hint
+                    ? `; did you mean \`${hint}\`?`
+                    : '; declare it in this file or import the file that declares it'),
             ),
           );
         }
@@ -163,6 +172,12 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile): Re
   for (const f of files.values()) for (const decl of f.declarations) effective({ decl, file: f });
 
   return { entry, files, diagnostics, effective };
+}
+
+/** How `target` is imported from `from`: a relative path starting with `./` or `../`. */
+function importPath(from: string, target: string): string {
+  const rel = relative(dirname(from), target).split(sep).join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
 /** Settings of `child` over `acc`: a child's setting replaces inherited ones at its pointer or below; tags merge by key. */

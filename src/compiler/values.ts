@@ -22,7 +22,9 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   const w = normalizeWord(word);
   const best = closest(w, candidates as string[]);
   const d = distance(w, best);
-  return d <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+  // Short words are close to everything: they need a nearer match to be a likely misspelling.
+  const limit = w.length <= 3 ? 1 : Math.max(2, Math.floor(best.length / 3));
+  return d <= limit ? best : undefined;
 }
 
 /**
@@ -71,8 +73,12 @@ export const SIZE_UNITS = Object.keys(UNIT_FACTORS);
  * `number` is a non-negative decimal without `_`.
  */
 export function sizeToBytes(number: string, unit: string): Converted<number> {
-  const factor = UNIT_FACTORS[unit];
+  const factor = Object.hasOwn(UNIT_FACTORS, unit) ? UNIT_FACTORS[unit] : undefined;
   if (factor === undefined) {
+    const sameLetters = SIZE_UNITS.filter((u) => u.toLowerCase() === unit.toLowerCase());
+    if (sameLetters.length > 0) {
+      return { ok: false, message: `units are written exactly: \`${sameLetters[0]}\`${sameLetters.length > 1 ? ` (or \`${sameLetters[1]}\`)` : ''}, not \`${unit}\`` };
+    }
     const hint = suggest(unit, SIZE_UNITS);
     return { ok: false, message: `unknown unit \`${unit}\`${hint ? `; did you mean \`${hint}\`?` : ''} Units: ${SIZE_UNITS.join(' ')}` };
   }

@@ -59,7 +59,9 @@ export const UnterminatedString = createToken({
  */
 export const SizeLiteral = createToken({
   name: 'SizeLiteral',
-  pattern: /\d+(?:_\d+)*(?:\.\d+)?[ \t]*(?:KiB|MiB|GiB|TiB|kB|KB|MB|GB|TB|B)(?:\/s)?(?![A-Za-z0-9_-])/,
+  // Units in any case are one token, so that `100 mib/s` gets one clear error from the compiler
+  // ("write `MiB`") instead of a cascade.
+  pattern: /\d+(?:_\d+)*(?:\.\d+)?[ \t]*(?:[kKmMgGtT][iI]?[bB]|[bB])(?:\/s)?(?![A-Za-z0-9_-])/,
   label: 'a size',
   categories: [SizeValue, AnyButRCurly],
 });

@@ -339,3 +339,24 @@ describe('hostile and edge inputs', () => {
     expect(e).toMatchObject({ file: 'd.dsi', ruleId: 'schema', range: { start: { line: 2, column: 40 } } });
   });
 });
+
+describe('helpful messages', () => {
+  it('a unit in the wrong case is one error that names the right spelling', () => {
+    const errors = errorsOf({ 'a.dsi': `intent x {\n ${task}\n bandwidth 100 mib/s\n}` });
+    expect(errors.map((e) => e.message)).toEqual(['units are written exactly: `MiB`, not `mib`']);
+  });
+
+  it('a name declared in a file imported only indirectly says which import to add', () => {
+    const files = { 'c.dsi': 'template deep { }', 'b.dsi': 'import "./c.dsi"\ntemplate mid { }', 'a.dsi': 'import "./b.dsi"\ntemplate x extends deep { }' };
+    const [e] = errorsOf(files);
+    expect(e.message).toContain('it is declared in c.dsi, which this file does not import');
+    expect(e.message).toContain('add `import "./c.dsi"`');
+  });
+
+  it('a did-you-mean never suggests the declaration itself, nor far-fetched short names', () => {
+    const [self] = errorsOf({ 'a.dsi': 'template abc extends abd { }' });
+    expect(self.message).not.toContain('did you mean');
+    const [short] = errorsOf({ 'a.dsi': 'template xy { }\ntemplate t extends q { }' });
+    expect(short.message).not.toContain('did you mean');
+  });
+});
