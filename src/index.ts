@@ -8,13 +8,15 @@
 /** Compiles the intents of one `.dsi` file into payloads, with diagnostics and source maps. */
 export { compile } from './compiler/index.js';
 export type { CompileOptions, CompileResult, CompiledIntent, ReadFile } from './compiler/index.js';
+export type { Suppression, SuppressionUse } from './lint/suppressions.js';
 
 /** Lints one `.dsi`, `.json`, `.yaml` or `.yml` input with the schema and every rule. */
-export { lint, isLintable } from './lint/index.js';
+export { lint, isLintable, isInternal, reportUnusedSuppressions } from './lint/index.js';
 export type { LintOptions, LintResult } from './lint/index.js';
 
 /** Parses `.dsi` text into a typed AST (no resolution, no compilation). */
 export { parse } from './grammar/index.js';
+export type { ParseResult } from './grammar/index.js';
 export type * from './grammar/ast.js';
 
 /** Reads a JSON or YAML request file into a payload and a source map. */
@@ -23,11 +25,11 @@ export type { ParsedRequest, RequestFormat } from './requests/index.js';
 
 /** Checks a payload against the JSON Schema generated from the official DataSync model. */
 export { validatePayload } from './schema/index.js';
-export type { SchemaIssue } from './schema/index.js';
+export type { SchemaIssue, SchemaMessageId } from './schema/index.js';
 
 /** The rule engine and the built-in rules, for running and writing rules. */
 export { createRule } from './rules/create-rule.js';
-export type { Rule, RuleMeta, RuleContext, RuleReport } from './rules/create-rule.js';
+export type { Rule, RuleMeta, RuleContext, RuleReport, RelatedReport, RuleSource } from './rules/create-rule.js';
 export { runRules } from './rules/engine.js';
 export type { RunRulesInput, RuleSetting } from './rules/engine.js';
 export { builtinRules, findRule, ruleInfo } from './rules/index.js';
@@ -39,6 +41,7 @@ export type { AwsContextOptions, ResolvedContext } from './context/aws.js';
 export type { Diagnostic, Severity, Fix, TextEdit, RelatedInformation } from './core/diagnostic.js';
 export type { Position, Range, SourceLocation } from './core/range.js';
 export type { SourceMap, SourcePart, PayloadFix } from './core/source-map.js';
-export type { TaskContext, TaskMode, LocationContext, LocationType, S3StorageClass } from './core/context.js';
+export { LOCATION_TYPES, S3_STORAGE_CLASSES } from './core/context.js';
+export type { TaskContext, TaskMode, LocationContext, LocationType, S3StorageClass, ContextKey } from './core/context.js';
 export type { Payload } from './core/payload.js';
 export type { FileResult, RuleInfo } from './core/result.js';
