@@ -6,10 +6,15 @@ export const HELP = `dsi — DataSync Intent compiler and linter
 Usage:
   dsi compile PATH... [--intent NAME] [--out DIR]
   dsi lint PATH... [--format stylish|json|sarif|github] [--max-warnings N] [--quiet]
-                   [--rule ID:off|warn|error]... [--fix] [--resolve-context]
-                   [--stdin-filename NAME] [-o FILE]
+                   [--rule ID:off|warn|error]... [--fix] [--stdin-filename NAME] [-o FILE]
+                   [--resolve-context [--region REGION] [--endpoint-url URL]]
   dsi --version | --help
 
-PATH is a file or a directory (compile: *.dsi; lint: *.dsi and *.datasync.{json,yaml,yml}).
+PATH is a file or a directory (compile: *.dsi; lint: *.dsi and *.datasync.{json,yaml,yml});
+directories skip node_modules, .git and the patterns of .dsiignore.
+--resolve-context reads each task's mode, options and locations from AWS (DescribeTask,
+ListLocations, DescribeLocation*) with the usual AWS credentials; the intent's task block wins.
+A line is excused with "# dsi-ignore RULE-ID -- reason" on the line above.
 Exit codes: 0 no errors, 1 errors in the input, 2 usage or internal error.
+Docs: docs/language.md (the language), docs/rules/ (every rule and its AWS source).
 `;
