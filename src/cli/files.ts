@@ -1,10 +1,12 @@
 /**
  * Which files a command reads: files named on the command line as they are, and directories
- * walked for the command's patterns, skipping `node_modules`, `.git` and `.dsiignore` patterns.
+ * walked for the command's patterns, skipping `node_modules`, `.git` and what `.dsiignore`
+ * files (gitignore syntax, in the working folder and in any folder walked) exclude.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
+import ignore, { type Ignore } from 'ignore';
 
 export interface Inputs {
   /** Files to read, relative to the working folder, sorted, without repeats. */
@@ -14,28 +16,13 @@ export interface Inputs {
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
-
-/** `.dsiignore` lines (gitignore-like: `#` comments, `dir/`, `*.dsi`, `/anchored`) → globs relative to `root`. */
-export function ignoreGlobs(root: string): string[] {
-  const file = join(root, '.dsiignore');
-  if (!existsSync(file)) return [];
-  const globs: string[] = [];
-  for (const raw of readFileSync(file, 'utf8').split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
-    const anchored = line.startsWith('/') || line.slice(0, -1).includes('/');
-    const body = line.replace(/^\//, '').replace(/\/$/, '');
-    const base = anchored ? body : `**/${body}`;
-    globs.push(base, `${base}/**`);
-  }
-  return globs;
-}
+const IGNORE_FILE = '.dsiignore';
 
 /** Expands command-line paths into files matching `patterns` (globs like `**\/*.dsi`). */
 export function expandInputs(paths: readonly string[], patterns: readonly string[], cwd: string): Inputs {
   const files = new Set<string>();
   const missing: string[] = [];
-  const cwdIgnores = ignoreGlobs(cwd);
+  const rules = new IgnoreFiles();
   for (const p of paths) {
     const abs = isAbsolute(p) ? p : resolve(cwd, p);
     let stat;
@@ -45,24 +32,45 @@ export function expandInputs(paths: readonly string[], patterns: readonly string
       missing.push(p);
       continue;
     }
+    // A file named on the command line is read even where an ignore file would skip it.
     if (!stat.isDirectory()) {
       files.add(display(cwd, abs));
       continue;
     }
-    const ignore = [...ALWAYS_IGNORED, ...ignoreGlobs(abs), ...relativeGlobs(cwdIgnores, cwd, abs)];
-    for (const f of globSync([...patterns], { cwd: abs, ignore, dot: false, onlyFiles: true, followSymbolicLinks: false })) {
-      files.add(display(cwd, join(abs, f)));
+    const top = isInside(cwd, abs) ? cwd : abs;
+    for (const f of globSync([...patterns], { cwd: abs, ignore: ALWAYS_IGNORED, dot: false, onlyFiles: true, followSymbolicLinks: false })) {
+      const file = join(abs, f);
+      if (!rules.ignores(file, top)) files.add(display(cwd, file));
     }
   }
   return { files: [...files].sort(), missing };
 }
 
-/** The cwd's ignore globs apply inside a walked directory below it too. */
-function relativeGlobs(globs: string[], cwd: string, dir: string): string[] {
-  const rel = relative(cwd, dir);
-  if (rel === '' || rel.startsWith('..')) return [];
-  const prefix = rel.split(sep).join('/') + '/';
-  return globs.flatMap((g) => (g.startsWith('**/') ? [g] : g.startsWith(prefix) ? [g.slice(prefix.length)] : []));
+/** The `.dsiignore` files met while walking, each read once; patterns are relative to the folder of their file. */
+class IgnoreFiles {
+  private readonly byFolder = new Map<string, Ignore | undefined>();
+
+  /** True when an ignore file in `top` or in a folder between it and `file` excludes `file`. */
+  ignores(file: string, top: string): boolean {
+    for (let folder = dirname(file); ; folder = dirname(folder)) {
+      const rules = this.rulesOf(folder);
+      if (rules?.ignores(relative(folder, file).split(sep).join('/'))) return true;
+      if (folder === top || dirname(folder) === folder) return false;
+    }
+  }
+
+  private rulesOf(folder: string): Ignore | undefined {
+    if (!this.byFolder.has(folder)) {
+      const path = join(folder, IGNORE_FILE);
+      this.byFolder.set(folder, existsSync(path) ? ignore().add(readFileSync(path, 'utf8')) : undefined);
+    }
+    return this.byFolder.get(folder);
+  }
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** Paths in output are relative to the working folder, with `/`. */
