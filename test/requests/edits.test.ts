@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { getAt, parentPointer, parsePointer } from '../../src/core/json-pointer.js';
 import type { PayloadFix } from '../../src/core/source-map.js';
 import { parseRequest } from '../../src/requests/index.js';
-import { applyEdits, requestFixture } from './helpers.js';
+import { applyEdits, applyPayloadFix, requestFixture } from './helpers.js';
 
 const files = {
   'nightly.json': requestFixture('first-example.json'),
   'nightly.yaml': requestFixture('first-example.yaml'),
 };
 
-/** The payload with `fix` applied as a rule means it. */
-function expected(payload: unknown, fix: PayloadFix): unknown {
-  const copy = structuredClone(payload) as Record<string, unknown>;
-  const tokens = parsePointer(fix.pointer);
-  const last = tokens[tokens.length - 1];
-  const parent = getAt(copy, parentPointer(fix.pointer)) as Record<string, unknown> | unknown[];
-  if (Array.isArray(parent)) {
-    if (fix.remove) parent.splice(Number(last), 1);
-    else parent[Number(last)] = fix.value;
-  } else if (fix.remove) delete parent[last];
-  else parent[last] = fix.value;
-  return copy;
-}
 
 /** Applies the edits for `fix` and reads the file again: it must hold the expected payload and nothing else. */
 function fixed(file: keyof typeof files | string, text: string, fix: PayloadFix): string {
@@ -32,7 +18,7 @@ function fixed(file: keyof typeof files | string, text: string, fix: PayloadFix)
   const after = applyEdits(text, edits!);
   const again = parseRequest(after, file);
   expect(again.diagnostics, after).toEqual([]);
-  expect(again.payload, after).toEqual(expected(before.payload, fix));
+  expect(again.payload, after).toEqual(applyPayloadFix(before.payload, fix));
   return after;
 }
 

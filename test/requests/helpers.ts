@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, TextEdit } from '../../src/core/diagnostic.js';
 import type { SourceLocation } from '../../src/core/range.js';
+import { getAt, parentPointer, parsePointer } from '../../src/core/json-pointer.js';
+import type { PayloadFix } from '../../src/core/source-map.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -44,4 +46,18 @@ export function rangesInside(d: Diagnostic, length: number): boolean {
       r.start.column >= 1 &&
       r.end.line >= r.start.line,
   );
+}
+
+/** The payload with `fix` applied as a rule means it: what the text edits must produce. */
+export function applyPayloadFix(payload: unknown, fix: PayloadFix): unknown {
+  const copy = structuredClone(payload) as Record<string, unknown>;
+  const tokens = parsePointer(fix.pointer);
+  const last = tokens[tokens.length - 1];
+  const parent = getAt(copy, parentPointer(fix.pointer)) as Record<string, unknown> | unknown[];
+  if (Array.isArray(parent)) {
+    if (fix.remove) parent.splice(Number(last), 1);
+    else parent[Number(last)] = fix.value;
+  } else if (fix.remove) delete parent[last];
+  else parent[last] = fix.value;
+  return copy;
 }

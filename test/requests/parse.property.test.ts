@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { escapeToken, getAt, parentPointer, parsePointer } from '../../src/core/json-pointer.js';
+import { escapeToken, getAt } from '../../src/core/json-pointer.js';
 import type { PayloadFix } from '../../src/core/source-map.js';
 import { parseRequest, type RequestFormat } from '../../src/requests/index.js';
 import { jsonDepthOverflow, yamlDepthOverflow } from '../../src/requests/limits.js';
-import { applyEdits, rangesInside, requestFixture } from './helpers.js';
+import { applyEdits, applyPayloadFix, rangesInside, requestFixture } from './helpers.js';
 
 const fixtures: Record<RequestFormat, string> = {
   json: requestFixture('first-example.json'),
@@ -120,18 +120,6 @@ function pointersOf(value: unknown, at = ''): string[] {
   return entries.flatMap(([k, v]) => [at + '/' + escapeToken(k), ...pointersOf(v, at + '/' + escapeToken(k))]);
 }
 
-function applied(payload: unknown, fix: PayloadFix): unknown {
-  const copy = structuredClone(payload);
-  const tokens = parsePointer(fix.pointer);
-  const last = tokens[tokens.length - 1];
-  const parent = getAt(copy, parentPointer(fix.pointer)) as Record<string, unknown> | unknown[];
-  if (Array.isArray(parent)) {
-    if (fix.remove) parent.splice(Number(last), 1);
-    else parent[Number(last)] = fix.value;
-  } else if (fix.remove) delete parent[last];
-  else parent[last] = fix.value;
-  return copy;
-}
 
 /** JSON values without -0 or fractions, so that a value survives writing and reading unchanged. */
 const plainValue = fc.letrec<{ value: unknown }>((tie) => ({
@@ -174,7 +162,7 @@ describe('sourceMap.edits', () => {
           const after = applyEdits(text, edits!);
           const again = parseRequest(after, file);
           expect(again.diagnostics, after).toEqual([]);
-          expect(again.payload, after).toEqual(applied(payload, f));
+          expect(again.payload, after).toEqual(applyPayloadFix(payload, f));
         }),
         { numRuns: 300 },
       );

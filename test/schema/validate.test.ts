@@ -2,8 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { validatePayload, type SchemaIssue } from '../../src/schema/index.js';
 import { fixture } from '../helpers.js';
 
-const TASK_ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
-
 /** The JSON of LANGUAGE.md's first example, verbatim. */
 const LANGUAGE_EXAMPLE = JSON.parse(fixture('language', 'nightly.expected.json')) as Record<string, unknown>;
 
