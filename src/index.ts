@@ -32,6 +32,7 @@ export { createRule } from './rules/create-rule.js';
 export type { Rule, RuleMeta, RuleContext, RuleReport, RelatedReport, RuleSource } from './rules/create-rule.js';
 export { runRules } from './rules/engine.js';
 export type { RunRulesInput, RuleSetting } from './rules/engine.js';
+export type { Dialect, OptionChange, Words } from './rules/words.js';
 export { builtinRules, findRule, ruleInfo } from './rules/index.js';
 
 /** Task context from AWS (`DescribeTask`, `DescribeLocation*`), loading the SDK only when called. */

@@ -19,6 +19,7 @@ import type { Severity } from './core/diagnostic.js';
 import type { PayloadFix } from './core/source-map.js';
 import type { Rule } from './rules/create-rule.js';
 import { applyRule } from './rules/engine.js';
+import type { Dialect } from './rules/words.js';
 
 /** A payload the rule must not report on. */
 export interface ValidCase {
@@ -28,6 +29,8 @@ export interface ValidCase {
   readonly context?: TaskContext;
   /** The rule's options for this case. */
   readonly options?: unknown;
+  /** The language of the checked file, which messages speak: `dsi` (default) or `request` (a JSON/YAML request file). */
+  readonly dialect?: Dialect;
 }
 
 /** One report a case expects. Members left out are not compared. */
@@ -110,17 +113,17 @@ export class RuleTester {
   }
 }
 
-/** A case's title: its name, else its number and its payload without the TaskArn (which every case has). */
+/** A case's title: its name, else its number and its payload without the TaskArn (which every case has), and a request file's dialect. */
 function caseName(c: ValidCase, index: number): string {
   if (c.name !== undefined) return c.name;
   const { TaskArn: _, ...rest } = c.payload !== null && typeof c.payload === 'object' && !Array.isArray(c.payload) ? (c.payload as Record<string, unknown>) : { payload: c.payload };
   const json = JSON.stringify(rest) ?? 'undefined';
-  return `#${index + 1} ${json.length > 100 ? json.slice(0, 99) + '…' : json}`;
+  return `#${index + 1} ${json.length > 100 ? json.slice(0, 99) + '…' : json}${c.dialect === 'request' ? ' (request file)' : ''}`;
 }
 
 /** Undefined when the case passes; else what went wrong. */
 function checkCase(rule: Rule<any>, c: ValidCase, expected: readonly ExpectedReport[]): string | undefined {
-  const outcome = applyRule(rule, c.payload, c.context ?? {}, c.options);
+  const outcome = applyRule(rule, c.payload, c.context ?? {}, c.options, c.dialect);
   if (outcome.failure !== undefined) return `rule ${rule.id} threw: ${outcome.failure}`;
   const actual = outcome.reports.map((r) => ({
     messageId: r.messageId,

@@ -127,6 +127,7 @@ function compileUnsafe(source: string, options: CompileOptions): CompileResult {
         rephrase: (issue) => (sourceMap.origin('/TaskReportConfig')?.keyword === 'report' ? REPORT_REQUIRED[`${issue.pointer} ${issue.expected?.[0]}`] : undefined),
         ...(options.rules !== undefined ? { rules: options.rules } : {}),
         ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
+        dialect: 'dsi',
       }),
     );
     intents.push({ name: decl.name.value, payload: emitted.payload as unknown as Payload, context, diagnostics, sourceMap, range: decl.name.range });

@@ -10,6 +10,7 @@ import { locate, type SourceMap } from '../core/source-map.js';
 import { validatePayload, type SchemaIssue } from '../schema/index.js';
 import { runRules, type RuleSetting } from '../rules/engine.js';
 import type { Rule } from '../rules/create-rule.js';
+import type { Dialect } from '../rules/words.js';
 
 export interface CheckInput {
   readonly file: string;
@@ -25,6 +26,8 @@ export interface CheckInput {
   /** The rules to run (default: the built-in rules); `false` runs only the schema. */
   readonly rules?: readonly Rule<any>[] | false;
   readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
+  /** The language the rules' messages speak: `dsi` (default) for intents, `request` for request files. */
+  readonly dialect?: Dialect;
 }
 
 /** Rules that restate a schema limit, and the schema message id they restate. */
@@ -53,6 +56,7 @@ export function checkPayload(input: CheckInput): Diagnostic[] {
     },
     ...(input.rules ? { rules: input.rules } : {}),
     ...(input.ruleSettings ? { settings: input.ruleSettings } : {}),
+    ...(input.dialect ? { dialect: input.dialect } : {}),
   });
   // Two rules restate a schema limit (one filter rule, filter length) with more to say and a fix: theirs replaces the schema's.
   const at = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}`;

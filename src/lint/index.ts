@@ -129,6 +129,7 @@ function lintRequest(source: string, options: LintOptions): LintResult {
         fallback: locate(parsed.sourceMap, '', 'key') ?? { file, range: START_OF_FILE },
         ...(options.rules ? { rules: options.rules } : {}),
         ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
+        dialect: 'request',
       }),
     );
   }

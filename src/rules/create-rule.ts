@@ -6,13 +6,14 @@ import type { ContextKey, TaskContext } from '../core/context.js';
 import type { Severity } from '../core/diagnostic.js';
 import type { Payload } from '../core/payload.js';
 import type { PayloadFix, SourcePart } from '../core/source-map.js';
+import type { Words } from './words.js';
 
 /** Another place that takes part in a reported problem (the other end of a conflict). */
 export interface RelatedReport {
   /** A payload pointer, or a `/@context/…` pointer (`/@context/mode`, `/@context/destination/storageClass`). */
   readonly pointer: string;
   readonly part?: SourcePart;
-  /** What this place contributes, e.g. "`transfer all` (TransferMode ALL) is set here". */
+  /** What this place contributes, in the file's words (`ctx.words`), e.g. "`transfer all` is set here". */
   readonly message: string;
 }
 
@@ -51,6 +52,11 @@ export interface RuleContext<O> {
   readonly context: TaskContext;
   /** The rule's options: the configured ones over `meta.defaultOptions`. */
   readonly options: O;
+  /**
+   * How to name things in messages, labels and fix descriptions: in `.dsi` words for an intent
+   * ("write `atime none`"), in the API's words for a JSON/YAML request file ("set Atime to NONE").
+   */
+  readonly words: Words;
   report(report: RuleReport): void;
 }
 
@@ -73,7 +79,11 @@ export interface RuleMeta<O> {
     /** The rule's docs page; defaults to the built-in docs page of its id. */
     readonly url?: string;
   };
-  /** Message templates by message id, with `{{name}}` placeholders. */
+  /**
+   * Message templates by message id, with `{{name}}` placeholders. Whatever names a setting or
+   * advises a change comes in through data rendered with `ctx.words`, so that one template reads
+   * well in both dialects.
+   */
   readonly messages: Readonly<Record<string, string>>;
   /** JSON Schema of the options, for configuration tools. */
   readonly schema?: object;

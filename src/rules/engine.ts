@@ -11,6 +11,7 @@ import { locate, type SourceMap, type SourcePart } from '../core/source-map.js';
 import { parentPointer } from '../core/json-pointer.js';
 import { fillMessage, type Rule, type RuleReport } from './create-rule.js';
 import { builtinRules } from './index.js';
+import { wordsFor, type Dialect } from './words.js';
 
 /** A rule's configured level: `off` disables it, a severity replaces its own. */
 export type RuleSetting = 'off' | Severity;
@@ -29,6 +30,8 @@ export interface RunRulesInput {
   readonly settings?: Readonly<Record<string, RuleSetting>>;
   /** Options by rule id (merged over each rule's `defaultOptions`). */
   readonly options?: Readonly<Record<string, unknown>>;
+  /** The language of `file`, which messages speak: `dsi` (default) for intents, `request` for JSON/YAML request files. */
+  readonly dialect?: Dialect;
 }
 
 /** What one rule reported on one payload, before anything is placed in a file. */
@@ -42,7 +45,7 @@ export interface RuleOutcome {
 }
 
 /** Runs one rule (needs, options, messages, failures) without placing its reports: the shared core of the engine and the RuleTester. */
-export function applyRule(rule: Rule<any>, payload: unknown, context: TaskContext, options?: unknown): RuleOutcome {
+export function applyRule(rule: Rule<any>, payload: unknown, context: TaskContext, options?: unknown, dialect: Dialect = 'dsi'): RuleOutcome {
   if (rule.meta.needs?.some((key) => context[key] === undefined)) return { reports: [], skipped: true };
   const reports: Array<RuleReport & { severity: Severity; message: string }> = [];
   try {
@@ -50,6 +53,7 @@ export function applyRule(rule: Rule<any>, payload: unknown, context: TaskContex
       payload: payload as Readonly<Payload>,
       context,
       options: mergeOptions(rule.meta.defaultOptions, options),
+      words: wordsFor(dialect),
       report(r) {
         const template = Object.hasOwn(rule.meta.messages, r.messageId) ? rule.meta.messages[r.messageId] : undefined;
         if (template === undefined) throw new Error(`unknown messageId \`${r.messageId}\``);
@@ -78,7 +82,7 @@ export function runRules(input: RunRulesInput): Diagnostic[] {
   for (const rule of rules) {
     const setting = input.settings?.[rule.id];
     if (setting === 'off') continue;
-    const outcome = applyRule(rule, payload, context, input.options?.[rule.id]);
+    const outcome = applyRule(rule, payload, context, input.options?.[rule.id], input.dialect);
     if (outcome.failure !== undefined) {
       out.push({
         file: input.file,

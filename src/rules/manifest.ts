@@ -12,6 +12,3 @@ export function manifestAnchor(payload: unknown): { pointer: string; part: 'key'
   const path = '/ManifestConfig/Source/S3/ManifestObjectPath';
   return stringAt(payload, path) !== undefined ? { pointer: path, part: 'value' } : { pointer: '/ManifestConfig', part: 'key' };
 }
-
-/** The manifest in both languages, for messages. */
-export const MANIFEST_WORDS = '`manifest` (ManifestConfig)';

@@ -245,7 +245,10 @@ describe('file-level errors', () => {
 
   it('syntax errors are reported with positions, and compile never throws', () => {
     const r = compile('intent x {\n  include\n}\nintent y { verify none ', { filename: 'a.dsi', readFile: () => '' });
-    expect(r.diagnostics.some((d) => d.ruleId === 'syntax' && d.range.start.line === 3)).toBe(true);
+    expect(r.diagnostics.map((d) => [d.ruleId, d.range.start.line, d.range.start.column, d.message])).toEqual([
+      ['syntax', 3, 1, 'expected a pattern in double quotes after `include`, found `}`'],
+      ['syntax', 4, 10, 'the `{` of this intent or template is not closed; add `}` before the end of the file'],
+    ]);
   });
 });
 

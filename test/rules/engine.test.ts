@@ -219,3 +219,26 @@ describe('createRule', () => {
     expect(createRule({ id: 'my-plugin/no-prod', meta: { ...meta, docs: { sources: [], url: 'https://x/y' } }, check: () => {} }).meta.docsUrl).toBe('https://x/y');
   });
 });
+
+describe('the dialect of the checked file', () => {
+  const speaker = createRule({
+    id: 'speaker',
+    meta: {
+      description: 'test rule',
+      severity: 'warning',
+      docs: { sources: [{ label: 'x', url: 'https://example.com' }] },
+      messages: { say: '{{setting}} is set; {{advice}}' },
+    },
+    check({ report, words }) {
+      report({ pointer: '/OverrideOptions/Atime', messageId: 'say', data: { setting: words.option('Atime', 'NONE'), advice: words.set(['Mtime', 'NONE']) } });
+    },
+  });
+  const run = (dialect?: 'dsi' | 'request') =>
+    runRules({ file: 'f', payload: withOptions({ Atime: 'NONE' }), context: {}, sourceMap: fakeMap({}), rules: [speaker], ...(dialect ? { dialect } : {}) })[0].message;
+
+  it('is `.dsi` unless the caller says the file is a request file', () => {
+    expect(run()).toBe('`atime none` is set; write `mtime none`');
+    expect(run('dsi')).toBe(run());
+    expect(run('request')).toBe('Atime NONE is set; set Mtime to NONE');
+  });
+});

@@ -69,6 +69,28 @@ describe('testRule', () => {
   });
 });
 
+describe('the dialect of a case', () => {
+  const speaker = createRule({
+    id: 'speaker',
+    meta: { description: 'names Atime', severity: 'warning', docs: { sources: [] }, messages: { say: '{{atime}}' } },
+    check({ report, words }) {
+      report({ pointer: '/OverrideOptions/Atime', messageId: 'say', data: { atime: words.option('Atime', 'NONE') } });
+    },
+  });
+  const payload = withOptions({ Atime: 'NONE' });
+
+  it('checks the messages a .dsi file gets by default, and a request file’s with `dialect: request`', () => {
+    const dsi = { messageId: 'say', pointer: '/OverrideOptions/Atime', message: '`atime none`' };
+    const request = { messageId: 'say', pointer: '/OverrideOptions/Atime', message: 'Atime NONE' };
+    expect(testRule(speaker, { valid: [], invalid: [{ payload, errors: [dsi] }, { payload, dialect: 'request', errors: [request] }] })).toEqual([]);
+    const failures = testRule(speaker, { valid: [], invalid: [{ payload, errors: [request] }, { payload, dialect: 'request', errors: [dsi] }] });
+    expect(failures.map((f) => [f.index, f.name])).toEqual([
+      [0, '#1 {"OverrideOptions":{"Atime":"NONE"}}'],
+      [1, '#2 {"OverrideOptions":{"Atime":"NONE"}} (request file)'],
+    ]);
+  });
+});
+
 describe('RuleTester', () => {
   it('declares one test per case under the rule id, and a failing case throws', () => {
     const calls: string[] = [];

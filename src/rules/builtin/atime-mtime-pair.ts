@@ -4,7 +4,6 @@
  */
 import { createRule } from '../create-rule.js';
 import { effectiveOption, optionPointer, overriddenOption } from '../read.js';
-import { dsiOption, option } from '../words.js';
 import { API_OPTIONS } from '../sources.js';
 
 /** The partner each value needs, both ways (API-Options). */
@@ -23,15 +22,14 @@ export const atimeMtimePair = createRule({
     severity: 'error',
     docs: { sources: [API_OPTIONS(1)] },
     messages: {
-      conflict:
-        '{{set}} cannot be used with {{other}}: Atime and Mtime go in pairs, `atime best-effort` with `mtime preserve` or `atime none` with `mtime none`; write {{fixOwn}} or {{fixOther}}',
-      conflictWithTask:
-        "{{set}} needs {{needed}}, but the task's stored {{otherMember}} is {{stored}}: Atime and Mtime go in pairs; also write `{{write}}`",
+      conflict: '{{set}} cannot be used with {{other}}: {{atime}} and {{mtime}} go in pairs, {{pairs}}; {{advice}}',
+      conflictWithTask: "{{set}} needs {{needed}}, but the task's stored {{otherMember}} is {{stored}}: {{atime}} and {{mtime}} go in pairs; also {{advice}}",
       partnerUnknown:
-        "{{set}} is valid only with {{needed}}; the task's stored {{otherMember}} completes the pair and is not known here (AWS's default is {{default}}, which {{verdict}}); write `{{write}}` too, so the pair does not depend on the task",
+        "{{set}} is valid only with {{needed}}; the task's stored {{otherMember}} completes the pair and is not known here (AWS's default is {{default}}, which {{verdict}}); {{advice}} too, so the pair does not depend on the task",
     },
   },
-  check({ payload, context, report }) {
+  check({ payload, context, report, words }) {
+    const names = { atime: words.optionName('Atime'), mtime: words.optionName('Mtime') };
     const atime = overriddenOption(payload, 'Atime');
     const mtime = overriddenOption(payload, 'Mtime');
     const legal = (a: string, m: string) => PARTNER.Atime[a] === m;
@@ -43,15 +41,16 @@ export const atimeMtimePair = createRule({
         pointer: optionPointer('Atime'),
         messageId: 'conflict',
         data: {
-          set: option('Atime', atime),
-          other: option('Mtime', mtime),
-          fixOwn: `\`${dsiOption('Atime', PARTNER.Mtime[mtime])}\``,
-          fixOther: `\`${dsiOption('Mtime', PARTNER.Atime[atime])}\``,
+          ...names,
+          set: words.option('Atime', atime),
+          other: words.option('Mtime', mtime),
+          pairs: `${words.option('Atime', 'BEST_EFFORT')} with ${words.option('Mtime', 'PRESERVE')} or ${words.option('Atime', 'NONE')} with ${words.option('Mtime', 'NONE')}`,
+          advice: words.set(['Atime', PARTNER.Mtime[mtime]], ['Mtime', PARTNER.Atime[atime]]),
         },
-        label: `${option('Atime', atime)} is set here`,
-        related: [{ pointer: optionPointer('Mtime'), message: `${option('Mtime', mtime)} is set here` }],
+        label: `${words.option('Atime', atime)} is set here`,
+        related: [{ pointer: optionPointer('Mtime'), message: `${words.option('Mtime', mtime)} is set here` }],
         // Mtime decides what later runs see as changed; Atime is only best-effort, so the fix follows Mtime.
-        fix: { description: `write \`${dsiOption('Atime', PARTNER.Mtime[mtime])}\``, pointer: optionPointer('Atime'), value: PARTNER.Mtime[mtime] },
+        fix: { description: words.set(['Atime', PARTNER.Mtime[mtime]]), pointer: optionPointer('Atime'), value: PARTNER.Mtime[mtime] },
       });
       return;
     }
@@ -61,19 +60,26 @@ export const atimeMtimePair = createRule({
       const otherMember = OTHER[member];
       if (!known(member, own) || overriddenOption(payload, otherMember) !== undefined) continue;
       const needed = PARTNER[member][own];
-      const fix = { description: `write \`${dsiOption(otherMember, needed)}\``, pointer: optionPointer(otherMember), value: needed };
-      const common = { set: option(member, own), needed: option(otherMember, needed), otherMember, write: dsiOption(otherMember, needed) };
+      const advice = words.set([otherMember, needed]);
+      const fix = { description: advice, pointer: optionPointer(otherMember), value: needed };
+      const common = {
+        ...names,
+        set: words.option(member, own),
+        needed: words.option(otherMember, needed),
+        otherMember: words.optionName(otherMember),
+        advice,
+      };
       const stored = effectiveOption(payload, context, otherMember);
       if (stored !== undefined) {
         if (stored.value === needed) continue;
-        report({ pointer: optionPointer(member), messageId: 'conflictWithTask', data: { ...common, stored: stored.value }, fix });
+        report({ pointer: optionPointer(member), messageId: 'conflictWithTask', data: { ...common, stored: words.value(otherMember, stored.value) }, fix });
       } else {
         const fallback = DEFAULT[otherMember];
         report({
           pointer: optionPointer(member),
           messageId: 'partnerUnknown',
           severity: 'warning',
-          data: { ...common, default: fallback, verdict: fallback === needed ? 'would pair with it' : 'would be rejected' },
+          data: { ...common, default: words.value(otherMember, fallback), verdict: fallback === needed ? 'would pair with it' : 'would be rejected' },
           fix,
         });
       }

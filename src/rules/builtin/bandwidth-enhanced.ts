@@ -14,18 +14,18 @@ export const bandwidthEnhanced = createRule({
     docs: { sources: [MODEL(30), UG_MODE(30)] },
     messages: {
       mayNotApply:
-        '`bandwidth` (BytesPerSecond {{bytes}}) on an Enhanced-mode task: AWS documented bandwidth limits as not applicable to Enhanced mode until December 2025, and the current docs no longer say; check that the limit takes effect (it may apply only to tasks with an Enhanced-mode agent)',
+        '{{bandwidth}} on an Enhanced-mode task: AWS documented bandwidth limits as not applicable to Enhanced mode until December 2025, and the current docs no longer say; check that the limit takes effect (it may apply only to tasks with an Enhanced-mode agent)',
     },
     needs: ['mode'],
   },
-  check({ payload, context, report }) {
+  check({ payload, context, report, words }) {
     const bytes = numberAt(payload, optionPointer('BytesPerSecond'));
     if (context.mode !== 'ENHANCED' || bytes === undefined || bytes === -1) return;
     report({
       pointer: optionPointer('BytesPerSecond'),
       messageId: 'mayNotApply',
-      data: { bytes },
-      label: `\`bandwidth\` (BytesPerSecond ${bytes}) is set here`,
+      data: { bandwidth: words.option('BytesPerSecond', bytes) },
+      label: `${words.option('BytesPerSecond', bytes)} is set here`,
       related: [{ pointer: contextPointer('mode'), message: 'the task is in Enhanced mode' }],
     });
   },

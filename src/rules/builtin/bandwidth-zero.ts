@@ -14,10 +14,15 @@ export const bandwidthZero = createRule({
     docs: { sources: [MODEL(8), UG_BW(8)] },
     messages: {
       zero:
-        '`bandwidth` (BytesPerSecond 0) has no documented meaning: it might stall the transfer or be taken as no limit; write `bandwidth unlimited` (-1) for no limit, or a rate such as `100 MiB/s`',
+        '{{bandwidth}} has no documented meaning: it might stall the transfer or be taken as no limit; {{advice}}',
     },
   },
-  check({ payload, report }) {
-    if (numberAt(payload, optionPointer('BytesPerSecond')) === 0) report({ pointer: optionPointer('BytesPerSecond'), messageId: 'zero' });
+  check({ payload, report, words }) {
+    if (numberAt(payload, optionPointer('BytesPerSecond')) !== 0) return;
+    const advice = words.pick({
+      dsi: 'write `bandwidth unlimited` for no limit, or a rate such as `bandwidth 100 MiB/s`',
+      request: 'set BytesPerSecond to -1 for no limit, or to a rate in bytes per second such as 104857600 (100 MiB/s)',
+    });
+    report({ pointer: optionPointer('BytesPerSecond'), messageId: 'zero', data: { bandwidth: words.option('BytesPerSecond', 0), advice } });
   },
 });

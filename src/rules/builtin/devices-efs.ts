@@ -4,7 +4,6 @@
  */
 import { createRule } from '../create-rule.js';
 import { contextPointer, ENDS, locationType, optionPointer, overriddenOption } from '../read.js';
-import { option } from '../words.js';
 import { API_OPTIONS } from '../sources.js';
 
 export const devicesEfs = createRule({
@@ -15,21 +14,22 @@ export const devicesEfs = createRule({
     docs: { sources: [API_OPTIONS(19)] },
     messages: {
       efs:
-        '{{devices}} is not supported when the {{end}} is Amazon EFS, AWS says (whether the request is rejected or the option ignored is undocumented); write `devices none`',
+        '{{devices}} is not supported when the {{end}} is Amazon EFS, AWS says (whether the request is rejected or the option ignored is undocumented); {{advice}}',
     },
   },
-  check({ payload, context, report }) {
+  check({ payload, context, report, words }) {
     if (overriddenOption(payload, 'PreserveDevices') !== 'PRESERVE') return;
     const end = ENDS.find((e) => locationType(context, e) === 'EFS');
     if (end === undefined) return;
-    const devices = option('PreserveDevices', 'PRESERVE');
+    const devices = words.option('PreserveDevices', 'PRESERVE');
+    const advice = words.set(['PreserveDevices', 'NONE']);
     report({
       pointer: optionPointer('PreserveDevices'),
       messageId: 'efs',
-      data: { devices, end },
+      data: { devices, end, advice },
       label: `${devices} is set here`,
-      related: [{ pointer: contextPointer(end, 'type'), message: `the ${end} is \`efs\`` }],
-      fix: { description: 'write `devices none`', pointer: optionPointer('PreserveDevices'), value: 'NONE' },
+      related: [{ pointer: contextPointer(end, 'type'), message: `the ${end} is ${words.location('EFS')}` }],
+      fix: { description: advice, pointer: optionPointer('PreserveDevices'), value: 'NONE' },
     });
   },
 });

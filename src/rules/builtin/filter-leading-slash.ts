@@ -14,12 +14,12 @@ export const filterLeadingSlash = createRule({
     docs: { sources: [UG_FILTER(5)] },
     messages: {
       include:
-        'include pattern {{pattern}} does not start with `/`: patterns are paths relative to the source location, and a folder directly under it is written with a leading `/`; write {{suggestion}}',
+        '{{list}} pattern {{pattern}} does not start with `/`: patterns are paths relative to the source location, and a folder directly under it is written with a leading `/`; write {{suggestion}}',
       exclude:
-        'exclude pattern {{pattern}} does not start with `/` or `*`: patterns are paths relative to the source location; write {{suggestion}} for a path at the top, or {{anywhere}} for any depth',
+        '{{list}} pattern {{pattern}} does not start with `/` or `*`: patterns are paths relative to the source location; write {{suggestion}} for a path at the top, or {{anywhere}} for any depth',
     },
   },
-  check({ payload, report }) {
+  check({ payload, report, words }) {
     for (const f of filterValues(payload)) {
       for (const p of splitPatterns(f.value)) {
         // Empty patterns and include patterns that start with `*` are other rules' findings.
@@ -28,7 +28,7 @@ export const filterLeadingSlash = createRule({
           pointer: f.pointer,
           span: spanOf(p),
           messageId: f.member === 'Includes' ? 'include' : 'exclude',
-          data: { pattern: showPattern(p.text), suggestion: showPattern('/' + p.text), anywhere: showPattern('*/' + p.text) },
+          data: { list: words.filterList(f.member), pattern: showPattern(p.text), suggestion: showPattern('/' + p.text), anywhere: showPattern('*/' + p.text) },
         });
       }
     }

@@ -4,7 +4,6 @@
  */
 import { createRule } from '../create-rule.js';
 import { filterValues } from '../filters.js';
-import { filterList } from '../words.js';
 import { MODEL, UG_LIMITS } from '../sources.js';
 
 /** The model's FilterValue length limit; Smithy counts Unicode scalar values. */
@@ -21,12 +20,12 @@ export const filterMaxLength = createRule({
         '{{list}} patterns are {{length}} characters long, over the limit of {{max}} (not adjustable): shorten them with wildcards, split the transfer into several runs with fewer patterns each, or use a manifest',
     },
   },
-  check({ payload, report }) {
+  check({ payload, report, words }) {
     for (const f of filterValues(payload)) {
       let length = 0;
       for (const _ of f.value) length++;
       if (length > MAX_FILTER_LENGTH) {
-        report({ pointer: f.pointer, messageId: 'tooLong', data: { list: filterList(f.member), length, max: MAX_FILTER_LENGTH } });
+        report({ pointer: f.pointer, messageId: 'tooLong', data: { list: words.filterList(f.member), length, max: MAX_FILTER_LENGTH } });
       }
     }
   },

@@ -4,7 +4,6 @@
  */
 import { createRule } from '../create-rule.js';
 import { filterValues, splitPatterns } from '../filters.js';
-import { filterList } from '../words.js';
 import { MODEL, UG_FILTER } from '../sources.js';
 
 export const filterPipeDelimiter = createRule({
@@ -16,23 +15,23 @@ export const filterPipeDelimiter = createRule({
     docs: { sources: [UG_FILTER(6), MODEL(3)] },
     messages: {
       leading:
-        '{{list}} patterns start with `|`, which leaves an empty pattern (what DataSync does with one is undocumented): `|` only separates patterns; remove the leading `|` (a literal pipe is written `\\|`)',
+        '{{list}} patterns start with `|`, which leaves an empty pattern (what DataSync does with one is undocumented): `|` only separates patterns; remove the leading `|` (a literal pipe is written {{pipe}})',
       trailing:
-        '{{list}} patterns end with `|`, which leaves an empty pattern (what DataSync does with one is undocumented): `|` only separates patterns; remove the trailing `|` (a literal pipe is written `\\|`)',
+        '{{list}} patterns end with `|`, which leaves an empty pattern (what DataSync does with one is undocumented): `|` only separates patterns; remove the trailing `|` (a literal pipe is written {{pipe}})',
       empty:
         '{{list}} patterns have `||` at character {{at}}, an empty pattern between them (what DataSync does with one is undocumented): `|` only separates patterns; write one `|`',
     },
   },
-  check({ payload, report }) {
+  check({ payload, report, words }) {
     for (const f of filterValues(payload)) {
       if (f.value === '') continue; // an empty Value is the schema's finding
       const patterns = splitPatterns(f.value);
       if (patterns.length < 2) continue;
-      const list = filterList(f.member);
+      const list = words.filterList(f.member);
       patterns.forEach((p, i) => {
         if (p.text !== '') return;
         const messageId = i === 0 ? 'leading' : i === patterns.length - 1 ? 'trailing' : 'empty';
-        report({ pointer: f.pointer, messageId, data: { list, at: p.start } });
+        report({ pointer: f.pointer, messageId, data: { list, at: p.start, pipe: words.escaped('|') } });
       });
     }
   },

@@ -4,7 +4,6 @@
  */
 import { createRule } from '../create-rule.js';
 import { arrayAt, objectAt } from '../read.js';
-import { filterList } from '../words.js';
 import { MODEL, UG_FILTER } from '../sources.js';
 
 export const filterSingleRule = createRule({
@@ -15,10 +14,10 @@ export const filterSingleRule = createRule({
     docs: { sources: [MODEL(3), UG_FILTER(3)] },
     messages: {
       tooMany:
-        '{{list}} has {{count}} filter rules, but DataSync takes at most one: join the patterns with `|` in one Value ({{joined}}); in a .dsi file, write every pattern in `{{keyword}}` statements',
+        '{{list}} has {{count}} filter rules, but DataSync takes at most one: {{advice}}',
     },
   },
-  check({ payload, report }) {
+  check({ payload, report, words }) {
     for (const member of ['Includes', 'Excludes'] as const) {
       const list = arrayAt(payload, `/${member}`);
       if (!list || list.length <= 1) continue;
@@ -28,14 +27,18 @@ export const filterSingleRule = createRule({
         (v) => v !== undefined && typeof v.Value === 'string' && v.Value !== '' && (v.FilterType === undefined || v.FilterType === 'SIMPLE_PATTERN'),
       );
       const joined = mergeable ? values.map((v) => v!.Value as string).join('|') : undefined;
+      const shown = joined !== undefined ? JSON.stringify(joined.length > 80 ? joined.slice(0, 77) + '…' : joined) : '"/a|/b"';
       report({
         pointer: `/${member}/1`,
         messageId: 'tooMany',
         data: {
-          list: filterList(member),
+          // Only `set` writes a list of filter rules in a .dsi file, and its PATH names the member.
+          list: words.member(member),
           count: list.length,
-          joined: joined !== undefined ? JSON.stringify(joined.length > 80 ? joined.slice(0, 77) + '…' : joined) : '"/a|/b"',
-          keyword: member === 'Includes' ? 'include' : 'exclude',
+          advice: words.pick({
+            dsi: `write the patterns in ${words.filterList(member)} statements instead, which join them into one rule`,
+            request: `join the patterns with \`|\` in one Value (${shown})`,
+          }),
         },
         ...(joined !== undefined
           ? {

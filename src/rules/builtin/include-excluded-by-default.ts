@@ -16,18 +16,19 @@ export const includeExcludedByDefault = createRule({
     docs: { sources: [UG_FILTER(7)] },
     messages: {
       snapshot:
-        'include pattern {{pattern}} ends in `.snapshot`, and DataSync always excludes paths ending in `.snapshot`, whatever the filters say: this pattern transfers nothing; remove it',
+        '{{list}} pattern {{pattern}} ends in `.snapshot`, and DataSync always excludes paths ending in `.snapshot`, whatever the filters say: this pattern transfers nothing; remove it',
       folder:
-        'include pattern {{pattern}} names `{{folder}}`, which DataSync always excludes, whatever the filters say: this pattern transfers nothing; remove it',
+        '{{list}} pattern {{pattern}} names `{{folder}}`, which DataSync always excludes, whatever the filters say: this pattern transfers nothing; remove it',
     },
   },
-  check({ payload, report }) {
+  check({ payload, report, words }) {
+    const list = words.filterList('Includes');
     for (const f of filterValues(payload, 'Includes')) {
       for (const p of splitPatterns(f.value)) {
         const path = p.text.replace(/\/+$/, '');
         const folder = EXCLUDED_FOLDERS.find((d) => path === d || path.startsWith(d + '/'));
-        if (folder !== undefined) report({ pointer: f.pointer, span: spanOf(p), messageId: 'folder', data: { pattern: showPattern(p.text), folder } });
-        else if (path.endsWith('.snapshot')) report({ pointer: f.pointer, span: spanOf(p), messageId: 'snapshot', data: { pattern: showPattern(p.text) } });
+        if (folder !== undefined) report({ pointer: f.pointer, span: spanOf(p), messageId: 'folder', data: { list, pattern: showPattern(p.text), folder } });
+        else if (path.endsWith('.snapshot')) report({ pointer: f.pointer, span: spanOf(p), messageId: 'snapshot', data: { list, pattern: showPattern(p.text) } });
       }
     }
   },

@@ -14,15 +14,16 @@ export const includeWildcardRightmost = createRule({
     docs: { sources: [UG_FILTER(6)] },
     messages: {
       notRightmost:
-        'include pattern {{pattern}} has `*` before its end: in `include` (Includes) patterns DataSync supports `*` only as the last character (`/documents*`); name the folders instead, or move the condition into an `exclude` pattern, where `*` may stand anywhere (a literal star is written `\\*`)',
+        '{{list}} pattern {{pattern}} has `*` before its end: in {{list}} patterns DataSync supports `*` only as the last character (`/documents*`); name the folders instead, or move the condition into an {{excludes}} pattern, where `*` may stand anywhere (a literal star is written {{star}})',
     },
   },
-  check({ payload, report }) {
+  check({ payload, report, words }) {
+    const data = { list: words.filterList('Includes'), excludes: words.filterList('Excludes'), star: words.escaped('*') };
     for (const f of filterValues(payload, 'Includes')) {
       for (const p of splitPatterns(f.value)) {
         const stars = wildcardIndices(p.text);
         if (stars.some((i) => i !== p.text.length - 1)) {
-          report({ pointer: f.pointer, span: spanOf(p), messageId: 'notRightmost', data: { pattern: showPattern(p.text) } });
+          report({ pointer: f.pointer, span: spanOf(p), messageId: 'notRightmost', data: { ...data, pattern: showPattern(p.text) } });
         }
       }
     }

@@ -5,7 +5,6 @@
  */
 import { createRule } from '../create-rule.js';
 import { contextPointer, optionPointer, overriddenOption } from '../read.js';
-import { option } from '../words.js';
 import { API_OPTIONS, MODEL, UG_LOGGING } from '../sources.js';
 
 export const logLevelWithoutLogGroup = createRule({
@@ -16,19 +15,21 @@ export const logLevelWithoutLogGroup = createRule({
     docs: { sources: [API_OPTIONS(21), UG_LOGGING(21), MODEL(21)] },
     messages: {
       noLogGroup:
-        '{{log}} on a Basic-mode task with no known CloudWatch log group: DataSync delivers these logs only to the task\'s log group (CloudWatchLogGroupArn, set with UpdateTask); give the task one and write `log-group "arn:aws:logs:…"` in the task block, or write `log off`',
+        '{{log}} on a Basic-mode task with no known CloudWatch log group: DataSync delivers these logs only to the task\'s log group (CloudWatchLogGroupArn, set with UpdateTask); {{advice}}',
     },
     needs: ['mode'],
   },
-  check({ payload, context, report }) {
+  check({ payload, context, report, words }) {
     const level = overriddenOption(payload, 'LogLevel');
     if (context.mode !== 'BASIC' || (level !== 'BASIC' && level !== 'TRANSFER')) return;
     if (typeof context.logGroup === 'string' && context.logGroup !== '') return;
-    const log = option('LogLevel', level);
+    const log = words.option('LogLevel', level);
+    const giveOne = words.pick({ dsi: 'give the task one and write `log-group "arn:aws:logs:…"` in the task block', request: 'give the task one' });
+    const advice = `${giveOne}, or ${words.set(['LogLevel', 'OFF'])}`;
     report({
       pointer: optionPointer('LogLevel'),
       messageId: 'noLogGroup',
-      data: { log },
+      data: { log, advice },
       label: `${log} is set here`,
       related: [{ pointer: contextPointer('mode'), message: 'the task is in Basic mode' }],
     });

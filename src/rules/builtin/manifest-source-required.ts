@@ -15,10 +15,16 @@ export const manifestSourceRequired = createRule({
     docs: { sources: [MODEL(17)] },
     messages: {
       missing:
-        '`manifest` (ManifestConfig) has no Source: DataSync rejects a manifest without it (ValidationException); add Source.S3 with ManifestObjectPath, S3BucketArn and BucketAccessRoleArn — in a .dsi file, `manifest "s3://bucket/key.csv" role "arn:aws:iam::ACCOUNT:role/NAME"` — or send an empty ManifestConfig to remove the manifest',
+        '{{manifest}} has no Source: DataSync rejects a manifest without it (ValidationException); {{advice}}',
     },
   },
-  check({ payload, report }) {
-    if (hasManifest(payload) && !has(payload, '/ManifestConfig/Source')) report({ pointer: '/ManifestConfig', part: 'key', messageId: 'missing' });
+  check({ payload, report, words }) {
+    if (!hasManifest(payload) || has(payload, '/ManifestConfig/Source')) return;
+    // A `manifest` statement always writes a Source: in a .dsi file only `set ManifestConfig` leaves it out.
+    const advice = words.pick({
+      dsi: 'write a `manifest "s3://bucket/key.csv" role "arn:aws:iam::ACCOUNT:role/NAME"` statement instead of `set ManifestConfig`',
+      request: 'add Source.S3 with ManifestObjectPath, S3BucketArn and BucketAccessRoleArn, or send an empty ManifestConfig to remove the manifest',
+    });
+    report({ pointer: '/ManifestConfig', part: 'key', messageId: 'missing', data: { manifest: words.member('ManifestConfig'), advice } });
   },
 });

@@ -4,8 +4,7 @@
  */
 import { createRule } from '../create-rule.js';
 import { arrayAt, stringAt } from '../read.js';
-import { hasManifest, manifestAnchor, MANIFEST_WORDS } from '../manifest.js';
-import { filterList } from '../words.js';
+import { hasManifest, manifestAnchor } from '../manifest.js';
 import { UG_MANIFEST } from '../sources.js';
 
 export const manifestWithFilters = createRule({
@@ -19,7 +18,7 @@ export const manifestWithFilters = createRule({
         '{{list}} cannot be used with {{manifest}}: DataSync transfers either what a manifest lists or what filters select, never both; remove the filters (list exactly the files in the manifest instead) or remove the manifest',
     },
   },
-  check({ payload, report }) {
+  check({ payload, report, words }) {
     if (!hasManifest(payload)) return;
     const manifest = manifestAnchor(payload);
     for (const member of ['Includes', 'Excludes'] as const) {
@@ -30,9 +29,9 @@ export const manifestWithFilters = createRule({
       report({
         ...at,
         messageId: 'conflict',
-        data: { list: filterList(member), manifest: MANIFEST_WORDS },
-        label: `${filterList(member)} is set here`,
-        related: [{ ...manifest, message: `${MANIFEST_WORDS} is set here` }],
+        data: { list: words.filterList(member), manifest: words.manifest },
+        label: `${words.filterList(member)} is set here`,
+        related: [{ ...manifest, message: `${words.manifest} is set here` }],
       });
     }
   },

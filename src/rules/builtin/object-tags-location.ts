@@ -6,7 +6,6 @@
 import type { LocationType } from '../../core/context.js';
 import { createRule } from '../create-rule.js';
 import { contextPointer, effectiveOption, ENDS, locationType, optionPointer, overriddenOption } from '../read.js';
-import { locationWord } from '../words.js';
 import { API_OPTIONS, UG_METADATA, UG_MODE } from '../sources.js';
 
 const OBJECT_STORES: readonly LocationType[] = ['S3', 'OBJECT_STORAGE', 'AZURE_BLOB'];
@@ -20,11 +19,11 @@ export const objectTagsLocation = createRule({
     docs: { sources: [API_OPTIONS(20), UG_MODE(20), UG_METADATA(20)] },
     messages: {
       mayFail:
-        "{{state}} on an Enhanced-mode task between object stores: if the {{end}} (`{{location}}`) cannot do object tagging, DataSync fails the whole execution at once; if it cannot, write `object-tags none`",
+        "{{state}} on an Enhanced-mode task between object stores: if the {{end}} ({{location}}) cannot do object tagging, DataSync fails the whole execution at once; if it cannot, {{advice}}",
     },
     needs: ['mode', 'source', 'destination'],
   },
-  check({ payload, context, report }) {
+  check({ payload, context, report, words }) {
     if (context.mode !== 'ENHANCED') return;
     const types = ENDS.map((end) => locationType(context, end));
     if (types.some((t) => t === undefined || !OBJECT_STORES.includes(t))) return;
@@ -34,22 +33,23 @@ export const objectTagsLocation = createRule({
     const index = types.findIndex((t) => t !== 'S3');
     if (index < 0) return;
     const end = ENDS[index];
-    const location = locationWord(types[index]!);
+    const location = words.location(types[index]!);
+    const preserve = words.option('ObjectTags', 'PRESERVE');
     const state =
       tags === undefined
-        ? 'ObjectTags is not set (the default is PRESERVE)'
+        ? `${words.optionName('ObjectTags')} is not set (the default is ${words.value('ObjectTags', 'PRESERVE')})`
         : tags.from === 'request'
-          ? '`object-tags preserve` (ObjectTags PRESERVE)'
-          : "the task's stored ObjectTags PRESERVE";
+          ? preserve
+          : words.stored('ObjectTags', 'PRESERVE');
     const own = overriddenOption(payload, 'ObjectTags') !== undefined;
     report({
       ...(own ? { pointer: optionPointer('ObjectTags') } : { pointer: contextPointer(end, 'type') }),
       messageId: 'mayFail',
-      data: { state, end, location },
+      data: { state, end, location, advice: words.set(['ObjectTags', 'NONE']) },
       ...(own
         ? {
-            label: '`object-tags preserve` (ObjectTags PRESERVE) is set here',
-            related: [{ pointer: contextPointer(end, 'type'), message: `the ${end} is \`${location}\`` }],
+            label: `${preserve} is set here`,
+            related: [{ pointer: contextPointer(end, 'type'), message: `the ${end} is ${location}` }],
           }
         : {}),
     });

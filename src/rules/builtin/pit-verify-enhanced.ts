@@ -4,7 +4,6 @@
  */
 import { createRule } from '../create-rule.js';
 import { contextPointer, optionPointer, overriddenOption } from '../read.js';
-import { option } from '../words.js';
 import { API_OPTIONS, UG_MODE, UG_VERIFY } from '../sources.js';
 
 export const pitVerifyEnhanced = createRule({
@@ -15,20 +14,20 @@ export const pitVerifyEnhanced = createRule({
     docs: { sources: [API_OPTIONS(10), UG_VERIFY(10), UG_MODE(10)] },
     messages: {
       enhanced:
-        '{{verify}} is not supported for an Enhanced-mode task, which verifies only what it transfers: write `verify only-files-transferred` (or `verify none`)',
+        '{{verify}} is not supported for an Enhanced-mode task, which verifies only what it transfers: {{advice}}',
     },
     needs: ['mode'],
   },
-  check({ payload, context, report }) {
+  check({ payload, context, report, words }) {
     if (context.mode !== 'ENHANCED' || overriddenOption(payload, 'VerifyMode') !== 'POINT_IN_TIME_CONSISTENT') return;
-    const verify = option('VerifyMode', 'POINT_IN_TIME_CONSISTENT');
+    const verify = words.option('VerifyMode', 'POINT_IN_TIME_CONSISTENT');
     report({
       pointer: optionPointer('VerifyMode'),
       messageId: 'enhanced',
-      data: { verify },
+      data: { verify, advice: words.set(['VerifyMode', 'ONLY_FILES_TRANSFERRED'], ['VerifyMode', 'NONE']) },
       label: `${verify} is set here`,
       related: [{ pointer: contextPointer('mode'), message: 'the task is in Enhanced mode' }],
-      fix: { description: 'write `verify only-files-transferred`', pointer: optionPointer('VerifyMode'), value: 'ONLY_FILES_TRANSFERRED' },
+      fix: { description: words.set(['VerifyMode', 'ONLY_FILES_TRANSFERRED']), pointer: optionPointer('VerifyMode'), value: 'ONLY_FILES_TRANSFERRED' },
     });
   },
 });

@@ -4,7 +4,6 @@
  */
 import { createRule } from '../create-rule.js';
 import { contextPointer, optionPointer, overriddenOption } from '../read.js';
-import { kebabValue, option } from '../words.js';
 import { API_OPTIONS, UG_S3, UG_VERIFY } from '../sources.js';
 
 const ARCHIVE_CLASSES: Readonly<Record<string, string>> = {
@@ -20,27 +19,28 @@ export const pitVerifyGlacier = createRule({
     docs: { sources: [API_OPTIONS(11), UG_S3(11), UG_VERIFY(11)] },
     messages: {
       archive:
-        '{{verify}} cannot be used when the destination storage class is {{className}}: it would have to read back every destination object; write `verify only-files-transferred`',
+        '{{verify}} cannot be used when the destination storage class is {{className}}: it would have to read back every destination object; {{advice}}',
     },
     needs: ['destination'],
   },
-  check({ payload, context, report }) {
+  check({ payload, context, report, words }) {
     const storageClass = context.destination?.storageClass;
     if (storageClass === undefined || !Object.hasOwn(ARCHIVE_CLASSES, storageClass)) return;
     if (overriddenOption(payload, 'VerifyMode') !== 'POINT_IN_TIME_CONSISTENT') return;
-    const verify = option('VerifyMode', 'POINT_IN_TIME_CONSISTENT');
+    const verify = words.option('VerifyMode', 'POINT_IN_TIME_CONSISTENT');
+    const advice = words.set(['VerifyMode', 'ONLY_FILES_TRANSFERRED']);
     report({
       pointer: optionPointer('VerifyMode'),
       messageId: 'archive',
-      data: { verify, className: ARCHIVE_CLASSES[storageClass] },
+      data: { verify, className: ARCHIVE_CLASSES[storageClass], advice },
       label: `${verify} is set here`,
       related: [
         {
           pointer: contextPointer('destination', 'storageClass'),
-          message: `the destination's storage class is \`${kebabValue(storageClass)}\` (${storageClass})`,
+          message: `the destination's storage class is ${words.storageClass(storageClass)}`,
         },
       ],
-      fix: { description: 'write `verify only-files-transferred`', pointer: optionPointer('VerifyMode'), value: 'ONLY_FILES_TRANSFERRED' },
+      fix: { description: advice, pointer: optionPointer('VerifyMode'), value: 'ONLY_FILES_TRANSFERRED' },
     });
   },
 });

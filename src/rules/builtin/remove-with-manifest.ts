@@ -4,8 +4,7 @@
  */
 import { createRule } from '../create-rule.js';
 import { effectiveOption, optionPointer } from '../read.js';
-import { hasManifest, manifestAnchor, MANIFEST_WORDS } from '../manifest.js';
-import { option } from '../words.js';
+import { hasManifest, manifestAnchor } from '../manifest.js';
 import { UG_MANIFEST } from '../sources.js';
 
 export const removeWithManifest = createRule({
@@ -16,29 +15,35 @@ export const removeWithManifest = createRule({
     docs: { sources: [UG_MANIFEST(16)] },
     messages: {
       request:
-        '{{deleted}} cannot be used with {{manifest}}, AWS says: with a manifest DataSync transfers only the listed files and never deletes at the destination (whether the request is rejected or the option ignored is undocumented); write `deleted preserve`',
+        '{{deleted}} cannot be used with {{manifest}}, AWS says: with a manifest DataSync transfers only the listed files and never deletes at the destination (whether the request is rejected or the option ignored is undocumented); {{advice}}',
       task:
-        "{{manifest}} with the task's stored PreserveDeletedFiles REMOVE: with a manifest DataSync never deletes at the destination, and AWS says the delete option cannot be used with one (whether the request is rejected is undocumented); write `deleted preserve`",
+        "{{manifest}} with {{stored}}: with a manifest DataSync never deletes at the destination, and AWS says the delete option cannot be used with one (whether the request is rejected is undocumented); {{advice}}",
     },
   },
-  check({ payload, context, report }) {
+  check({ payload, context, report, words }) {
     if (!hasManifest(payload)) return;
     const deleted = effectiveOption(payload, context, 'PreserveDeletedFiles');
     if (deleted?.value !== 'REMOVE') return;
     const manifest = manifestAnchor(payload);
-    const d = option('PreserveDeletedFiles', 'REMOVE');
-    const fix = { description: 'write `deleted preserve`', pointer: optionPointer('PreserveDeletedFiles'), value: 'PRESERVE' };
+    const d = words.option('PreserveDeletedFiles', 'REMOVE');
+    const advice = words.set(['PreserveDeletedFiles', 'PRESERVE']);
+    const fix = { description: advice, pointer: optionPointer('PreserveDeletedFiles'), value: 'PRESERVE' };
     if (deleted.from === 'request') {
       report({
         pointer: optionPointer('PreserveDeletedFiles'),
         messageId: 'request',
-        data: { deleted: d, manifest: MANIFEST_WORDS },
+        data: { deleted: d, manifest: words.manifest, advice },
         label: `${d} is set here`,
-        related: [{ ...manifest, message: `${MANIFEST_WORDS} is set here` }],
+        related: [{ ...manifest, message: `${words.manifest} is set here` }],
         fix,
       });
     } else {
-      report({ ...manifest, messageId: 'task', data: { manifest: MANIFEST_WORDS }, fix });
+      report({
+        ...manifest,
+        messageId: 'task',
+        data: { manifest: words.manifest, stored: words.stored('PreserveDeletedFiles', 'REMOVE'), advice },
+        fix,
+      });
     }
   },
 });

@@ -4,7 +4,6 @@
  */
 import { createRule } from '../create-rule.js';
 import { effectiveOption, optionPointer } from '../read.js';
-import { option } from '../words.js';
 import { API_OPTIONS, UG_METADATA } from '../sources.js';
 
 export const removeWithTransferAll = createRule({
@@ -15,24 +14,26 @@ export const removeWithTransferAll = createRule({
     docs: { sources: [API_OPTIONS(2), UG_METADATA(2)] },
     messages: {
       conflict:
-        '{{deleted}} cannot be used with {{transfer}}: with TransferMode ALL DataSync does not scan the destination, so it cannot tell what to delete; write `transfer changed` or `deleted preserve`',
+        '{{deleted}} cannot be used with {{transfer}}: with {{transfer}} DataSync does not scan the destination, so it cannot tell what to delete; {{advice}}',
       conflictWithTask:
-        "{{own}} cannot be used with the task's stored {{stored}}: with TransferMode ALL DataSync does not scan the destination, so it cannot tell what to delete; write {{instead}}",
+        '{{own}} cannot be used with {{stored}}: with {{transfer}} DataSync does not scan the destination, so it cannot tell what to delete; {{advice}}',
     },
   },
-  check({ payload, context, report }) {
+  check({ payload, context, report, words }) {
     const deleted = effectiveOption(payload, context, 'PreserveDeletedFiles');
     const transfer = effectiveOption(payload, context, 'TransferMode');
     if (deleted?.value !== 'REMOVE' || transfer?.value !== 'ALL') return;
     // Both stored on the task: the request does not cause it, so it is not this file's problem.
     if (deleted.from === 'task' && transfer.from === 'task') return;
-    const d = option('PreserveDeletedFiles', 'REMOVE');
-    const t = option('TransferMode', 'ALL');
+    const d = words.option('PreserveDeletedFiles', 'REMOVE');
+    const t = words.option('TransferMode', 'ALL');
+    const changed = words.change('TransferMode', 'CHANGED');
+    const preserve = words.change('PreserveDeletedFiles', 'PRESERVE');
     if (deleted.from === 'request' && transfer.from === 'request') {
       report({
         pointer: optionPointer('PreserveDeletedFiles'),
         messageId: 'conflict',
-        data: { deleted: d, transfer: t },
+        data: { deleted: d, transfer: t, advice: words.set(['TransferMode', 'CHANGED'], ['PreserveDeletedFiles', 'PRESERVE']) },
         label: `${d} is set here`,
         related: [{ pointer: optionPointer('TransferMode'), message: `${t} is set here` }],
       });
@@ -44,8 +45,9 @@ export const removeWithTransferAll = createRule({
       messageId: 'conflictWithTask',
       data: {
         own: ownIsDeleted ? d : t,
-        stored: ownIsDeleted ? 'TransferMode ALL' : 'PreserveDeletedFiles REMOVE',
-        instead: ownIsDeleted ? '`transfer changed` too, or `deleted preserve`' : '`deleted preserve` too, or `transfer changed`',
+        stored: ownIsDeleted ? words.stored('TransferMode', 'ALL') : words.stored('PreserveDeletedFiles', 'REMOVE'),
+        transfer: t,
+        advice: `${words.verb} ${ownIsDeleted ? `${changed} too, or ${preserve}` : `${preserve} too, or ${changed}`}`,
       },
     });
   },

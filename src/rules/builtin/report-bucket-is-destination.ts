@@ -6,7 +6,6 @@
 import { createRule } from '../create-rule.js';
 import { effectiveOption, optionPointer, stringAt } from '../read.js';
 import { bucketOfArn, bucketOfUri, hasReport } from '../report.js';
-import { option } from '../words.js';
 import { UG_REPORT } from '../sources.js';
 
 const BUCKET_ARN = '/TaskReportConfig/Destination/S3/S3BucketArn';
@@ -19,11 +18,11 @@ export const reportBucketIsDestination = createRule({
     docs: { sources: [UG_REPORT(26)] },
     messages: {
       deletesReports:
-        'reports go to `{{bucket}}`, the transfer\'s destination bucket, and {{deleted}}: each run deletes the earlier reports, which do not exist at the source; write the reports to another bucket (`report { to "s3://OTHER-BUCKET/prefix/" }`)',
+        'reports go to `{{bucket}}`, the transfer\'s destination bucket, and {{deleted}}: each run deletes the earlier reports, which do not exist at the source; {{advice}}',
     },
     needs: ['destination'],
   },
-  check({ payload, context, report }) {
+  check({ payload, context, report, words }) {
     if (!hasReport(payload)) return;
     const arn = stringAt(payload, BUCKET_ARN);
     const uri = context.destination?.uri;
@@ -32,11 +31,15 @@ export const reportBucketIsDestination = createRule({
     if (bucket === undefined || bucket !== bucketOfUri(uri)) return;
     const deleted = effectiveOption(payload, context, 'PreserveDeletedFiles');
     if (deleted?.value !== 'REMOVE') return;
-    const d = option('PreserveDeletedFiles', 'REMOVE');
+    const d = words.option('PreserveDeletedFiles', 'REMOVE');
+    const advice = words.pick({
+      dsi: 'write the reports to another bucket (`report { to "s3://OTHER-BUCKET/prefix/" }`)',
+      request: 'set TaskReportConfig.Destination.S3.S3BucketArn to another bucket',
+    });
     report({
       pointer: BUCKET_ARN,
       messageId: 'deletesReports',
-      data: { bucket, deleted: deleted.from === 'request' ? d : "the task's stored PreserveDeletedFiles is REMOVE" },
+      data: { bucket, deleted: deleted.from === 'request' ? `${d} is set` : `${words.stored('PreserveDeletedFiles', 'REMOVE')} applies`, advice },
       ...(deleted.from === 'request'
         ? { label: `the report bucket \`${bucket}\` is set here`, related: [{ pointer: optionPointer('PreserveDeletedFiles'), message: `${d} is set here` }] }
         : {}),

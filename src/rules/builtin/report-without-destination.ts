@@ -16,12 +16,16 @@ export const reportWithoutDestination = createRule({
     docs: { sources: [MODEL(27), CFN_TASK(27)] },
     messages: {
       missing:
-        '`report` (TaskReportConfig) has no destination, so the report cannot be delivered: add `to "s3://bucket/prefix/"` and `role "arn:aws:iam::ACCOUNT:role/NAME"` (Destination.S3 with S3BucketArn and BucketAccessRoleArn), or send an empty report to remove the task\'s report configuration',
+        '{{report}} has no destination, so the report cannot be delivered: {{advice}}',
     },
   },
-  check({ payload, report }) {
+  check({ payload, report, words }) {
     if (!hasReport(payload) || objectAt(payload, '/TaskReportConfig/Destination/S3') !== undefined) return;
     const at = has(payload, '/TaskReportConfig/Destination') ? '/TaskReportConfig/Destination' : '/TaskReportConfig';
-    report({ pointer: at, part: 'key', messageId: 'missing' });
+    const advice = words.pick({
+      dsi: 'add `to "s3://bucket/prefix/"` and `role "arn:aws:iam::ACCOUNT:role/NAME"` to the block, or write an empty `report { }` to remove the task\'s report configuration',
+      request: "add Destination.S3 with S3BucketArn and BucketAccessRoleArn, or send an empty TaskReportConfig to remove the task's report configuration",
+    });
+    report({ pointer: at, part: 'key', messageId: 'missing', data: { report: words.report, advice } });
   },
 });

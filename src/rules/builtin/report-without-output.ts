@@ -15,10 +15,15 @@ export const reportWithoutOutput = createRule({
     docs: { sources: [MODEL(27), CFN_TASK(27)] },
     messages: {
       missing:
-        '`report` (TaskReportConfig) has no output type: the API leaves OutputType optional but AWS CloudFormation requires it, and what the service does without it is undocumented; add `output standard` (every file) or `output summary-only` (OutputType STANDARD or SUMMARY_ONLY)',
+        '{{report}} has no output type: the API leaves OutputType optional but AWS CloudFormation requires it, and what the service does without it is undocumented; {{advice}}',
     },
   },
-  check({ payload, report }) {
-    if (hasReport(payload) && !has(payload, '/TaskReportConfig/OutputType')) report({ pointer: '/TaskReportConfig', part: 'key', messageId: 'missing' });
+  check({ payload, report, words }) {
+    if (!hasReport(payload) || has(payload, '/TaskReportConfig/OutputType')) return;
+    const advice = words.pick({
+      dsi: 'add `output standard` (every file) or `output summary-only` to the block',
+      request: 'set TaskReportConfig.OutputType to STANDARD (every file) or SUMMARY_ONLY',
+    });
+    report({ pointer: '/TaskReportConfig', part: 'key', messageId: 'missing', data: { report: words.report, advice } });
   },
 });

@@ -6,7 +6,6 @@
 import type { LocationType } from '../../core/context.js';
 import { createRule } from '../create-rule.js';
 import { contextPointer, ENDS, locationType, optionPointer, overriddenOption } from '../read.js';
-import { locationWord, option } from '../words.js';
 import { API_OPTIONS, UG_METADATA } from '../sources.js';
 
 const WINDOWS_LIKE: readonly LocationType[] = ['SMB', 'FSX_WINDOWS', 'FSX_ONTAP'];
@@ -19,23 +18,28 @@ export const securityDescriptorsLocation = createRule({
     docs: { sources: [API_OPTIONS(18), UG_METADATA(18)] },
     messages: {
       noEffect:
-        '{{flags}} has no effect when the {{end}} is `{{location}}`: DataSync copies security descriptors only between SMB and FSx for Windows File Server locations (or FSx for ONTAP over SMB); remove the statement',
+        '{{flags}} has no effect when the {{end}} is {{location}}: DataSync copies security descriptors only between SMB and FSx for Windows File Server locations (or FSx for ONTAP over SMB); {{advice}}',
     },
   },
-  check({ payload, context, report }) {
+  check({ payload, context, report, words }) {
     const flags = overriddenOption(payload, 'SecurityDescriptorCopyFlags');
     if (flags === undefined || flags === 'NONE') return;
     for (const end of ENDS) {
       const type = locationType(context, end);
       if (type === undefined || WINDOWS_LIKE.includes(type)) continue;
-      const setting = option('SecurityDescriptorCopyFlags', flags);
+      const setting = words.option('SecurityDescriptorCopyFlags', flags);
+      const location = words.location(type);
       report({
         pointer: optionPointer('SecurityDescriptorCopyFlags'),
         messageId: 'noEffect',
-        data: { flags: setting, end, location: locationWord(type) },
+        data: { flags: setting, end, location, advice: words.removeOption('SecurityDescriptorCopyFlags') },
         label: `${setting} is set here`,
-        related: [{ pointer: contextPointer(end, 'type'), message: `the ${end} is \`${locationWord(type)}\`` }],
-        fix: { description: 'remove the security-descriptors override', pointer: optionPointer('SecurityDescriptorCopyFlags'), remove: true },
+        related: [{ pointer: contextPointer(end, 'type'), message: `the ${end} is ${location}` }],
+        fix: {
+          description: words.pick({ dsi: 'remove the security-descriptors override', request: words.removeOption('SecurityDescriptorCopyFlags') }),
+          pointer: optionPointer('SecurityDescriptorCopyFlags'),
+          remove: true,
+        },
       });
       return;
     }

@@ -5,7 +5,6 @@
  */
 import { createRule } from '../create-rule.js';
 import { contextPointer, optionPointer, overriddenOption } from '../read.js';
-import { kebabValue, option } from '../words.js';
 import { UG_S3 } from '../sources.js';
 
 const COSTLY_CLASSES: Readonly<Record<string, string>> = {
@@ -24,29 +23,30 @@ export const storageClassCost = createRule({
     docs: { sources: [UG_S3(23)] },
     messages: {
       remove:
-        '{{setting}} deletes objects in {{className}}, where deleting an object before its minimum storage duration is charged as if it were kept; write `deleted preserve` unless the cost is intended',
+        '{{setting}} deletes objects in {{className}}, where deleting an object before its minimum storage duration is charged as if it were kept; {{advice}} unless the cost is intended',
       overwrite:
-        '{{setting}} rewrites changed objects in {{className}}, where replacing an object early costs extra (minimum storage duration and retrieval charges); write `overwrite never` unless the cost is intended',
+        '{{setting}} rewrites changed objects in {{className}}, where replacing an object early costs extra (minimum storage duration and retrieval charges); {{advice}} unless the cost is intended',
     },
     needs: ['destination'],
   },
-  check({ payload, context, report }) {
+  check({ payload, context, report, words }) {
     const storageClass = context.destination?.storageClass;
     if (storageClass === undefined || !Object.hasOwn(COSTLY_CLASSES, storageClass)) return;
     const className = COSTLY_CLASSES[storageClass];
     const related = [
       {
         pointer: contextPointer('destination', 'storageClass'),
-        message: `the destination's storage class is \`${kebabValue(storageClass)}\` (${storageClass})`,
+        message: `the destination's storage class is ${words.storageClass(storageClass)}`,
       },
     ];
-    for (const [member, value, messageId] of [
-      ['PreserveDeletedFiles', 'REMOVE', 'remove'],
-      ['OverwriteMode', 'ALWAYS', 'overwrite'],
+    for (const [member, value, messageId, instead] of [
+      ['PreserveDeletedFiles', 'REMOVE', 'remove', 'PRESERVE'],
+      ['OverwriteMode', 'ALWAYS', 'overwrite', 'NEVER'],
     ] as const) {
       if (overriddenOption(payload, member) !== value) continue;
-      const setting = option(member, value);
-      report({ pointer: optionPointer(member), messageId, data: { setting, className }, label: `${setting} is set here`, related });
+      const setting = words.option(member, value);
+      const advice = words.set([member, instead]);
+      report({ pointer: optionPointer(member), messageId, data: { setting, className, advice }, label: `${setting} is set here`, related });
     }
   },
 });

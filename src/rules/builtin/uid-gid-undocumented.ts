@@ -4,7 +4,6 @@
  */
 import { createRule } from '../create-rule.js';
 import { optionPointer, overriddenOption } from '../read.js';
-import { option } from '../words.js';
 import { API_OPTIONS, UG_META_COPIED } from '../sources.js';
 
 export const uidGidUndocumented = createRule({
@@ -15,17 +14,23 @@ export const uidGidUndocumented = createRule({
     docs: { sources: [API_OPTIONS(22), UG_META_COPIED(22)] },
     messages: {
       undocumented:
-        '{{setting}} is accepted by the API, but AWS documents only INT_VALUE (keep numeric IDs) and NONE (ignore them); write `{{keyword}} int-value` or `{{keyword}} none` unless you have checked what {{value}} does',
+        '{{setting}} is accepted by the API, but AWS documents only {{intValue}} (keep numeric IDs) and {{none}} (ignore them); {{advice}} unless you have checked what {{value}} does',
     },
   },
-  check({ payload, report }) {
+  check({ payload, report, words }) {
     for (const member of ['Uid', 'Gid'] as const) {
       const value = overriddenOption(payload, member);
       if (value !== 'NAME' && value !== 'BOTH') continue;
       report({
         pointer: optionPointer(member),
         messageId: 'undocumented',
-        data: { setting: option(member, value), keyword: member.toLowerCase(), value },
+        data: {
+          setting: words.option(member, value),
+          intValue: words.value(member, 'INT_VALUE'),
+          none: words.value(member, 'NONE'),
+          advice: words.set([member, 'INT_VALUE'], [member, 'NONE']),
+          value: words.value(member, value),
+        },
       });
     }
   },

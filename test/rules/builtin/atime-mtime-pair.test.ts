@@ -24,7 +24,8 @@ ruleTester.run(atimeMtimePair, {
           pointer: A,
           severity: 'error',
           related: [M],
-          message: '`atime best-effort` (Atime BEST_EFFORT) cannot be used with `mtime none` (Mtime NONE)',
+          message:
+            '`atime best-effort` cannot be used with `mtime none`: `atime` and `mtime` go in pairs, `atime best-effort` with `mtime preserve` or `atime none` with `mtime none`; write `atime none` or `mtime preserve`',
           fix: { description: 'write `atime none`', pointer: A, value: 'NONE' },
         },
       ],
@@ -50,7 +51,7 @@ ruleTester.run(atimeMtimePair, {
           messageId: 'conflictWithTask',
           pointer: M,
           severity: 'error',
-          message: "the task's stored Atime is BEST_EFFORT",
+          message: "`mtime none` needs `atime none`, but the task's stored `atime` is `best-effort`: `atime` and `mtime` go in pairs; also write `atime none`",
           fix: { description: 'write `atime none`', pointer: A, value: 'NONE' },
         },
       ],
@@ -63,7 +64,7 @@ ruleTester.run(atimeMtimePair, {
           messageId: 'partnerUnknown',
           pointer: M,
           severity: 'warning',
-          message: "AWS's default is BEST_EFFORT, which would be rejected",
+          message: "AWS's default is `best-effort`, which would be rejected); write `atime none` too,",
           fix: { description: 'write `atime none`', pointer: A, value: 'NONE' },
         },
       ],
@@ -79,6 +80,40 @@ ruleTester.run(atimeMtimePair, {
       payload: withOptions({ Atime: 'NONE' }),
       context: { options: { Mtime: 'PRESERVE' } },
       errors: [{ messageId: 'conflictWithTask', pointer: A, fix: { description: 'write `mtime none`', pointer: M, value: 'NONE' } }],
+    },
+    {
+      name: 'in a request file: API names, and advice on what to set',
+      dialect: 'request',
+      payload: withOptions({ Atime: 'NONE', Mtime: 'PRESERVE' }),
+      errors: [
+        {
+          messageId: 'conflict',
+          pointer: A,
+          message:
+            'Atime NONE cannot be used with Mtime PRESERVE: Atime and Mtime go in pairs, Atime BEST_EFFORT with Mtime PRESERVE or Atime NONE with Mtime NONE; set Atime to BEST_EFFORT or Mtime to NONE',
+          fix: { description: 'set Atime to BEST_EFFORT', pointer: A, value: 'BEST_EFFORT' },
+        },
+      ],
+    },
+    {
+      name: 'in a request file, the stored partner',
+      dialect: 'request',
+      payload: withOptions({ Mtime: 'NONE' }),
+      context: { options: { Atime: 'BEST_EFFORT' } },
+      errors: [
+        {
+          messageId: 'conflictWithTask',
+          pointer: M,
+          message: "Mtime NONE needs Atime NONE, but the task's stored Atime is BEST_EFFORT: Atime and Mtime go in pairs; also set Atime to NONE",
+          fix: { description: 'set Atime to NONE', pointer: A, value: 'NONE' },
+        },
+      ],
+    },
+    {
+      name: 'in a request file, the partner unknown',
+      dialect: 'request',
+      payload: withOptions({ Mtime: 'NONE' }),
+      errors: [{ messageId: 'partnerUnknown', pointer: M, message: "(AWS's default is BEST_EFFORT, which would be rejected); set Atime to NONE too, so" }],
     },
   ],
 });

@@ -19,7 +19,22 @@ ruleTester.run(devicesEfs, {
           pointer: P,
           severity: 'warning',
           related: ['/@context/destination/type'],
+          message: '`devices preserve` is not supported when the destination is Amazon EFS, AWS says (whether the request is rejected or the option ignored is undocumented); write `devices none`',
           fix: { description: 'write `devices none`', pointer: P, value: 'NONE' },
+        },
+      ],
+    },
+    {
+      dialect: 'request',
+      payload: withOptions({ PreserveDevices: 'PRESERVE' }),
+      context: { source: { type: 'EFS' } },
+      errors: [
+        {
+          messageId: 'efs',
+          pointer: P,
+          related: ['/@context/source/type'],
+          message: 'PreserveDevices PRESERVE is not supported when the source is Amazon EFS, AWS says (whether the request is rejected or the option ignored is undocumented); set PreserveDevices to NONE',
+          fix: { description: 'set PreserveDevices to NONE', pointer: P, value: 'NONE' },
         },
       ],
     },

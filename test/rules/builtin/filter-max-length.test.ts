@@ -15,7 +15,12 @@ ruleTester.run(filterMaxLength, {
     },
     {
       payload: withFilters({ exclude: '/' + '😀'.repeat(MAX_FILTER_LENGTH) }),
-      errors: [{ messageId: 'tooLong', pointer: '/Excludes/0/Value', message: '`exclude` (Excludes)' }],
+      errors: [{ messageId: 'tooLong', pointer: '/Excludes/0/Value', message: '`exclude` patterns are 102401 characters long' }],
+    },
+    {
+      dialect: 'request',
+      payload: withFilters({ exclude: '/' + 'a'.repeat(MAX_FILTER_LENGTH) }),
+      errors: [{ messageId: 'tooLong', pointer: '/Excludes/0/Value', message: 'Excludes patterns are 102401 characters long' }],
     },
   ],
 });

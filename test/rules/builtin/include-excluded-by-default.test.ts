@@ -18,5 +18,14 @@ ruleTester.run(includeExcludedByDefault, {
         { messageId: 'folder', pointer: P, message: '`/.awssync`' },
       ],
     },
+    {
+      payload: withFilters({ include: '/data/.snapshot' }),
+      errors: [{ messageId: 'snapshot', pointer: P, message: '`include` pattern "/data/.snapshot" ends in `.snapshot`' }],
+    },
+    {
+      dialect: 'request',
+      payload: withFilters({ include: '/.zfs' }),
+      errors: [{ messageId: 'folder', pointer: P, message: 'Includes pattern "/.zfs" names `/.zfs`, which DataSync always excludes, whatever the filters say: this pattern transfers nothing; remove it' }],
+    },
   ],
 });

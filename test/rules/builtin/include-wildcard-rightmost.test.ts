@@ -13,7 +13,27 @@ ruleTester.run(includeWildcardRightmost, {
   invalid: [
     {
       payload: withFilters({ include: '*.txt' }),
-      errors: [{ messageId: 'notRightmost', pointer: P, severity: 'error', message: 'include pattern "*.txt" has `*` before its end' }],
+      errors: [
+        {
+          messageId: 'notRightmost',
+          pointer: P,
+          severity: 'error',
+          message:
+            '`include` pattern "*.txt" has `*` before its end: in `include` patterns DataSync supports `*` only as the last character (`/documents*`); name the folders instead, or move the condition into an `exclude` pattern, where `*` may stand anywhere (a literal star is written `\\\\*`)',
+        },
+      ],
+    },
+    {
+      dialect: 'request',
+      payload: withFilters({ include: '*.txt' }),
+      errors: [
+        {
+          messageId: 'notRightmost',
+          pointer: P,
+          message:
+            'Includes pattern "*.txt" has `*` before its end: in Includes patterns DataSync supports `*` only as the last character (`/documents*`); name the folders instead, or move the condition into an Excludes pattern, where `*` may stand anywhere (a literal star is written `\\*`)',
+        },
+      ],
     },
     {
       name: 'each offending pattern once',

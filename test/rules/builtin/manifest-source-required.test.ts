@@ -10,7 +10,28 @@ ruleTester.run(manifestSourceRequired, {
   invalid: [
     {
       payload: { TaskArn: TASK_ARN, ManifestConfig: { Action: 'TRANSFER', Format: 'CSV' } },
-      errors: [{ messageId: 'missing', pointer: '/ManifestConfig', severity: 'error' }],
+      // In a .dsi file only `set ManifestConfig` leaves Source out: the advice is the statement.
+      errors: [
+        {
+          messageId: 'missing',
+          pointer: '/ManifestConfig',
+          severity: 'error',
+          message:
+            '`ManifestConfig` has no Source: DataSync rejects a manifest without it (ValidationException); write a `manifest "s3://bucket/key.csv" role "arn:aws:iam::ACCOUNT:role/NAME"` statement instead of `set ManifestConfig`',
+        },
+      ],
+    },
+    {
+      dialect: 'request',
+      payload: { TaskArn: TASK_ARN, ManifestConfig: { Action: 'TRANSFER', Format: 'CSV' } },
+      errors: [
+        {
+          messageId: 'missing',
+          pointer: '/ManifestConfig',
+          message:
+            'ManifestConfig has no Source: DataSync rejects a manifest without it (ValidationException); add Source.S3 with ManifestObjectPath, S3BucketArn and BucketAccessRoleArn, or send an empty ManifestConfig to remove the manifest',
+        },
+      ],
     },
   ],
 });

@@ -14,7 +14,7 @@ ruleTester.run(manifestWithFilters, {
     {
       payload: withFilters({ include: '/a', exclude: '*.tmp' }, { ManifestConfig: MANIFEST }),
       errors: [
-        { messageId: 'conflict', pointer: '/Includes/0/Value', severity: 'error', related: [PATH], message: '`include` (Includes) cannot be used with `manifest` (ManifestConfig)' },
+        { messageId: 'conflict', pointer: '/Includes/0/Value', severity: 'error', related: [PATH], message: '`include` cannot be used with `manifest`:' },
         { messageId: 'conflict', pointer: '/Excludes/0/Value', related: [PATH] },
       ],
     },
@@ -22,6 +22,19 @@ ruleTester.run(manifestWithFilters, {
       name: 'a manifest without a path is shown at its key',
       payload: { TaskArn: TASK_ARN, Includes: [{}], ManifestConfig: { Action: 'TRANSFER' } },
       errors: [{ messageId: 'conflict', pointer: '/Includes', related: ['/ManifestConfig'] }],
+    },
+    {
+      dialect: 'request',
+      payload: withFilters({ exclude: '*.tmp' }, { ManifestConfig: MANIFEST }),
+      errors: [
+        {
+          messageId: 'conflict',
+          pointer: '/Excludes/0/Value',
+          related: [PATH],
+          message:
+            'Excludes cannot be used with ManifestConfig: DataSync transfers either what a manifest lists or what filters select, never both; remove the filters (list exactly the files in the manifest instead) or remove the manifest',
+        },
+      ],
     },
   ],
 });

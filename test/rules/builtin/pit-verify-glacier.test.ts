@@ -29,7 +29,21 @@ ruleTester.run(pitVerifyGlacier, {
     {
       payload: pit,
       context: { destination: { type: 'S3', storageClass: 'GLACIER' } },
-      errors: [{ messageId: 'archive', pointer: V, message: 'S3 Glacier Flexible Retrieval' }],
+      errors: [{ messageId: 'archive', pointer: V, message: 'S3 Glacier Flexible Retrieval: it would have to read back every destination object; write `verify only-files-transferred`' }],
+    },
+    {
+      dialect: 'request',
+      payload: pit,
+      context: { destination: { type: 'S3', storageClass: 'GLACIER' } },
+      errors: [
+        {
+          messageId: 'archive',
+          pointer: V,
+          message:
+            'VerifyMode POINT_IN_TIME_CONSISTENT cannot be used when the destination storage class is S3 Glacier Flexible Retrieval: it would have to read back every destination object; set VerifyMode to ONLY_FILES_TRANSFERRED',
+          fix: { description: 'set VerifyMode to ONLY_FILES_TRANSFERRED', pointer: V, value: 'ONLY_FILES_TRANSFERRED' },
+        },
+      ],
     },
   ],
 });

@@ -16,13 +16,26 @@ ruleTester.run(reportBucketIsDestination, {
     {
       payload: withOptions({ PreserveDeletedFiles: 'REMOVE' }, { TaskReportConfig: report('acme-data') }),
       context: toBucket,
-      errors: [{ messageId: 'deletesReports', pointer: ARN, severity: 'warning', related: ['/OverrideOptions/PreserveDeletedFiles'], message: 'reports go to `acme-data`' }],
+      errors: [{ messageId: 'deletesReports', pointer: ARN, severity: 'warning', related: ['/OverrideOptions/PreserveDeletedFiles'], message: 'reports go to `acme-data`, the transfer\'s destination bucket, and `deleted remove` is set:' }],
     },
     {
       name: 'REMOVE stored on the task',
       payload: withOptions({}, { TaskReportConfig: report('acme-data') }),
       context: { ...toBucket, options: { PreserveDeletedFiles: 'REMOVE' } },
-      errors: [{ messageId: 'deletesReports', pointer: ARN, related: [], message: "the task's stored PreserveDeletedFiles is REMOVE" }],
+      errors: [{ messageId: 'deletesReports', pointer: ARN, related: [], message: "and the task's stored `deleted remove` applies: each run deletes the earlier reports, which do not exist at the source; write the reports to another bucket (`report { to \"s3://OTHER-BUCKET/prefix/\" }`)" }],
+    },
+    {
+      dialect: 'request',
+      payload: withOptions({}, { TaskReportConfig: report('acme-data') }),
+      context: { ...toBucket, options: { PreserveDeletedFiles: 'REMOVE' } },
+      errors: [
+        {
+          messageId: 'deletesReports',
+          pointer: ARN,
+          message:
+            "reports go to `acme-data`, the transfer's destination bucket, and the task's stored PreserveDeletedFiles REMOVE applies: each run deletes the earlier reports, which do not exist at the source; set TaskReportConfig.Destination.S3.S3BucketArn to another bucket",
+        },
+      ],
     },
   ],
 });

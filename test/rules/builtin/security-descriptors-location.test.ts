@@ -32,5 +32,20 @@ ruleTester.run(securityDescriptorsLocation, {
       context: { destination: { type: 'S3' } },
       errors: [{ messageId: 'noEffect', pointer: S, related: ['/@context/destination/type'], message: 'the destination is `s3`' }],
     },
+    {
+      dialect: 'request',
+      payload: flags,
+      context: { source: { type: 'NFS' } },
+      errors: [
+        {
+          messageId: 'noEffect',
+          pointer: S,
+          related: ['/@context/source/type'],
+          message:
+            'SecurityDescriptorCopyFlags OWNER_DACL_SACL has no effect when the source is NFS: DataSync copies security descriptors only between SMB and FSx for Windows File Server locations (or FSx for ONTAP over SMB); remove SecurityDescriptorCopyFlags from OverrideOptions',
+          fix: { description: 'remove SecurityDescriptorCopyFlags from OverrideOptions', pointer: S, remove: true },
+        },
+      ],
+    },
   ],
 });

@@ -23,7 +23,26 @@ ruleTester.run(storageClassCost, {
     {
       payload: withOptions({ OverwriteMode: 'ALWAYS' }),
       context: { destination: { type: 'S3', storageClass: 'GLACIER_INSTANT_RETRIEVAL' } },
-      errors: [{ messageId: 'overwrite', pointer: '/OverrideOptions/OverwriteMode', message: 'S3 Glacier Instant Retrieval' }],
+      errors: [{ messageId: 'overwrite', pointer: '/OverrideOptions/OverwriteMode', message: '`overwrite always` rewrites changed objects in S3 Glacier Instant Retrieval' }],
+    },
+    {
+      payload: withOptions({ PreserveDeletedFiles: 'REMOVE' }),
+      context: { destination: { type: 'S3', storageClass: 'ONEZONE_IA' } },
+      errors: [{ messageId: 'remove', pointer: '/OverrideOptions/PreserveDeletedFiles', message: 'charged as if it were kept; write `deleted preserve` unless the cost is intended' }],
+    },
+    {
+      dialect: 'request',
+      payload: costly,
+      context: { destination: { type: 'S3', storageClass: 'DEEP_ARCHIVE' } },
+      errors: [
+        {
+          messageId: 'remove',
+          pointer: '/OverrideOptions/PreserveDeletedFiles',
+          message:
+            'PreserveDeletedFiles REMOVE deletes objects in S3 Glacier Deep Archive, where deleting an object before its minimum storage duration is charged as if it were kept; set PreserveDeletedFiles to PRESERVE unless the cost is intended',
+        },
+        { messageId: 'overwrite', pointer: '/OverrideOptions/OverwriteMode', message: 'OverwriteMode ALWAYS rewrites changed objects in S3 Glacier Deep Archive' },
+      ],
     },
   ],
 });

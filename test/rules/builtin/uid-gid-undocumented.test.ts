@@ -7,8 +7,26 @@ ruleTester.run(uidGidUndocumented, {
     {
       payload: withOptions({ Uid: 'NAME', Gid: 'BOTH' }),
       errors: [
-        { messageId: 'undocumented', pointer: '/OverrideOptions/Uid', severity: 'warning', message: 'write `uid int-value` or `uid none`' },
-        { messageId: 'undocumented', pointer: '/OverrideOptions/Gid', message: '`gid both` (Gid BOTH)' },
+        {
+          messageId: 'undocumented',
+          pointer: '/OverrideOptions/Uid',
+          severity: 'warning',
+          message:
+            '`uid name` is accepted by the API, but AWS documents only `int-value` (keep numeric IDs) and `none` (ignore them); write `uid int-value` or `uid none` unless you have checked what `name` does',
+        },
+        { messageId: 'undocumented', pointer: '/OverrideOptions/Gid', message: '`gid both` is accepted' },
+      ],
+    },
+    {
+      dialect: 'request',
+      payload: withOptions({ Gid: 'NAME' }),
+      errors: [
+        {
+          messageId: 'undocumented',
+          pointer: '/OverrideOptions/Gid',
+          message:
+            'Gid NAME is accepted by the API, but AWS documents only INT_VALUE (keep numeric IDs) and NONE (ignore them); set Gid to INT_VALUE or NONE unless you have checked what NAME does',
+        },
       ],
     },
   ],
