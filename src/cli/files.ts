@@ -3,7 +3,7 @@
  * walked for the command's patterns, skipping `node_modules`, `.git` and what `.dsiignore`
  * files (gitignore syntax, in the working folder and in any folder walked) exclude.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
@@ -13,6 +13,8 @@ export interface Inputs {
   readonly files: string[];
   /** Paths named on the command line that do not exist. */
   readonly missing: string[];
+  /** Folders named on the command line that cannot be read, with the reason. */
+  readonly unreadable: { readonly path: string; readonly reason: string }[];
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -22,6 +24,7 @@ const IGNORE_FILE = '.dsiignore';
 export function expandInputs(paths: readonly string[], patterns: readonly string[], cwd: string): Inputs {
   const files = new Set<string>();
   const missing: string[] = [];
+  const unreadable: { path: string; reason: string }[] = [];
   const rules = new IgnoreFiles();
   for (const p of paths) {
     const abs = isAbsolute(p) ? p : resolve(cwd, p);
@@ -37,13 +40,21 @@ export function expandInputs(paths: readonly string[], patterns: readonly string
       files.add(display(cwd, abs));
       continue;
     }
+    // The walker skips what it cannot read; a folder named on the command line must not look empty.
+    try {
+      readdirSync(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      unreadable.push({ path: p, reason: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message });
+      continue;
+    }
     const top = isInside(cwd, abs) ? cwd : abs;
     for (const f of globSync([...patterns], { cwd: abs, ignore: ALWAYS_IGNORED, dot: false, onlyFiles: true, followSymbolicLinks: false })) {
       const file = join(abs, f);
       if (!rules.ignores(file, top)) files.add(display(cwd, file));
     }
   }
-  return { files: [...files].sort(), missing };
+  return { files: [...files].sort(), missing, unreadable };
 }
 
 /** The `.dsiignore` files met while walking, each read once; patterns are relative to the folder of their file. */

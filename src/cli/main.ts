@@ -1,7 +1,7 @@
 /** The `dsi` command line: dispatches to a command; returns the exit code. */
 import { compileCommand } from './commands/compile.js';
 import { lintCommand } from './commands/lint.js';
-import type { CliIo } from './io.js';
+import { OutputError, type CliIo } from './io.js';
 import { HELP, UsageError } from './usage.js';
 import { VERSION } from '../version.js';
 
@@ -31,6 +31,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await run(rest, io);
   } catch (e) {
     const err = e as Error & { code?: string };
+    if (e instanceof OutputError) {
+      io.stderr.write(`dsi: ${err.message}\n`);
+      return 2;
+    }
     if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`dsi: ${err.message}\nRun \`dsi --help\` for usage.\n`);
       return 2;

@@ -73,8 +73,8 @@ const REPORT_REQUIRED: Readonly<Record<string, string>> = {
 const defaultReadFile: ReadFile = (path) => readFileSync(path, 'utf8');
 
 /** Compiles the intents of one `.dsi` file. Synchronous; never throws on bad input. */
-export function compile(source: string, options: CompileOptions): CompileResult {
-  const file = options.filename;
+export function compile(source: string, options: CompileOptions = { filename: 'input.dsi' }): CompileResult {
+  const file = options?.filename ?? 'input.dsi';
   try {
     return compileUnsafe(source, options);
   } catch (e) {

@@ -62,7 +62,7 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile): Re
     diagnostics.push(...parseDiagnostics);
     const declarations = ast.items.filter((i): i is DeclarationNode => i.type === 'Intent' || i.type === 'Template');
     for (const d of declarations) {
-      if (d.name.value.trim() === '') diagnostics.push(diag(name, d.name.range, DiagnosticIds.invalidValue, `a ${d.type.toLowerCase()} needs a name; write one between the quotes`));
+      if (d.name.value.trim() === '') diagnostics.push(diag(name, d.name.range, DiagnosticIds.invalidValue, `${d.type === 'Intent' ? 'an intent' : 'a template'} needs a name; write one between the quotes`));
     }
     const loaded: LoadedFile = { file: name, text: content, ast, imports: [], declarations };
     files.set(key, loaded);
@@ -128,7 +128,9 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile): Re
     for (const parentName of d.decl.parents) {
       const parent = scope.names.get(parentName.value);
       if (!parent) {
-        if (!scope.poisoned.has(parentName.value) && !reported.has(parentName)) {
+        // A name may come from an import that failed: that import's error says enough.
+        const importFailed = d.file.imports.some((i) => i.target === undefined);
+        if (!scope.poisoned.has(parentName.value) && !reported.has(parentName) && !importFailed) {
           reported.add(parentName);
           // Declared in a file this one does not import directly (visibility is one level deep)?
           const elsewhere = [...files.values()].find((f) => f !== d.file && f.declarations.some((x) => x.name.value === parentName.value));

@@ -24,7 +24,15 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   const d = distance(w, best);
   // Short words are close to everything: they need a nearer match to be a likely misspelling.
   const limit = w.length <= 3 ? 1 : Math.max(2, Math.floor(best.length / 3));
-  return d <= limit ? best : undefined;
+  if (d <= limit) return best;
+  // Two swapped letters (`nsf` for `nfs`) cost 2 edits but are the commonest slip.
+  return candidates.find((c) => isTransposition(w, normalizeWord(c)));
+}
+
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
 }
 
 /**
@@ -90,12 +98,18 @@ export function sizeToBytes(number: string, unit: string): Converted<number> {
   if (scaled % divisor !== 0n) {
     return {
       ok: false,
-      message: `${number} ${unit} is not a whole number of bytes (${formatRatio(scaled, divisor)} B); use a smaller unit or fewer decimals`,
+      message:
+        unit === 'B'
+          ? `${number} B is not a whole number of bytes; drop the decimals`
+          : `${number} ${unit} is not a whole number of bytes (${formatRatio(scaled, divisor)} B); use a smaller unit or fewer decimals`,
     };
   }
   const bytes = scaled / divisor;
   if (bytes > BigInt(Number.MAX_SAFE_INTEGER)) {
-    return { ok: false, message: `${number} ${unit} is ${bytes} bytes, more than the largest value dsi accepts (2^53−1 = ${Number.MAX_SAFE_INTEGER})` };
+    return {
+      ok: false,
+      message: `${number} ${unit} is ${bytes} bytes, more than the largest value dsi accepts (2^53−1 = ${Number.MAX_SAFE_INTEGER}); for no limit write \`unlimited\``,
+    };
   }
   return { ok: true, value: Number(bytes) };
 }

@@ -117,7 +117,7 @@ export function unusedSuppressions(
         range: s.range,
         severity: 'warning',
         ruleId: DiagnosticIds.ignore,
-        message: `dsi-ignore names \`${id}\`, which is no rule` + (hint ? `; did you mean \`${hint}\`?` : '; see `dsi lint --help` and docs/rules'),
+        message: `dsi-ignore names \`${id}\`, which is no rule` + (hint ? `; did you mean \`${hint}\`?` : '; the rules are listed in docs/rules/README.md'),
       });
     }
     if (group.some((u) => u.used) || !options.judged(s.file) || states.some(([, st]) => st !== 'ran')) continue;

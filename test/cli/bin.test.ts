@@ -44,3 +44,12 @@ describe('the bundled bin', () => {
     expect(r.stdout.trim()).toMatch(/^exit=0$/);
   });
 });
+
+describe('the bundled bin, in a pipe', () => {
+  it('keeps exit code 1 for an input with errors when the reader closes the pipe early', () => {
+    const bad = join(repoRoot, 'test', 'fixtures', 'language', 'defaults.dsi');
+    const script = `node ${JSON.stringify(bin)} compile ${JSON.stringify(bad)} does-not-exist.dsi 2>&1 | head -c 1 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`;
+    const r = spawnSync('bash', ['-c', script], { cwd: repoRoot, encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('exit=1');
+  });
+});

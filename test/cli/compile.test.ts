@@ -91,3 +91,25 @@ describe('dsi compile', () => {
     expect(r.stderr).toContain('also declared in one.dsi');
   });
 });
+
+describe('dsi compile: outputs and inputs that cannot be used', () => {
+  it('--out into a file, or a target that is a folder: one line, exit 2, nothing written, no temporary files left', async () => {
+    write('afile', 'x');
+    const r = await runDsi(['compile', 'ex', '--out', 'afile'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^dsi: cannot write afile\/nightly-archive\.json: a file stands where a folder is needed; nothing was written\n$/);
+    mkdirSync(join(dir, 'o', 'b.json'), { recursive: true });
+    write('two.dsi', `intent a { task "${ARN}" }\nintent b { task "${ARN}" }`);
+    const folder = await runDsi(['compile', 'two.dsi', '--out', 'o'], { cwd: dir });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('it is a folder');
+    expect(readdirSync(join(dir, 'o'))).toEqual(['b.json']);
+  });
+
+  it('a request file or another file named on the command line is not read as an intent', async () => {
+    write('r.datasync.json', '{}');
+    const r = await runDsi(['compile', 'r.datasync.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('dsi compile reads .dsi intents, and r.datasync.json is not one; a request file is a payload already: check it with `dsi lint r.datasync.json`');
+  });
+});

@@ -363,3 +363,20 @@ describe('helpful messages', () => {
     expect(short.message).not.toContain('did you mean');
   });
 });
+
+describe('fewer cascades, clearer words', () => {
+  it('names an import would have brought get no second error when the import fails', () => {
+    const errors = errorsOf({ 'a.dsi': `import "./gone.dsi"\nintent x extends org-defaults { ${task} }` });
+    expect(errors.map((e) => e.ruleId)).toEqual(['import']);
+  });
+
+  it('two swapped letters still get a did-you-mean', () => {
+    const [e] = errorsOf({ 'a.dsi': `intent x {\n task "${ARN}" { from nsf }\n}` });
+    expect(e.message).toContain('did you mean `nfs`?');
+  });
+
+  it('compile() without options still answers, with a default file name', () => {
+    const r = compile('intent x { verify none }');
+    expect(r.intents[0].diagnostics[0]).toMatchObject({ file: 'input.dsi', ruleId: 'missing-task' });
+  });
+});

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { compile } from '../../compiler/index.js';
 import { dedupe, isInternal } from '../../lint/index.js';
+import { requestFormatOf } from '../../requests/index.js';
 import { suggest } from '../../compiler/values.js';
 import { formatDiagnostic } from '../formatters/index.js';
 import { expandInputs } from '../files.js';
@@ -31,7 +32,9 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
   });
   if (positionals.length === 0) throw new UsageError('dsi compile needs at least one file or directory');
   const inputs = expandInputs(positionals, ['**/*.dsi'], io.cwd);
-  if (inputs.files.length === 0 && inputs.missing.length === 0) throw new UsageError(`no .dsi files found in ${positionals.join(', ')}`);
+  if (inputs.files.length === 0 && inputs.missing.length === 0 && inputs.unreadable.length === 0) {
+    throw new UsageError(`no .dsi files found in ${positionals.join(', ')}`);
+  }
 
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -39,7 +42,13 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
   for (const m of inputs.missing) {
     diagnostics.push(fileProblem(m, `cannot read ${m}: no such file or directory`));
   }
+  for (const u of inputs.unreadable) diagnostics.push(fileProblem(u.path, `cannot read the folder ${u.path}: ${u.reason}`));
   for (const file of inputs.files) {
+    if (!/\.dsi$/i.test(file)) {
+      const hint = requestFormatOf(file) ? `; a request file is a payload already: check it with \`dsi lint ${file}\`` : '';
+      diagnostics.push(fileProblem(file, `dsi compile reads .dsi intents, and ${file} is not one${hint}`));
+      continue;
+    }
     let text: string;
     try {
       text = readFileSync(resolve(io.cwd, file), 'utf8');
@@ -100,7 +109,7 @@ function emit(out: string | undefined, payloads: Map<string, { payload: unknown;
     return 1;
   }
   const dir = resolve(io.cwd, out);
-  writeFilesAtomically([...payloads].map(([name, p]) => ({ path: join(dir, `${name}.json`), content: json(p.payload) })));
+  writeFilesAtomically([...payloads].map(([name, p]) => ({ path: join(dir, `${name}.json`), content: json(p.payload), shown: `${out.replace(/\/+$/, '')}/${name}.json` })));
   io.stderr.write(`dsi: wrote ${payloads.size} request${payloads.size === 1 ? '' : 's'} to ${out}\n`);
   return 0;
 }

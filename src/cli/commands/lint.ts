@@ -29,7 +29,7 @@ export function parseRuleFlags(flags: readonly string[]): Record<string, RuleSet
     if (!m) throw new UsageError(`--rule takes ID:off|warn|error, got \`${flag}\``);
     if (!ids.includes(m[1])) {
       const hint = suggest(m[1], ids);
-      throw new UsageError(`unknown rule \`${m[1]}\`` + (hint ? `; did you mean \`${hint}\`?` : ''));
+      throw new UsageError(`unknown rule \`${m[1]}\`` + (hint ? `; did you mean \`${hint}\`?` : `; rules: ${ids.join(', ')}`));
     }
     settings[m[1]] = m[2] === 'off' ? 'off' : m[2] === 'error' ? 'error' : 'warning';
   }
@@ -77,11 +77,12 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     texts.set(stdinName, await io.readStdin());
   } else {
     const inputs = expandInputs(positionals, PATTERNS, io.cwd);
-    if (inputs.files.length === 0 && inputs.missing.length === 0) {
+    if (inputs.files.length === 0 && inputs.missing.length === 0 && inputs.unreadable.length === 0) {
       throw new UsageError(`no files to lint in ${positionals.join(', ')} (looked for *.dsi and *.datasync.{json,yaml,yml})`);
     }
-    files = [...inputs.files, ...inputs.missing].sort();
+    files = [...inputs.files, ...inputs.missing, ...inputs.unreadable.map((u) => u.path)].sort();
     for (const m of inputs.missing) problems.push(fileProblem(m, `cannot read ${m}: no such file or directory`));
+    for (const u of inputs.unreadable) problems.push(fileProblem(u.path, `cannot read the folder ${u.path}: ${u.reason}`));
     for (const f of inputs.files) {
       if (!isLintable(f)) {
         problems.push(fileProblem(f, `${f} is neither a .dsi intent nor a .json/.yaml/.yml request file`));
@@ -118,7 +119,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const fixed = applyFixes(results.flatMap((r) => r.diagnostics), results);
       if (fixed.size === 0) break;
-      writeFilesAtomically([...fixed].map(([file, content]) => ({ path: resolve(io.cwd, file), content })));
+      writeFilesAtomically([...fixed].map(([file, content]) => ({ path: resolve(io.cwd, file), content, shown: file })));
       for (const [file, content] of fixed) if (texts.has(file)) texts.set(file, content);
       results = run();
     }
@@ -136,7 +137,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const fileResults: FileResult[] = [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, ds]) => ({ file, source: sources.get(file), diagnostics: ds }));
 
   const report = formatResults(format, fileResults, { cwd: io.cwd, color: values['output-file'] ? false : io.stdout.color, rules: ruleInfo(), toolVersion: VERSION });
-  if (values['output-file']) writeFilesAtomically([{ path: resolve(io.cwd, values['output-file']), content: report }]);
+  if (values['output-file']) writeFilesAtomically([{ path: resolve(io.cwd, values['output-file']), content: report, shown: values['output-file'] }]);
   else io.stdout.write(report);
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -115,3 +115,13 @@ export function painter(color: boolean): (format: StyleFormat, text: string) => 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+// Control characters but tab (C0, DEL, C1).
+// eslint-disable-next-line no-control-regex
+export const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+
+/** A message that may quote the user's text, with its control characters written out (`\u001b`). */
+export function printable(text: string): string {
+  // Line breaks stay: each format has its own way with them (GitHub escapes them as %0A).
+  return text.replace(CONTROL, (c) => (c === '\n' || c === '\r') ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '../../core/diagnostic.js';
-import { relativePath, type FileReport } from './common.js';
+import { printable, relativePath, type FileReport } from './common.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -25,10 +25,10 @@ function annotation(d: Diagnostic, cwd: string): string {
   if (start.line === end.line) properties.push(['endColumn', end.column]);
   properties.push(['title', d.ruleId]);
   const notes = (d.related ?? []).map(
-    (related) => `\n${relativePath(related.file, cwd)}:${related.range.start.line}:${related.range.start.column} note: ${related.message}`,
+    (related) => `\n${relativePath(related.file, cwd)}:${related.range.start.line}:${related.range.start.column} note: ${printable(related.message)}`,
   );
   const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-  return `::${COMMAND[d.severity]} ${props}::${escapeData(d.message + notes.join(''))}`;
+  return `::${COMMAND[d.severity]} ${props}::${escapeData(printable(d.message) + notes.join(''))}`;
 }
 
 /**

@@ -1,8 +1,12 @@
 import type { Diagnostic, Severity } from '../../core/diagnostic.js';
 import { LineIndex, type Range } from '../../core/range.js';
-import { countDiagnostics, painter, plural, relativePath, type FileReport } from './common.js';
+import { CONTROL, countDiagnostics, painter, plural, printable, relativePath, type FileReport } from './common.js';
 
 type Paint = ReturnType<typeof painter>;
+
+/** Lines longer than this are shown as a window around the range. */
+const MAX_EXCERPT = 200;
+const EXCERPT_CONTEXT = 60;
 
 const SEVERITY_STYLE: Record<Severity, Parameters<Paint>[0]> = {
   error: ['bold', 'red'],
@@ -18,9 +22,21 @@ const SEVERITY_STYLE: Record<Severity, Parameters<Paint>[0]> = {
 function codeFrame(lines: LineIndex, range: Range, severity: Severity, paint: Paint): string[] {
   const line = range.start.line;
   if (line < 1 || line > lines.lineCount) return [];
-  const text = lines.lineText(line);
-  const startColumn = Math.min(Math.max(range.start.column, 1), text.length + 1);
-  const endColumn = range.end.line === line ? Math.max(Math.min(range.end.column, text.length + 1), startColumn) : text.length + 1;
+  const full = lines.lineText(line);
+  let startColumn = Math.min(Math.max(range.start.column, 1), full.length + 1);
+  let endColumn = range.end.line === line ? Math.max(Math.min(range.end.column, full.length + 1), startColumn) : full.length + 1;
+  // A very long line is shown as a window around the range, so one diagnostic stays one screen.
+  let text = full;
+  if (full.length > MAX_EXCERPT) {
+    const from = Math.max(0, startColumn - 1 - EXCERPT_CONTEXT);
+    const to = Math.min(full.length, Math.max(endColumn - 1, from + EXCERPT_CONTEXT) + EXCERPT_CONTEXT);
+    const head = from > 0 ? '…' : '';
+    text = head + full.slice(from, to) + (to < full.length ? '…' : '');
+    startColumn += head.length - from;
+    endColumn = Math.min(endColumn + head.length - from, text.length + 1);
+  }
+  // The file's own control characters must not drive the terminal: each shows as one `�`, so carets stay aligned.
+  text = text.replace(CONTROL, '\uFFFD');
   // One pad character per code point: a surrogate pair is one character on screen.
   const pad = Array.from(text.slice(0, startColumn - 1), (ch) => (ch === '\t' ? '\t' : ' ')).join('');
   const width = Math.max(1, Array.from(text.slice(startColumn - 1, endColumn - 1)).length);
@@ -36,12 +52,12 @@ function codeFrame(lines: LineIndex, range: Range, severity: Severity, paint: Pa
 export function diagnosticBlock(d: Diagnostic, lines: LineIndex | undefined, cwd: string, paint: Paint): string {
   const { line, column } = d.range.start;
   const out = [
-    `${paint('bold', `${relativePath(d.file, cwd)}:${line}:${column}`)} ${paint(SEVERITY_STYLE[d.severity], d.severity)} ${d.message} ${paint('dim', `(${d.ruleId})`)}`,
+    `${paint('bold', `${relativePath(d.file, cwd)}:${line}:${column}`)} ${paint(SEVERITY_STYLE[d.severity], d.severity)} ${printable(d.message)} ${paint('dim', `(${d.ruleId})`)}`,
   ];
   if (lines) out.push(...codeFrame(lines, d.range, d.severity, paint));
   for (const related of d.related ?? []) {
     const at = `${relativePath(related.file, cwd)}:${related.range.start.line}:${related.range.start.column}`;
-    out.push(`  ${paint('bold', at)} ${paint(['bold', 'cyan'], 'note:')} ${related.message}`);
+    out.push(`  ${paint('bold', at)} ${paint(['bold', 'cyan'], 'note:')} ${printable(related.message)}`);
   }
   return out.join('\n');
 }

@@ -18,7 +18,7 @@ export function unescapedPipe(pattern: string): number {
 
 function checkPattern(p: StringNode, kind: string, sink: LowerSink): boolean {
   if (p.value === '') {
-    sink.report(DiagnosticIds.invalidValue, p.range, `empty ${kind} pattern; write a path such as "/projects" or remove it`);
+    sink.report(DiagnosticIds.invalidValue, p.range, `empty \`${kind}\` pattern; write a path such as "/projects" or remove it`);
     return false;
   }
   if (unescapedPipe(p.value) >= 0) {
@@ -26,7 +26,7 @@ function checkPattern(p: StringNode, kind: string, sink: LowerSink): boolean {
     sink.report(
       DiagnosticIds.invalidValue,
       p.range,
-      `a ${kind} pattern may not contain \`|\`, which DataSync reads as the delimiter between patterns; ` +
+      `an \`${kind}\` pattern may not contain \`|\`, which DataSync reads as the delimiter between patterns; ` +
         (parts.length > 1
           ? `write them as separate strings (${parts.map((s) => JSON.stringify(s)).join(' ')}), or `
           : '') +
@@ -35,7 +35,7 @@ function checkPattern(p: StringNode, kind: string, sink: LowerSink): boolean {
     return false;
   }
   if (p.value.includes('\u0000')) {
-    sink.report(DiagnosticIds.invalidValue, p.range, `a ${kind} pattern may not contain the NUL character`);
+    sink.report(DiagnosticIds.invalidValue, p.range, `an \`${kind}\` pattern may not contain the NUL character`);
     return false;
   }
   return true;

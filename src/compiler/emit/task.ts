@@ -52,7 +52,7 @@ export function emitTask(node: TaskNode, sink: LowerSink): Setting {
             c.storageClass.range,
             c.end !== 'to'
               ? '`storage-class` describes the destination: write it after `to s3`'
-              : '`storage-class` applies only to an `s3` location',
+              : '`storage-class` applies only to an `s3` location: write `to s3 storage-class …`, or remove `storage-class`',
           );
         } else {
           location = { ...location, storageClass: sc.value as LocationContext['storageClass'] };

@@ -131,3 +131,23 @@ describe('formatDiagnostic', () => {
     expect(formatDiagnostic(d, source, options).split('\n').at(-1)).toBe('  b.dsi:1:6 note: first declared here');
   });
 });
+
+describe('what the terminal is shown of the user’s text', () => {
+  it('control characters in the source and in messages never reach the terminal raw', () => {
+    const source = 'intent \u001b]0;pwned\u0007 {\n';
+    const range = new LineIndex(source).range(7, 8);
+    const out = formatDiagnostic({ file: '/w/x.dsi', range, severity: 'error', ruleId: 'syntax', message: 'unexpected character `\u001b`' }, source, { cwd: '/w', color: false });
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(out).toContain('unexpected character `\\u001b`');
+    expect(out).toContain('intent \uFFFD]0;pwned\uFFFD {');
+  });
+
+  it('a very long line is shown as a window around the range, carets aligned', () => {
+    const source = 'a'.repeat(100_000) + 'XYZ' + 'b'.repeat(100_000);
+    const range = new LineIndex(source).range(100_000, 100_003);
+    const out = formatDiagnostic({ file: '/w/x.dsi', range, severity: 'error', ruleId: 'r', message: 'm' }, source, { cwd: '/w', color: false });
+    expect(out.length).toBeLessThan(500);
+    const [, code, carets] = out.split('\n');
+    expect(code.indexOf('XYZ')).toBe(carets.indexOf('^^^'));
+  });
+});
