@@ -10,6 +10,7 @@ import type { LineIndex, Range } from '../core/range.js';
 import type * as A from './ast.js';
 import type * as C from './cst.js';
 import type { ParseProblem } from './parser.js';
+import { NonAsciiWord } from './tokens.js';
 
 /** Receives the problems that building the AST finds. */
 export type ReportProblem = (problem: ParseProblem) => void;
@@ -133,11 +134,24 @@ function stringNode(b: Builder, token: IToken | undefined): A.StringNode | undef
 
 function wordNode(b: Builder, token: IToken | undefined): A.WordNode | undefined {
   if (!real(token)) return undefined;
+  asciiWord(b, token);
   return { type: 'Word', value: token.image, range: tokenRange(b, token) };
+}
+
+/** Bare words are ASCII; one with other letters is reported once and read on as written. */
+function asciiWord(b: Builder, token: IToken): void {
+  if (token.tokenType !== NonAsciiWord) return;
+  problem(
+    b,
+    token.startOffset,
+    token.endOffset! + 1,
+    `a bare word is ASCII letters, digits, \`_\` and \`-\`; write it in double quotes: \`${JSON.stringify(token.image)}\``,
+  );
 }
 
 function nameNode(b: Builder, token: IToken | undefined): A.NameNode | undefined {
   if (!real(token)) return undefined;
+  asciiWord(b, token);
   const quoted = token.image.startsWith('"');
   return { type: 'Name', value: quoted ? stringValue(b, token) : token.image, quoted, range: tokenRange(b, token) };
 }

@@ -76,6 +76,18 @@ export const NumberLiteral = createToken({
 /** A WORD: names, values, and (through categories) every keyword. */
 export const Word = createToken({ name: 'Word', pattern: /[A-Za-z][A-Za-z0-9_-]*/, label: 'a word', categories: [Name, SizeValue, AnyButRCurly] });
 
+/**
+ * A word with letters beyond ASCII (`naïve`): not a WORD, but read as one word so that the one
+ * diagnostic ("write it in double quotes") is all the user sees. Letters, not spaces or
+ * punctuation: the ranges leave out U+2000–U+2BFF (spaces, U+2028, symbols), surrogates and U+FEFF.
+ */
+export const NonAsciiWord = createToken({
+  name: 'NonAsciiWord',
+  pattern: /[A-Za-z0-9_-]*[\u00AA-\u1FFF\u2C00-\uD7FF\uF900-\uFEFE\uFF00-\uFFEF][A-Za-z0-9_\u00AA-\u1FFF\u2C00-\uD7FF\uF900-\uFEFE\uFF00-\uFFEF-]*/,
+  label: 'a word',
+  categories: [Word, Name, SizeValue, AnyButRCurly],
+});
+
 // ---------------------------------------------------------------------------------------------
 // Keywords
 
@@ -173,6 +185,8 @@ export const allTokens: TokenType[] = [
   // A size before a bare number: both start with the same digits.
   SizeLiteral,
   NumberLiteral,
+  // A word with non-ASCII letters before the keywords and `Word`, which would take its ASCII head.
+  NonAsciiWord,
   // Keywords before `Word`; each `longer_alt: Word` gives `tasks` to `Word`.
   Import,
   Intent,

@@ -243,3 +243,19 @@ describe('statements over several lines', () => {
     expect((body[0] as ManifestNode).role.value).toBe('arn:aws:iam::111122223333:role/r');
   });
 });
+
+describe('words beyond ASCII', () => {
+  it('a bare name or value with other letters is one error that says to quote it', () => {
+    const { ast, diagnostics } = parse('intent naïve {\n  verify nöne\n}', 'u.dsi');
+    expect(show(diagnostics)).toEqual([
+      '1:8-1:13 syntax: a bare word is ASCII letters, digits, `_` and `-`; write it in double quotes: `"naïve"`',
+      '2:10-2:14 syntax: a bare word is ASCII letters, digits, `_` and `-`; write it in double quotes: `"nöne"`',
+    ]);
+    expect((ast.items[0] as DeclarationNode).name.value).toBe('naïve');
+  });
+
+  it('spaces beyond ASCII are not letters', () => {
+    const { diagnostics } = parse('intent x {\u2028verify none\u00a0}', 'u.dsi');
+    expect(diagnostics.every((d) => d.message.startsWith('unexpected character'))).toBe(true);
+  });
+});
