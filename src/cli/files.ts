@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { START_OF_FILE } from '../core/range.js';
 
 export interface Inputs {
   /** Files to read, relative to the working folder, sorted, without repeats. */
@@ -82,6 +84,11 @@ class IgnoreFiles {
 function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** A file that cannot be used as an input: an error at its start, id `io`. */
+export function fileProblem(file: string, message: string): Diagnostic {
+  return { file, range: START_OF_FILE, severity: 'error', ruleId: 'io', message };
 }
 
 /** Paths in output are relative to the working folder, with `/`. */

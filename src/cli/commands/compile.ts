@@ -9,7 +9,7 @@ import { dedupe, isInternal } from '../../lint/index.js';
 import { requestFormatOf } from '../../requests/index.js';
 import { suggest } from '../../compiler/values.js';
 import { formatDiagnostic } from '../formatters/index.js';
-import { expandInputs } from '../files.js';
+import { expandInputs, fileProblem } from '../files.js';
 import { writeFilesAtomically, type CliIo } from '../io.js';
 import { UsageError } from '../usage.js';
 
@@ -118,6 +118,3 @@ function json(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
-function fileProblem(file: string, message: string): Diagnostic {
-  return { file, range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } }, severity: 'error', ruleId: 'io', message };
-}

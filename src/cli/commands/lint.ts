@@ -5,13 +5,12 @@ import { parseArgs } from 'node:util';
 import type { Diagnostic, TextEdit } from '../../core/diagnostic.js';
 import type { TaskContext } from '../../core/context.js';
 import type { FileResult } from '../../core/result.js';
-import { LineIndex } from '../../core/range.js';
 import { lint, isInternal, isLintable, dedupe, reportUnusedSuppressions, type LintResult } from '../../lint/index.js';
 import type { RuleSetting } from '../../rules/engine.js';
 import { builtinRules, ruleInfo } from '../../rules/index.js';
 import { suggest } from '../../compiler/values.js';
 import { formatResults, type FormatName } from '../formatters/index.js';
-import { expandInputs } from '../files.js';
+import { expandInputs, fileProblem } from '../files.js';
 import { writeFilesAtomically, type CliIo } from '../io.js';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../../version.js';
@@ -176,7 +175,3 @@ function applyFixes(diagnostics: readonly Diagnostic[], results: readonly LintRe
   return out;
 }
 
-function fileProblem(file: string, message: string): Diagnostic {
-  const start = new LineIndex('').position(0);
-  return { file, range: { start, end: start }, severity: 'error', ruleId: 'io', message };
-}
