@@ -6,8 +6,8 @@
  */
 
 /** Compiles the intents of one `.dsi` file into payloads, with diagnostics and source maps. */
-export { compile } from './compiler/index.js';
-export type { CompileOptions, CompileResult, CompiledIntent, ReadFile } from './compiler/index.js';
+export { compile, createCompileCache } from './compiler/index.js';
+export type { CompileOptions, CompileResult, CompiledIntent, CompileCache, ReadFile } from './compiler/index.js';
 export type { Suppression, SuppressionUse } from './lint/suppressions.js';
 
 /** Lints one `.dsi`, `.json`, `.yaml` or `.yml` input with the schema and every rule. */

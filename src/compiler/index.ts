@@ -14,11 +14,12 @@ import type { RuleSetting } from '../rules/engine.js';
 import { checkPayload } from '../lint/check.js';
 import type { Rule } from '../rules/create-rule.js';
 import { applySuppressions, findSuppressions, type Suppression, type SuppressionUse } from '../lint/suppressions.js';
-import { resolveEntry, type ReadFile } from './resolve.js';
+import { resolveEntry, type CompileCache, type ReadFile } from './resolve.js';
 import { emitPayload } from './emit/index.js';
 import { DsiSourceMap } from './source-map.js';
 
-export type { ReadFile } from './resolve.js';
+export type { CompileCache, ReadFile } from './resolve.js';
+export { createCompileCache } from './resolve.js';
 
 /** Options of {@link compile}. */
 export interface CompileOptions {
@@ -35,6 +36,8 @@ export interface CompileOptions {
   readonly rules?: readonly Rule<any>[] | false;
   /** Severity overrides by rule id (`off` disables a rule). */
   readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
+  /** Shared by the compiles of one run, so that a file imported by many is parsed once. */
+  readonly cache?: CompileCache;
 }
 
 /** One compiled intent. */
@@ -89,7 +92,7 @@ export function compile(source: string, options: CompileOptions = { filename: 'i
 }
 
 function compileUnsafe(source: string, options: CompileOptions): CompileResult {
-  const resolution = resolveEntry(source, options.filename, options.readFile ?? defaultReadFile);
+  const resolution = resolveEntry(source, options.filename, options.readFile ?? defaultReadFile, options.cache);
   const texts = new Map([...resolution.files.values()].map((f) => [f.file, f.text] as const));
   const entry = resolution.entry;
   const intents: CompiledIntent[] = [];

@@ -4,7 +4,7 @@
  */
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import type { DeclarationNode, FileNode, ImportNode, NameNode } from '../grammar/ast.js';
-import { parse } from '../grammar/index.js';
+import { parse, type ParseResult } from '../grammar/index.js';
 import { DiagnosticIds, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import type { Range } from '../core/range.js';
 import { suggest } from './values.js';
@@ -50,15 +50,41 @@ function diag(file: string, range: Range, ruleId: string, message: string, sever
   return { file, range, ruleId, message, severity, ...(related ? { related } : {}) };
 }
 
+/**
+ * What one run may keep between the files it compiles: each file parsed and each declaration
+ * lowered once, however many entries import them. Create one with {@link createCompileCache}.
+ */
+export interface CompileCache {
+  /** @internal Parsed files by resolved path. */
+  readonly parsed: Map<string, { readonly name: string; readonly text: string; readonly result: ParseResult }>;
+  /** @internal Lowered declarations of those files. */
+  readonly lowered: WeakMap<DeclarationNode, { readonly settings: Settings; readonly diagnostics: readonly Diagnostic[] }>;
+}
+
+/** A new, empty {@link CompileCache}. */
+export function createCompileCache(): CompileCache {
+  return { parsed: new Map(), lowered: new WeakMap() };
+}
+
 /** Resolves `text` (named `file`) with everything it imports. Never throws on bad input. */
-export function resolveEntry(text: string, file: string, readFile: ReadFile): Resolution {
+export function resolveEntry(text: string, file: string, readFile: ReadFile, cache: CompileCache = createCompileCache()): Resolution {
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, LoadedFile>();
   const loading: string[] = [];
 
+  const parseOnce = (name: string, content: string): ParseResult => {
+    const key = resolvePath(name);
+    const hit = cache.parsed.get(key);
+    // The same text under the same name: diagnostics carry the name, so both must match.
+    if (hit && hit.text === content && hit.name === name) return hit.result;
+    const result = parse(content, name);
+    cache.parsed.set(key, { name, text: content, result });
+    return result;
+  };
+
   const load = (name: string, content: string): LoadedFile => {
     const key = resolvePath(name);
-    const { ast, diagnostics: parseDiagnostics } = parse(content, name);
+    const { ast, diagnostics: parseDiagnostics } = parseOnce(name, content);
     diagnostics.push(...parseDiagnostics);
     const declarations = ast.items.filter((i): i is DeclarationNode => i.type === 'Intent' || i.type === 'Template');
     for (const d of declarations) {
@@ -103,15 +129,22 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile): Re
   const scopes = new Map<LoadedFile, Scope>();
   for (const f of files.values()) scopes.set(f, buildScope(f, diagnostics));
 
-  // Every declaration is lowered once, wherever it is.
+  // Every declaration is lowered once, wherever it is (and once per run with a shared cache).
   const lowered = new Map<DeclarationNode, Settings>();
   for (const f of files.values()) {
     for (const decl of f.declarations) {
-      const sink: LowerSink = {
-        file: f.file,
-        report: (ruleId, range, message, severity = 'error', related) => diagnostics.push(diag(f.file, range, ruleId, message, severity, related)),
-      };
-      lowered.set(decl, lowerDeclaration(decl, sink));
+      let done = cache.lowered.get(decl);
+      if (!done) {
+        const found: Diagnostic[] = [];
+        const sink: LowerSink = {
+          file: f.file,
+          report: (ruleId, range, message, severity = 'error', related) => found.push(diag(f.file, range, ruleId, message, severity, related)),
+        };
+        done = { settings: lowerDeclaration(decl, sink), diagnostics: found };
+        cache.lowered.set(decl, done);
+      }
+      diagnostics.push(...done.diagnostics);
+      lowered.set(decl, done.settings);
     }
   }
 

@@ -10,7 +10,7 @@ import { START_OF_FILE } from '../core/range.js';
 import { RULE_FAILED, type RuleSetting } from '../rules/engine.js';
 import type { Rule } from '../rules/create-rule.js';
 import { builtinRules } from '../rules/index.js';
-import { compile, type ReadFile } from '../compiler/index.js';
+import { compile, type CompileCache, type ReadFile } from '../compiler/index.js';
 import { parseRequest, requestFormatOf } from '../requests/index.js';
 import { checkPayload } from './check.js';
 import { applySuppressions, findSuppressions, unusedSuppressions, type RuleState, type SuppressionUse } from './suppressions.js';
@@ -27,6 +27,8 @@ export interface LintOptions {
   readonly rules?: readonly Rule<any>[];
   /** Severity overrides by rule id (`off` disables a rule). */
   readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
+  /** Shared by the lints of one run, so that a file imported by many is parsed once. */
+  readonly cache?: CompileCache;
   /**
    * Whether to report `dsi-ignore` comments that excuse nothing (default true). A caller that
    * lints several files turns this off and calls {@link reportUnusedSuppressions} once for all.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/compiler/index.js';
+import { compile, createCompileCache } from '../../src/compiler/index.js';
 import { allDiagnostics, compileFiles } from '../helpers.js';
 
 const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
@@ -378,5 +378,25 @@ describe('fewer cascades, clearer words', () => {
   it('compile() without options still answers, with a default file name', () => {
     const r = compile('intent x { verify none }');
     expect(r.intents[0].diagnostics[0]).toMatchObject({ file: 'input.dsi', ruleId: 'missing-task' });
+  });
+});
+
+describe('a cache shared by the compiles of one run', () => {
+  it('parses an imported file once, gives the same results, and notices a changed text', () => {
+    const files: Record<string, string> = {
+      'defaults.dsi': 'template t {\n  verify none\n  tag owner = "café"\n}',
+      'a.dsi': `import "./defaults.dsi"\nintent a extends t { ${task} }`,
+      'b.dsi': `import "./defaults.dsi"\nintent b extends t { ${task} }`,
+    };
+    const cache = createCompileCache();
+    const plain = ['a.dsi', 'b.dsi'].map((f) => compileFiles(files, f, { rules: false }));
+    const cached = ['a.dsi', 'b.dsi'].map((f) => compileFiles(files, f, { rules: false, cache }));
+    expect(cached.map((r) => r.intents.map((i) => [i.payload, i.diagnostics]))).toEqual(plain.map((r) => r.intents.map((i) => [i.payload, i.diagnostics])));
+    expect([...cache.parsed.values()].map((e) => e.name).sort()).toEqual(['a.dsi', 'b.dsi', 'defaults.dsi']);
+    const first = [...cache.parsed.values()].find((e) => e.name === 'defaults.dsi')!.result;
+    compileFiles(files, 'a.dsi', { rules: false, cache });
+    expect([...cache.parsed.values()].find((e) => e.name === 'defaults.dsi')!.result).toBe(first);
+    const changed = compileFiles({ ...files, 'defaults.dsi': 'template t { verify all-wrong }' }, 'a.dsi', { rules: false, cache });
+    expect(changed.diagnostics.map((d) => d.ruleId)).toEqual(['unknown-value']);
   });
 });

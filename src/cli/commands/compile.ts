@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { hasErrors } from '../../core/diagnostic.js';
-import { compile } from '../../compiler/index.js';
+import { compile, createCompileCache } from '../../compiler/index.js';
 import { dedupe, isInternal } from '../../lint/index.js';
 import { requestFormatOf } from '../../requests/index.js';
 import { suggest } from '../../compiler/values.js';
@@ -43,6 +43,7 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
     diagnostics.push(fileProblem(m, `cannot read ${m}: no such file or directory`));
   }
   for (const u of inputs.unreadable) diagnostics.push(fileProblem(u.path, `cannot read the folder ${u.path}: ${u.reason}`));
+  const cache = createCompileCache();
   for (const file of inputs.files) {
     if (!/\.dsi$/i.test(file)) {
       const hint = requestFormatOf(file) ? `; a request file is a payload already: check it with \`dsi lint ${file}\`` : '';
@@ -56,7 +57,7 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
       diagnostics.push(fileProblem(file, `cannot read ${file}: ${(e as Error).message}`));
       continue;
     }
-    const result = compile(text, { filename: file, readFile: (p) => readFileSync(resolve(io.cwd, p), 'utf8') });
+    const result = compile(text, { filename: file, readFile: (p) => readFileSync(resolve(io.cwd, p), 'utf8'), cache });
     for (const [name, src] of result.sources) sources.set(name, src);
     diagnostics.push(...result.diagnostics);
     for (const intent of result.intents) {

@@ -9,6 +9,7 @@ import { lint, isInternal, isLintable, dedupe, reportUnusedSuppressions, type Li
 import type { RuleSetting } from '../../rules/engine.js';
 import { builtinRules, ruleInfo } from '../../rules/index.js';
 import { suggest } from '../../compiler/values.js';
+import { createCompileCache } from '../../compiler/index.js';
 import { formatResults, type FormatName } from '../formatters/index.js';
 import { expandInputs, fileProblem } from '../files.js';
 import { writeFilesAtomically, type CliIo } from '../io.js';
@@ -111,8 +112,11 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     context = (arn) => known.get(arn);
   }
 
+  const cache = createCompileCache();
   const run = (): LintResult[] =>
-    [...texts].map(([file, text]) => lint(text, { filename: file, readFile, ruleSettings, reportUnusedSuppressions: false, ...(context ? { context } : {}) }));
+    [...texts].map(([file, text]) =>
+      lint(text, { filename: file, readFile, ruleSettings, cache, reportUnusedSuppressions: false, ...(context ? { context } : {}) }),
+    );
   let results = run();
   if (values.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
