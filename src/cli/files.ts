@@ -3,12 +3,14 @@
  * walked for the command's patterns, skipping `node_modules`, `.git` and what `.dsiignore`
  * files (gitignore syntax, in the working folder and in any folder walked) exclude.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { START_OF_FILE } from '../core/range.js';
+import { describeFileError, readRegularFile } from '../files/read.js';
+import { isInside as isInsideRoot } from '../files/roots.js';
 
 export interface Inputs {
   /** Files to read, relative to the working folder, sorted, without repeats. */
@@ -17,24 +19,38 @@ export interface Inputs {
   readonly missing: string[];
   /** Folders named on the command line that cannot be read, with the reason. */
   readonly unreadable: { readonly path: string; readonly reason: string }[];
+  /** Paths named on the command line that dsi will not follow, with the reason. */
+  readonly refused: { readonly path: string; readonly reason: string }[];
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 const IGNORE_FILE = '.dsiignore';
 
-/** Expands command-line paths into files matching `patterns` (globs like `**\/*.dsi`). */
-export function expandInputs(paths: readonly string[], patterns: readonly string[], cwd: string): Inputs {
+/**
+ * Expands command-line paths into files matching `patterns` (globs like `**\/*.dsi`). The walk
+ * never follows symlinks; a path named on the command line that goes through a symlink is
+ * followed only when it ends inside one of `roots` (the project root and `--import-root`s),
+ * since a pull request can plant such a link where a hook or CI step names a file.
+ */
+export function expandInputs(paths: readonly string[], patterns: readonly string[], cwd: string, roots: readonly string[] = [cwd]): Inputs {
   const files = new Set<string>();
   const missing: string[] = [];
   const unreadable: { path: string; reason: string }[] = [];
+  const refused: { path: string; reason: string }[] = [];
   const rules = new IgnoreFiles();
   for (const p of paths) {
     const abs = isAbsolute(p) ? p : resolve(cwd, p);
     let stat;
+    let real: string;
     try {
       stat = statSync(abs);
+      real = realpathSync(abs);
     } catch {
       missing.push(p);
+      continue;
+    }
+    if (real !== abs && !roots.some((r) => isInsideRoot(r, real))) {
+      refused.push({ path: p, reason: `it is a symbolic link to ${real}, outside the project; dsi does not follow it (allow that folder with --import-root DIR)` });
       continue;
     }
     // A file named on the command line is read even where an ignore file would skip it.
@@ -56,7 +72,7 @@ export function expandInputs(paths: readonly string[], patterns: readonly string
       if (!rules.ignores(file, top)) files.add(display(cwd, file));
     }
   }
-  return { files: [...files].sort(), missing, unreadable };
+  return { files: [...files].sort(), missing, unreadable, refused };
 }
 
 /** The `.dsiignore` files met while walking, each read once; patterns are relative to the folder of their file. */
@@ -75,7 +91,14 @@ class IgnoreFiles {
   private rulesOf(folder: string): Ignore | undefined {
     if (!this.byFolder.has(folder)) {
       const path = join(folder, IGNORE_FILE);
-      this.byFolder.set(folder, existsSync(path) ? ignore().add(readFileSync(path, 'utf8')) : undefined);
+      let rules: Ignore | undefined;
+      try {
+        // A FIFO or device named .dsiignore must not hang the walk: only regular files are read.
+        if (existsSync(path)) rules = ignore().add(readRegularFile(path));
+      } catch {
+        rules = undefined;
+      }
+      this.byFolder.set(folder, rules);
     }
     return this.byFolder.get(folder);
   }
@@ -84,6 +107,24 @@ class IgnoreFiles {
 function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Reads an input named on the command line or found by walking: its text, or the problem. */
+export function readInput(cwd: string, file: string): { text: string } | { problem: Diagnostic } {
+  try {
+    return { text: readRegularFile(resolve(cwd, file)) };
+  } catch (e) {
+    return { problem: fileProblem(file, `cannot read ${file}: ${describeFileError(e)}`) };
+  }
+}
+
+/** The problems of the paths {@link expandInputs} could not use. */
+export function inputProblems(inputs: Inputs): Diagnostic[] {
+  return [
+    ...inputs.missing.map((m) => fileProblem(m, `cannot read ${m}: no such file or directory`)),
+    ...inputs.unreadable.map((u) => fileProblem(u.path, `cannot read the folder ${u.path}: ${u.reason}`)),
+    ...inputs.refused.map((u) => fileProblem(u.path, `cannot read ${u.path}: ${u.reason}`)),
+  ];
 }
 
 /** A file that cannot be used as an input: an error at its start, id `io`. */

@@ -2,7 +2,6 @@
  * `compile()`: `.dsi` text → one exact StartTaskExecution payload per intent, with its task
  * context, source map and diagnostics. Never throws on bad input.
  */
-import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { compareDiagnostics, DiagnosticIds } from '../core/diagnostic.js';
 import { mergeContext, type TaskContext } from '../core/context.js';
@@ -17,6 +16,7 @@ import { applySuppressions, findSuppressions, type Suppression, type Suppression
 import { resolveEntry, type CompileCache, type ReadFile } from './resolve.js';
 import { emitPayload } from './emit/index.js';
 import { DsiSourceMap } from './source-map.js';
+import { createImportReader } from '../files/roots.js';
 
 export type { CompileCache, ReadFile } from './resolve.js';
 export { createCompileCache } from './resolve.js';
@@ -25,8 +25,13 @@ export { createCompileCache } from './resolve.js';
 export interface CompileOptions {
   /** The file's name: diagnostics carry it and imports are resolved relative to it. */
   readonly filename: string;
-  /** Reads imported files; defaults to the file system (UTF-8). */
+  /**
+   * Reads imported files. The default reads the file system, confined to the project root of
+   * `filename` and `importRoots` (see {@link createImportReader}).
+   */
   readonly readFile?: ReadFile;
+  /** Folders besides the project root that imports may read (with the default `readFile`). */
+  readonly importRoots?: readonly string[];
   /**
    * Task context known from elsewhere (configuration, AWS), by task ARN; what the intent's
    * `task { }` block writes wins over it.
@@ -73,7 +78,6 @@ const REPORT_REQUIRED: Readonly<Record<string, string>> = {
     'this report has no role: add `role "arn:aws:iam::ACCOUNT:role/NAME"` to the report block, a role that may write to the report bucket',
 };
 
-const defaultReadFile: ReadFile = (path) => readFileSync(path, 'utf8');
 
 /** Compiles the intents of one `.dsi` file. Synchronous; never throws on bad input. */
 export function compile(source: string, options: CompileOptions = { filename: 'input.dsi' }): CompileResult {
@@ -92,7 +96,7 @@ export function compile(source: string, options: CompileOptions = { filename: 'i
 }
 
 function compileUnsafe(source: string, options: CompileOptions): CompileResult {
-  const resolution = resolveEntry(source, options.filename, options.readFile ?? defaultReadFile, options.cache);
+  const resolution = resolveEntry(source, options.filename, options.readFile ?? createImportReader(options.filename, { importRoots: options.importRoots ?? [] }), options.cache);
   const texts = new Map([...resolution.files.values()].map((f) => [f.file, f.text] as const));
   const entry = resolution.entry;
   const intents: CompiledIntent[] = [];

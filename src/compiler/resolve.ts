@@ -8,6 +8,7 @@ import { parse, type ParseResult } from '../grammar/index.js';
 import { DiagnosticIds, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import type { Range } from '../core/range.js';
 import { suggest } from './values.js';
+import { describeFileError } from '../files/read.js';
 import { isAtOrBelow, type Setting, type Settings } from './settings.js';
 import type { LowerSink } from './emit/common.js';
 import { lowerDeclaration } from './lower.js';
@@ -106,12 +107,17 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
       }
       let target = files.get(targetKey);
       if (!target) {
+        // Only .dsi files: an import must never read (and echo in diagnostics) some other file.
+        if (!/\.dsi$/i.test(item.path.value)) {
+          diagnostics.push(diag(name, item.path.range, DiagnosticIds.importError, `cannot import "${item.path.value}": an import names a .dsi file`));
+          loaded.imports.push({ node: item });
+          continue;
+        }
         let targetText: string;
         try {
           targetText = readFile(targetName);
         } catch (e) {
-          const reason = (e as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'no such file' : String((e as Error)?.message ?? e);
-          diagnostics.push(diag(name, item.path.range, DiagnosticIds.importError, `cannot import "${item.path.value}": ${reason} (${targetName})`));
+          diagnostics.push(diag(name, item.path.range, DiagnosticIds.importError, `cannot import "${item.path.value}": ${describeFileError(e)} (${targetName})`));
           loaded.imports.push({ node: item });
           continue;
         }

@@ -19,8 +19,10 @@ import { applySuppressions, findSuppressions, unusedSuppressions, type RuleState
 export interface LintOptions {
   /** The file's name; its extension picks the front end (`.dsi`, `.json`, `.yaml`, `.yml`). */
   readonly filename: string;
-  /** Reads imported `.dsi` files; defaults to the file system. */
+  /** Reads imported `.dsi` files; defaults to the file system, confined to the project root. */
   readonly readFile?: ReadFile;
+  /** Folders besides the project root that imports may read (with the default `readFile`). */
+  readonly importRoots?: readonly string[];
   /** Task context known from elsewhere (configuration, AWS), by task ARN. */
   readonly context?: (taskArn: string) => TaskContext | undefined;
   /** The rules to run; defaults to the built-in rules. */

@@ -38,6 +38,6 @@ describe('expandInputs', () => {
 
   it('reads a file named on the command line even where an ignore file would skip it; reports missing ones', () => {
     const dir = tree({ '.dsiignore': 'generated/\n', 'generated/a.dsi': '' });
-    expect(expandInputs(['generated/a.dsi', 'gone.dsi'], ['**/*.dsi'], dir)).toEqual({ files: ['generated/a.dsi'], missing: ['gone.dsi'], unreadable: [] });
+    expect(expandInputs(['generated/a.dsi', 'gone.dsi'], ['**/*.dsi'], dir)).toEqual({ files: ['generated/a.dsi'], missing: ['gone.dsi'], unreadable: [], refused: [] });
   });
 });

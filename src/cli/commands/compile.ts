@@ -1,6 +1,5 @@
 /** `dsi compile PATH... [--intent NAME] [--out DIR]` */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { hasErrors } from '../../core/diagnostic.js';
@@ -9,7 +8,8 @@ import { dedupe, isInternal } from '../../lint/index.js';
 import { requestFormatOf } from '../../requests/index.js';
 import { suggest } from '../../compiler/values.js';
 import { formatDiagnostic } from '../formatters/index.js';
-import { expandInputs, fileProblem } from '../files.js';
+import { expandInputs, fileProblem, inputProblems, readInput } from '../files.js';
+import { createImportReader, projectRootFinder, realPathOf } from '../../files/roots.js';
 import { writeFilesAtomically, type CliIo } from '../io.js';
 import { UsageError } from '../usage.js';
 
@@ -28,21 +28,19 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
     args,
     allowPositionals: true,
     strict: true,
-    options: { intent: { type: 'string' }, out: { type: 'string' } },
+    options: { intent: { type: 'string' }, out: { type: 'string' }, 'import-root': { type: 'string', multiple: true, default: [] } },
   });
   if (positionals.length === 0) throw new UsageError('dsi compile needs at least one file or directory');
-  const inputs = expandInputs(positionals, ['**/*.dsi'], io.cwd);
-  if (inputs.files.length === 0 && inputs.missing.length === 0 && inputs.unreadable.length === 0) {
+  const importRoots = values['import-root'] ?? [];
+  const rootOf = projectRootFinder(io.cwd);
+  const inputs = expandInputs(positionals, ['**/*.dsi'], io.cwd, [rootOf(io.cwd), ...importRoots.map((r) => realPathOf(resolve(io.cwd, r)))]);
+  if (inputs.files.length === 0 && inputs.missing.length === 0 && inputs.unreadable.length === 0 && inputs.refused.length === 0) {
     throw new UsageError(`no .dsi files found in ${positionals.join(', ')}`);
   }
 
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = inputProblems(inputs);
   const sources = new Map<string, string>();
   const payloads = new Map<string, { payload: unknown; file: string }>();
-  for (const m of inputs.missing) {
-    diagnostics.push(fileProblem(m, `cannot read ${m}: no such file or directory`));
-  }
-  for (const u of inputs.unreadable) diagnostics.push(fileProblem(u.path, `cannot read the folder ${u.path}: ${u.reason}`));
   const cache = createCompileCache();
   for (const file of inputs.files) {
     if (!/\.dsi$/i.test(file)) {
@@ -50,14 +48,13 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
       diagnostics.push(fileProblem(file, `dsi compile reads .dsi intents, and ${file} is not one${hint}`));
       continue;
     }
-    let text: string;
-    try {
-      text = readFileSync(resolve(io.cwd, file), 'utf8');
-    } catch (e) {
-      diagnostics.push(fileProblem(file, `cannot read ${file}: ${(e as Error).message}`));
+    const read = readInput(io.cwd, file);
+    if ('problem' in read) {
+      diagnostics.push(read.problem);
       continue;
     }
-    const result = compile(text, { filename: file, readFile: (p) => readFileSync(resolve(io.cwd, p), 'utf8'), cache });
+    const readFile = createImportReader(file, { cwd: io.cwd, importRoots, projectRoot: rootOf(dirname(file)) });
+    const result = compile(read.text, { filename: file, readFile, cache });
     for (const [name, src] of result.sources) sources.set(name, src);
     diagnostics.push(...result.diagnostics);
     for (const intent of result.intents) {
@@ -94,14 +91,14 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
         `no intent named \`${values.intent}\`` + (hint ? `; did you mean \`${hint}\`?` : payloads.size ? `; intents: ${[...payloads.keys()].join(', ')}` : ' (the inputs declare no intent)'),
       );
     }
-    return emit(values.out, new Map([[values.intent, hit]]), io) ?? (io.stdout.write(json(hit.payload)), 0);
+    return (await emit(values.out, new Map([[values.intent, hit]]), io)) ?? (io.stdout.write(json(hit.payload)), 0);
   }
   const byName = new Map([...payloads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return emit(values.out, byName, io) ?? (io.stdout.write(json(Object.fromEntries([...byName].map(([n, p]) => [n, p.payload])))), 0);
+  return (await emit(values.out, byName, io)) ?? (io.stdout.write(json(Object.fromEntries([...byName].map(([n, p]) => [n, p.payload])))), 0);
 }
 
 /** Writes `DIR/NAME.json` for each intent, all or none; undefined when there is no `--out`. */
-function emit(out: string | undefined, payloads: Map<string, { payload: unknown; file: string }>, io: CliIo): number | undefined {
+async function emit(out: string | undefined, payloads: Map<string, { payload: unknown; file: string }>, io: CliIo): Promise<number | undefined> {
   if (out === undefined) return undefined;
   const bad = [...payloads.keys()].map((n) => [n, unsafeFileName(n)] as const).filter(([, why]) => why);
   if (bad.length > 0) {
@@ -110,7 +107,10 @@ function emit(out: string | undefined, payloads: Map<string, { payload: unknown;
     return 1;
   }
   const dir = resolve(io.cwd, out);
-  writeFilesAtomically([...payloads].map(([name, p]) => ({ path: join(dir, `${name}.json`), content: json(p.payload), shown: `${out.replace(/\/+$/, '')}/${name}.json` })));
+  await writeFilesAtomically(
+    [...payloads].map(([name, p]) => ({ path: join(dir, `${name}.json`), content: json(p.payload), shown: `${out.replace(/\/+$/, '')}/${name}.json` })),
+    { within: dir, handleSignals: io.handleSignals === true },
+  );
   io.stderr.write(`dsi: wrote ${payloads.size} request${payloads.size === 1 ? '' : 's'} to ${out}\n`);
   return 0;
 }

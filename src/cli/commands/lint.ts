@@ -1,6 +1,5 @@
 /** `dsi lint PATH...`: intents and request files, every problem, in the chosen format. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic, TextEdit } from '../../core/diagnostic.js';
 import type { TaskContext } from '../../core/context.js';
@@ -11,7 +10,9 @@ import { builtinRules, ruleInfo } from '../../rules/index.js';
 import { suggest } from '../../compiler/values.js';
 import { createCompileCache } from '../../compiler/index.js';
 import { formatResults, type FormatName } from '../formatters/index.js';
-import { expandInputs, fileProblem } from '../files.js';
+import { expandInputs, fileProblem, inputProblems, readInput } from '../files.js';
+import { createImportReader, projectRootFinder, realPathOf } from '../../files/roots.js';
+import { describeFileError } from '../../files/read.js';
 import { writeFilesAtomically, type CliIo } from '../io.js';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../../version.js';
@@ -52,6 +53,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
       'endpoint-url': { type: 'string' },
       'stdin-filename': { type: 'string' },
       'output-file': { type: 'string', short: 'o' },
+      'import-root': { type: 'string', multiple: true, default: [] },
     },
   });
   const format = values.format as FormatName;
@@ -69,39 +71,49 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   if (stdinName === undefined && positionals.length === 0) throw new UsageError('dsi lint needs at least one file or directory (or --stdin-filename)');
 
   // Inputs: stdin, or files and walked directories.
+  const importRoots = values['import-root'] ?? [];
+  const rootOf = projectRootFinder(io.cwd);
   const texts = new Map<string, string>();
   const problems: Diagnostic[] = [];
   let files: string[];
   if (stdinName !== undefined) {
     files = [stdinName];
-    texts.set(stdinName, await io.readStdin());
+    try {
+      texts.set(stdinName, await io.readStdin());
+    } catch (e) {
+      problems.push(fileProblem(stdinName, `cannot read standard input: ${describeFileError(e)}`));
+    }
   } else {
-    const inputs = expandInputs(positionals, PATTERNS, io.cwd);
-    if (inputs.files.length === 0 && inputs.missing.length === 0 && inputs.unreadable.length === 0) {
+    const inputs = expandInputs(positionals, PATTERNS, io.cwd, [rootOf(io.cwd), ...importRoots.map((r) => realPathOf(resolve(io.cwd, r)))]);
+    if (inputs.files.length === 0 && inputs.missing.length === 0 && inputs.unreadable.length === 0 && inputs.refused.length === 0) {
       throw new UsageError(`no files to lint in ${positionals.join(', ')} (looked for *.dsi and *.datasync.{json,yaml,yml})`);
     }
-    files = [...inputs.files, ...inputs.missing, ...inputs.unreadable.map((u) => u.path)].sort();
-    for (const m of inputs.missing) problems.push(fileProblem(m, `cannot read ${m}: no such file or directory`));
-    for (const u of inputs.unreadable) problems.push(fileProblem(u.path, `cannot read the folder ${u.path}: ${u.reason}`));
+    files = [...inputs.files, ...inputs.missing, ...inputs.unreadable.map((u) => u.path), ...inputs.refused.map((u) => u.path)].sort();
+    problems.push(...inputProblems(inputs));
     for (const f of inputs.files) {
       if (!isLintable(f)) {
         problems.push(fileProblem(f, `${f} is neither a .dsi intent nor a .json/.yaml/.yml request file`));
         continue;
       }
-      try {
-        texts.set(f, readFileSync(resolve(io.cwd, f), 'utf8'));
-      } catch (e) {
-        problems.push(fileProblem(f, `cannot read ${f}: ${(e as Error).message}`));
-      }
+      const read = readInput(io.cwd, f);
+      if ('problem' in read) problems.push(read.problem);
+      else texts.set(f, read.text);
     }
   }
-  const readFile = (p: string) => (texts.has(p) ? texts.get(p)! : readFileSync(resolve(io.cwd, p), 'utf8'));
+  const readFileFor = (entry: string) => (p: string) => texts.get(p) ?? readerOf(entry)(p);
+  // Imports of each entry are confined to its project root and the --import-root folders.
+  const readers = new Map<string, (path: string) => string>();
+  const readerOf = (entry: string) => {
+    let reader = readers.get(entry);
+    if (!reader) readers.set(entry, (reader = createImportReader(entry, { cwd: io.cwd, importRoots, projectRoot: rootOf(dirname(entry)) })));
+    return reader;
+  };
 
   // Context from AWS: a first pass finds the task ARNs, then each is described once.
   let context: ((arn: string) => TaskContext | undefined) | undefined;
   if (values['resolve-context']) {
     const arns = new Set<string>();
-    for (const [file, text] of texts) for (const a of lint(text, { filename: file, readFile, rules: [] }).taskArns) arns.add(a);
+    for (const [file, text] of texts) for (const a of lint(text, { filename: file, readFile: readFileFor(file), rules: [] }).taskArns) arns.add(a);
     const { resolveTaskContext } = await import('../../context/aws.js');
     const known = new Map<string, TaskContext>();
     for (const arn of [...arns].sort()) {
@@ -115,15 +127,24 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const cache = createCompileCache();
   const run = (): LintResult[] =>
     [...texts].map(([file, text]) =>
-      lint(text, { filename: file, readFile, ruleSettings, cache, reportUnusedSuppressions: false, ...(context ? { context } : {}) }),
+      lint(text, { filename: file, readFile: readFileFor(file), ruleSettings, cache, reportUnusedSuppressions: false, ...(context ? { context } : {}) }),
     );
   let results = run();
   if (values.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const fixed = applyFixes(results.flatMap((r) => r.diagnostics), results);
       if (fixed.size === 0) break;
-      writeFilesAtomically([...fixed].map(([file, content]) => ({ path: resolve(io.cwd, file), content, shown: file })));
-      for (const [file, content] of fixed) if (texts.has(file)) texts.set(file, content);
+      // A file edited during the run keeps the edit: it is not fixed, and a warning says so.
+      const { skipped } = await writeFilesAtomically(
+        [...fixed].map(([file, { before, after }]) => ({ path: resolve(io.cwd, file), content: after, shown: file, expected: before })),
+        { within: rootOf(io.cwd), handleSignals: io.handleSignals === true },
+      );
+      for (const s of skipped) {
+        fixed.delete(s.shown);
+        io.stderr.write(`dsi: warning: ${s.shown} was not fixed: ${s.reason}; run dsi lint --fix again\n`);
+      }
+      if (fixed.size === 0) break;
+      for (const [file, { after }] of fixed) if (texts.has(file)) texts.set(file, after);
       results = run();
     }
   }
@@ -140,7 +161,9 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const fileResults: FileResult[] = [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, ds]) => ({ file, source: sources.get(file), diagnostics: ds }));
 
   const report = formatResults(format, fileResults, { cwd: io.cwd, color: values['output-file'] ? false : io.stdout.color, rules: ruleInfo(), toolVersion: VERSION });
-  if (values['output-file']) writeFilesAtomically([{ path: resolve(io.cwd, values['output-file']), content: report, shown: values['output-file'] }]);
+  if (values['output-file']) {
+    await writeFilesAtomically([{ path: resolve(io.cwd, values['output-file']), content: report, shown: values['output-file'] }], { handleSignals: io.handleSignals === true });
+  }
   else io.stdout.write(report);
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -154,14 +177,14 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** Applies the non-overlapping fix edits to `.dsi` files; returns the new texts of the files changed. */
-function applyFixes(diagnostics: readonly Diagnostic[], results: readonly LintResult[]): Map<string, string> {
+/** Applies the non-overlapping fix edits to `.dsi` files; returns the old and new texts of the files changed. */
+function applyFixes(diagnostics: readonly Diagnostic[], results: readonly LintResult[]): Map<string, { before: string; after: string }> {
   const edits = new Map<string, TextEdit[]>();
   for (const d of diagnostics) {
     if (!d.fix || !d.fix.edits.every((e) => /\.dsi$/i.test(e.file))) continue;
     for (const e of d.fix.edits) (edits.get(e.file) ?? edits.set(e.file, []).get(e.file)!).push(e);
   }
-  const out = new Map<string, string>();
+  const out = new Map<string, { before: string; after: string }>();
   for (const [file, list] of edits) {
     const text = results.map((r) => r.sources.get(file)).find((t) => t !== undefined);
     if (text === undefined) continue;
@@ -174,7 +197,7 @@ function applyFixes(diagnostics: readonly Diagnostic[], results: readonly LintRe
       cursor = e.range.end.offset;
     }
     result += text.slice(cursor);
-    if (result !== text) out.set(file, result);
+    if (result !== text) out.set(file, { before: text, after: result });
   }
   return out;
 }

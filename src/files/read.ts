@@ -1,0 +1,110 @@
+/**
+ * Reading an input safely: inputs come from pull requests, so a path may name a FIFO, a device,
+ * a socket or a huge file. Only regular files within the size limit are read, and the check is
+ * made on the open descriptor, not by name first (a name can be swapped between a check and an open).
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+
+/**
+ * Largest input read, in bytes (4 MiB). Far above any real intent or request file (a request's
+ * largest members are two filters of 102,400 characters), small enough that parsing stays fast.
+ */
+export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+
+/** An input dsi will not read (not a regular file, too large, outside the project): the reason says why. */
+export class FileRefused extends Error {
+  override readonly name = 'FileRefused';
+}
+
+// O_NONBLOCK: opening a FIFO for reading must not wait for a writer. O_NOCTTY: a terminal
+// device never becomes ours. Both are 0 where the platform lacks them.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/** What kind of thing a non-regular file is, in plain words. */
+export function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'a regular file';
+}
+
+/** `1.5 MiB`, `512 KiB`. */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
+
+/**
+ * Reads a regular file as UTF-8. Throws {@link FileRefused} for anything else (FIFO, device,
+ * socket, folder) and for a file over `limit` bytes, and the usual `fs` errors (ENOENT, EACCES).
+ */
+export function readRegularFile(path: string, limit: number = MAX_INPUT_BYTES): string {
+  const fd = openSync(path, OPEN_FLAGS);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new FileRefused(`it is ${kindOf(stat)}, not a regular file`);
+    const tooLarge = () => new FileRefused(`it is larger than the limit of ${formatBytes(limit)}`);
+    if (stat.size > limit) throw tooLarge();
+    // Read to the end rather than to `stat.size`: files under /proc say 0, and a file may grow.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(Math.min(limit + 1 - total, Math.max(stat.size + 1, 64 * 1024)));
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) throw tooLarge();
+      chunks.push(n === buffer.length ? buffer : buffer.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a stream (standard input) to its end, refusing more than `limit` bytes. */
+export async function readStreamLimited(stream: AsyncIterable<Buffer | string>, limit: number = MAX_INPUT_BYTES): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += buffer.length;
+    if (total > limit) throw new FileRefused(`standard input is larger than the limit of ${formatBytes(limit)}`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
+}
+
+/** Plain words for a file-system error (or the reason of a {@link FileRefused}). */
+export function describeFileError(e: unknown): string {
+  if (e instanceof FileRefused) return e.message;
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file stands where a folder is needed';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'ENXIO':
+      return 'no reader is connected to it';
+    case 'EPIPE':
+      return 'the reader closed the pipe';
+    default:
+      return (e as Error)?.message ?? String(e);
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * Writing outputs whole or not at all, and only where the user meant: a pull request can plant a
+ * symlink where an output goes, and an output may be a device (`-o /dev/null`, `/dev/stdout`).
+ */
+import { chmodSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { describeFileError, kindOf, readRegularFile } from './read.js';
+import { isInside, realPathOf } from './roots.js';
+
+/** A file the CLI could not write: reported in one line, exit 2. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+}
+
+/** One file to write. */
+export interface OutputFile {
+  /** Absolute path. */
+  readonly path: string;
+  readonly content: string;
+  /** The path as the user named it, for messages. */
+  readonly shown?: string;
+  /**
+   * The text the file held when it was read (`--fix`, `fmt`): if it holds something else by the
+   * time it would be replaced, it is left alone and reported in `skipped`.
+   */
+  readonly expected?: string;
+}
+
+/** Options of {@link writeFilesAtomically}. */
+export interface WriteOptions {
+  /**
+   * A symlink among the targets may lead only inside this folder (the output folder, the linted
+   * tree); by default, inside the folder of the link itself.
+   */
+  readonly within?: string;
+  /**
+   * Remove the temporary files and end the process by the same signal on SIGINT or SIGTERM
+   * while writing. For the CLI only: a library must not take over a process's signals.
+   */
+  readonly handleSignals?: boolean;
+}
+
+/** What {@link writeFilesAtomically} did. */
+export interface WriteResult {
+  readonly written: readonly string[];
+  /** Files left alone because they changed since they were read. */
+  readonly skipped: readonly { readonly path: string; readonly shown: string; readonly reason: string }[];
+}
+
+/** Temporary files are `.NAME.dsi-PID-RANDOM.tmp` beside their target: the PID tells a stale one. */
+const TEMP_NAME = /^\..+\.dsi-(\d+)-[0-9a-f]{12}\.tmp$/;
+
+function tempNameFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.dsi-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+function processIsGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Removes temporary files in `folder` left by dsi runs that were killed (their process is gone). */
+export function removeStaleTemps(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (m && Number(m[1]) !== process.pid && processIsGone(Number(m[1]))) rmSync(join(folder, name), { force: true });
+  }
+}
+
+type Plan =
+  | { readonly file: OutputFile; readonly way: 'replace'; readonly target: string; readonly mode?: number }
+  | { readonly file: OutputFile; readonly way: 'direct'; readonly target: string };
+
+/** How to write `file`: replace a regular file (or create one) by rename, or write a device directly. */
+function planOf(file: OutputFile, within: string | undefined, fail: (file: OutputFile, reason: string) => never): Plan {
+  let stat: Stats;
+  try {
+    stat = lstatSync(file.path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file, way: 'replace', target: file.path };
+    return fail(file, describeFileError(e));
+  }
+  let target = file.path;
+  if (stat.isSymbolicLink()) {
+    try {
+      stat = statSync(file.path);
+    } catch {
+      return fail(file, 'it is a symbolic link to nothing; dsi does not write through it');
+    }
+    if (stat.isFile()) {
+      // A symlink to a regular file is written through only when it stays in the folder meant.
+      const real = realpathSync(file.path);
+      const folder = realPathOf(within ?? dirname(file.path));
+      if (!isInside(folder, real)) return fail(file, `it is a symbolic link to ${real}, outside ${folder}; dsi does not write through it`);
+      target = real;
+    }
+  }
+  if (stat.isCharacterDevice() || stat.isFIFO()) return { file, way: 'direct', target: file.path };
+  if (stat.isDirectory()) return fail(file, 'it is a folder');
+  if (!stat.isFile()) return fail(file, `it is ${kindOf(stat)}; dsi replaces only regular files`);
+  return { file, way: 'replace', target, mode: stat.mode & 0o7777 };
+}
+
+const nextTurn = () => new Promise<void>((done) => setImmediate(done));
+
+/**
+ * Writes several files whole or not at all. Every target is checked first; each regular file is
+ * written to a temporary file created exclusively beside it, and only when all are written are
+ * they renamed into place (synchronously, so a signal cannot split that step). A character device
+ * or FIFO is written directly, never renamed over. Throws {@link OutputError} and leaves nothing
+ * behind when a file cannot be written.
+ */
+export async function writeFilesAtomically(files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+  const temps = new Map<Plan, string>();
+  const removeTemps = () => {
+    for (const t of temps.values()) rmSync(t, { force: true });
+    temps.clear();
+  };
+  const fail = (file: OutputFile, reason: string): never => {
+    removeTemps();
+    throw new OutputError(`cannot write ${file.shown ?? file.path}: ${reason}; nothing was written`);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeTemps();
+    stopHandling();
+    process.kill(process.pid, signal);
+  };
+  const stopHandling = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+  if (options.handleSignals) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  try {
+    const plans = files.map((f) => planOf(f, options.within, fail));
+    const folders = new Set(plans.filter((p) => p.way === 'replace').map((p) => dirname(p.target)));
+    for (const folder of folders) {
+      try {
+        mkdirSync(folder, { recursive: true });
+      } catch (e) {
+        fail(plans.find((p) => dirname(p.target) === folder)!.file, describeFileError(e));
+      }
+      removeStaleTemps(folder);
+    }
+    for (const plan of plans) {
+      if (plan.way !== 'replace') continue;
+      const temp = tempNameFor(plan.target);
+      try {
+        // `wx`: O_CREAT | O_EXCL, so a name planted in the meantime is never written through.
+        writeFileSync(temp, plan.file.content, { flag: 'wx', ...(plan.mode !== undefined ? { mode: plan.mode } : {}) });
+        temps.set(plan, temp);
+        if (plan.mode !== undefined) chmodSync(temp, plan.mode);
+      } catch (e) {
+        rmSync(temp, { force: true });
+        fail(plan.file, describeFileError(e));
+      }
+      // Let a pending SIGINT in between files, while stopping still leaves everything as it was.
+      if (options.handleSignals) await nextTurn();
+    }
+    for (const plan of plans) {
+      if (plan.way !== 'direct') continue;
+      try {
+        writeFileSync(plan.target, plan.file.content);
+      } catch (e) {
+        fail(plan.file, describeFileError(e));
+      }
+    }
+    const written: string[] = [];
+    const skipped: { path: string; shown: string; reason: string }[] = [];
+    for (const plan of plans) {
+      if (plan.way !== 'replace') {
+        written.push(plan.file.path);
+        continue;
+      }
+      if (plan.file.expected !== undefined && !holds(plan.target, plan.file.expected)) {
+        skipped.push({ path: plan.file.path, shown: plan.file.shown ?? plan.file.path, reason: 'it changed while dsi was running' });
+        rmSync(temps.get(plan)!, { force: true });
+        temps.delete(plan);
+        continue;
+      }
+      try {
+        renameSync(temps.get(plan)!, plan.target);
+      } catch (e) {
+        throw new OutputError(`cannot write ${plan.file.shown ?? plan.file.path}: ${describeFileError(e)}`);
+      }
+      temps.delete(plan);
+      written.push(plan.file.path);
+    }
+    return { written, skipped };
+  } finally {
+    removeTemps();
+    if (options.handleSignals) {
+      // A signal that arrived during the renames is handled now, with nothing left to clean.
+      await nextTurn();
+      stopHandling();
+    }
+  }
+}
+
+function holds(path: string, expected: string): boolean {
+  try {
+    return readRegularFile(path) === expected;
+  } catch {
+    return false;
+  }
+}

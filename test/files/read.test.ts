@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describeFileError, FileRefused, formatBytes, readRegularFile, readStreamLimited } from '../../src/files/read.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dsi-read-'));
+
+describe('readRegularFile', () => {
+  it('reads a regular file as UTF-8', () => {
+    writeFileSync(join(dir, 'a.dsi'), 'intent "ü" {}\n');
+    expect(readRegularFile(join(dir, 'a.dsi'))).toBe('intent "ü" {}\n');
+  });
+
+  it('refuses a FIFO without waiting for a writer', () => {
+    const fifo = join(dir, 'pipe.dsi');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => readRegularFile(fifo)).toThrow(new FileRefused('it is a FIFO (named pipe), not a regular file'));
+  });
+
+  it('refuses a character device such as /dev/zero before reading a byte', () => {
+    expect(() => readRegularFile('/dev/zero')).toThrow(new FileRefused('it is a character device, not a regular file'));
+  });
+
+  it('refuses a folder', () => {
+    expect(() => readRegularFile(dir)).toThrow(/it is a folder|EISDIR/);
+  });
+
+  it('refuses a file over the limit before reading it, and says the limit', () => {
+    writeFileSync(join(dir, 'big.dsi'), 'x'.repeat(2048));
+    expect(() => readRegularFile(join(dir, 'big.dsi'), 1024)).toThrow(new FileRefused('it is larger than the limit of 1 KiB'));
+    expect(readRegularFile(join(dir, 'big.dsi'), 2048)).toHaveLength(2048);
+  });
+
+  it('reads files that report size 0 (procfs) to their end', () => {
+    expect(readRegularFile('/proc/self/status')).toMatch(/^Name:/);
+  });
+
+  it('describes file-system errors in plain words', () => {
+    let error: unknown;
+    try {
+      readRegularFile(join(dir, 'missing.dsi'));
+    } catch (e) {
+      error = e;
+    }
+    expect(describeFileError(error)).toBe('no such file or directory');
+    expect(formatBytes(4 * 1024 * 1024)).toBe('4 MiB');
+  });
+});
+
+describe('readStreamLimited', () => {
+  it('reads a stream and refuses one over the limit', async () => {
+    expect(await readStreamLimited(Readable.from([Buffer.from('ab'), Buffer.from('c')]), 3)).toBe('abc');
+    await expect(readStreamLimited(Readable.from([Buffer.from('ab'), Buffer.from('cd')]), 3)).rejects.toThrow('standard input is larger than the limit of 3 bytes');
+  });
+});
