@@ -10,6 +10,11 @@ export { compile, createCompileCache } from './compiler/index.js';
 export type { CompileOptions, CompileResult, CompiledIntent, CompileCache, ReadFile } from './compiler/index.js';
 export type { Suppression, SuppressionUse } from './lint/suppressions.js';
 
+/** Reading inputs safely: imports confined to the project root, only regular files within the size limit. */
+export { createImportReader, findProjectRoot } from './files/roots.js';
+export type { ImportReaderOptions } from './files/roots.js';
+export { MAX_INPUT_BYTES } from './files/read.js';
+
 /** Lints one `.dsi`, `.json`, `.yaml` or `.yml` input with the schema and every rule. */
 export { lint, isLintable, isInternal, reportUnusedSuppressions } from './lint/index.js';
 export type { LintOptions, LintResult } from './lint/index.js';
