@@ -41,9 +41,11 @@ export function formatBytes(n: number): string {
 /**
  * Reads a regular file as UTF-8. Throws {@link FileRefused} for anything else (FIFO, device,
  * socket, folder) and for a file over `limit` bytes, and the usual `fs` errors (ENOENT, EACCES).
+ * `noFollow` refuses a path whose last part is a symlink (ELOOP): for a path already resolved,
+ * a link swapped in after the check is not followed.
  */
-export function readRegularFile(path: string, limit: number = MAX_INPUT_BYTES): string {
-  const fd = openSync(path, OPEN_FLAGS);
+export function readRegularFile(path: string, limit: number = MAX_INPUT_BYTES, options: { readonly noFollow?: boolean } = {}): string {
+  const fd = openSync(path, OPEN_FLAGS | (options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new FileRefused(`it is ${kindOf(stat)}, not a regular file`);

@@ -110,6 +110,6 @@ export function createImportReader(entry: string, options: ImportReaderOptions =
         `it is outside the project root ${root}${via}; an import may read only .dsi files inside the project (allow another folder with --import-root DIR)`,
       );
     }
-    return readRegularFile(real, options.limit);
+    return readRegularFile(real, options.limit, { noFollow: true });
   };
 }

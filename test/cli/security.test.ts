@@ -179,6 +179,9 @@ describe('outputs go only where the user meant', () => {
       const r = dsi(['compile', 'intents'], dir, { stdio: ['ignore', full, 'pipe'] });
       expect(r.stderr).toBe('dsi: cannot write to standard output: no space left on the device\n');
       expect(r.status).toBe(2);
+      // Standard error full too: nothing can be said, but the exit code still tells.
+      const both = dsi(['compile', 'intents', 'missing.dsi'], dir, { stdio: ['ignore', full, full] });
+      expect(both.status).toBe(2);
     } finally {
       closeSync(full);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -22,6 +22,13 @@ describe('readRegularFile', () => {
 
   it('refuses a character device such as /dev/zero before reading a byte', () => {
     expect(() => readRegularFile('/dev/zero')).toThrow(new FileRefused('it is a character device, not a regular file'));
+  });
+
+  it('with noFollow, refuses a path whose last part is a symlink', () => {
+    writeFileSync(join(dir, 'target.dsi'), 'x');
+    symlinkSync(join(dir, 'target.dsi'), join(dir, 'swapped.dsi'));
+    expect(() => readRegularFile(join(dir, 'swapped.dsi'), 1024, { noFollow: true })).toThrow(expect.objectContaining({ code: 'ELOOP' }));
+    expect(readRegularFile(join(dir, 'swapped.dsi'))).toBe('x');
   });
 
   it('refuses a folder', () => {
