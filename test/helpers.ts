@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compile, type CompileOptions, type CompileResult } from '../src/compiler/index.js';
+import { compile, type CompileOptions, type CompileResult } from '../src/project/compile.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** `../shared` as CI has it beside the clone. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compile, createCompileCache } from '../../src/compiler/index.js';
+import { createCompileCache } from '../../src/compiler/index.js';
+import { compile } from '../../src/project/compile.js';
 import { allDiagnostics, compileFiles } from '../helpers.js';
 
 const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
@@ -169,7 +170,7 @@ describe('extends and merging', () => {
       'a.dsi',
       { rules: false },
     );
-    expect(r.intents[0].payload.TaskReportConfig).toEqual({ Destination: { S3: { S3BucketArn: 'arn:aws:s3:::q', BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/q' } } });
+    expect(r.intents[0].payload?.TaskReportConfig).toEqual({ Destination: { S3: { S3BucketArn: 'arn:aws:s3:::q', BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/q' } } });
   });
 
   it('extends may name an intent, and a file sees only what it imports directly', () => {
@@ -277,13 +278,13 @@ describe('hostile and edge inputs', () => {
       'a.dsi',
       { rules: false },
     );
-    expect(r.intents[0].payload.Tags).toEqual([{ Key: 'a', Value: '2' }]);
+    expect(r.intents[0].payload?.Tags).toEqual([{ Key: 'a', Value: '2' }]);
   });
 
   it('imports by absolute path', () => {
     const r = compileFiles({ '/abs/lib/t.dsi': 'template t { verify none }', 'a.dsi': `import "/abs/lib/t.dsi"\nintent x extends t { ${task} }` }, 'a.dsi', { rules: false });
     expect(allDiagnostics(r)).toEqual([]);
-    expect(r.intents[0].payload.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
+    expect(r.intents[0].payload?.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
   });
 
   it('a `set` value nested too deep is one syntax error, not a crash', () => {
@@ -292,7 +293,7 @@ describe('hostile and edge inputs', () => {
     const errors = allDiagnostics(r).filter((d) => d.severity === 'error');
     expect(errors.map((e) => e.ruleId)).toEqual(['syntax']);
     expect(errors[0].message).toContain('deeper than 64 levels');
-    expect(r.intents[0].payload.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
+    expect(r.intents[0].payload?.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
   });
 
   it('`__proto__` in a set value is an ordinary (unknown) member', () => {

@@ -1,7 +1,7 @@
 /** The `.dsi` examples of every rule's docs page, compiled: the failing one fires the rule, the passing one does not. */
 import { describe, expect, it } from 'vitest';
 import type { TaskContext } from '../../src/core/context.js';
-import { compile } from '../../src/compiler/index.js';
+import { compile } from '../../src/project/compile.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { exampleBlocks, ILLUSTRATIVE } from './docs-helpers.js';
 
