@@ -25,9 +25,9 @@ export function compileFiles(files: Record<string, string>, entry: string, optio
   return compile(files[entry], { filename: entry, readFile: memoryFs(files), ...options });
 }
 
-/** Every diagnostic of a result, file-level and per intent. */
+/** Every diagnostic of a result, file-level and per intent: the top level holds them all. */
 export function allDiagnostics(r: CompileResult) {
-  return [...r.diagnostics, ...r.intents.flatMap((i) => i.diagnostics)];
+  return r.diagnostics;
 }
 
 export function fixture(...parts: string[]): string {

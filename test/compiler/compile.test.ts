@@ -246,10 +246,15 @@ describe('file-level errors', () => {
 
   it('syntax errors are reported with positions, and compile never throws', () => {
     const r = compile('intent x {\n  include\n}\nintent y { verify none ', { filename: 'a.dsi', readFile: () => '' });
+    // The top level holds every problem: the files' syntax errors and each intent's own (a missing task).
+    const missingTask = (name: string) => `intent \`${name}\` has no \`task\`; add \`task "arn:aws:datasync:REGION:ACCOUNT:task/task-…"\` or extend a template that has one`;
     expect(r.diagnostics.map((d) => [d.ruleId, d.range.start.line, d.range.start.column, d.message])).toEqual([
+      ['missing-task', 1, 8, missingTask('x')],
       ['syntax', 3, 1, 'expected a pattern in double quotes after `include`, found `}`'],
+      ['missing-task', 4, 8, missingTask('y')],
       ['syntax', 4, 10, 'the `{` of this intent or template is not closed; add `}` before the end of the file'],
     ]);
+    expect(r.intents.map((i) => i.diagnostics.map((d) => d.ruleId))).toEqual([['missing-task'], ['missing-task']]);
   });
 });
 
