@@ -5,10 +5,13 @@
  * @packageDocumentation
  */
 
-/** Compiles the intents of one `.dsi` file into payloads, with diagnostics and source maps. */
-export { compile, createCompileCache } from './compiler/index.js';
-export type { CompileOptions, CompileResult, CompiledIntent, CompileCache, ReadFile } from './compiler/index.js';
-export type { Suppression, SuppressionUse } from './lint/suppressions.js';
+/** Compiles the intents of one `.dsi` file into payloads that pass the checks, with diagnostics and source maps. */
+export { compile } from './project/compile.js';
+export type { CompileOptions, CompileResult, CompiledIntent } from './project/compile.js';
+export type { ProjectOptions } from './project/options.js';
+export { createCompileCache } from './compiler/index.js';
+export type { CompileCache, ReadFile } from './compiler/index.js';
+export type { Suppression, SuppressionUse } from './check/suppressions.js';
 
 /** Reading inputs safely: imports confined to the project root, only regular files within the size limit. */
 export { createImportReader, findProjectRoot } from './files/roots.js';
@@ -16,8 +19,8 @@ export type { ImportReaderOptions } from './files/roots.js';
 export { MAX_INPUT_BYTES } from './files/read.js';
 
 /** Lints one `.dsi`, `.json`, `.yaml` or `.yml` input with the schema and every rule. */
-export { lint, isLintable, isInternal, reportUnusedSuppressions } from './lint/index.js';
-export type { LintOptions, LintResult } from './lint/index.js';
+export { lint, isLintable, isInternal, reportUnusedSuppressions } from './project/lint.js';
+export type { LintOptions, LintResult } from './project/lint.js';
 
 /** Parses `.dsi` text into a typed AST (no resolution, no compilation). */
 export { parse } from './grammar/index.js';
@@ -34,8 +37,9 @@ export type { SchemaIssue, SchemaMessageId } from './schema/index.js';
 
 /** The rule engine and the built-in rules, for running and writing rules. */
 export { createRule } from './rules/create-rule.js';
-export type { Rule, RuleMeta, RuleContext, RuleReport, RelatedReport, RuleSource } from './rules/create-rule.js';
+export type { Rule, RuleMeta, RuleContext, RuleReport, RelatedReport, RelatedPointer, RelatedLocation, RuleSource } from './rules/create-rule.js';
 export { runRules } from './rules/engine.js';
+export { INVALID_RULE_OPTIONS } from './rules/options.js';
 export type { RunRulesInput, RuleSetting } from './rules/engine.js';
 export type { Dialect, OptionChange, Words } from './rules/words.js';
 export { builtinRules, findRule, ruleInfo } from './rules/index.js';
@@ -45,6 +49,8 @@ export { resolveTaskContext, sendStartTaskExecution } from './context/aws.js';
 export type { AwsContextOptions, ResolvedContext } from './context/aws.js';
 
 export type { Diagnostic, Severity, Fix, TextEdit, RelatedInformation } from './core/diagnostic.js';
+/** True when any of the diagnostics is an error: what blocks a payload. */
+export { hasErrors } from './core/diagnostic.js';
 export type { Position, Range, SourceLocation } from './core/range.js';
 export type { SourceMap, SourcePart, PayloadFix } from './core/source-map.js';
 export { LOCATION_TYPES, S3_STORAGE_CLASSES } from './core/context.js';

@@ -19,6 +19,7 @@ import type { Severity } from './core/diagnostic.js';
 import type { PayloadFix } from './core/source-map.js';
 import type { Rule } from './rules/create-rule.js';
 import { applyRule } from './rules/engine.js';
+import { ruleOptionsProblem } from './rules/options.js';
 import type { Dialect } from './rules/words.js';
 
 /** A payload the rule must not report on. */
@@ -27,7 +28,7 @@ export interface ValidCase {
   readonly name?: string;
   readonly payload: unknown;
   readonly context?: TaskContext;
-  /** The rule's options for this case. */
+  /** The rule's options for this case; they must pass the rule's `meta.schema`. */
   readonly options?: unknown;
   /** The language of the checked file, which messages speak: `dsi` (default) or `request` (a JSON/YAML request file). */
   readonly dialect?: Dialect;
@@ -41,7 +42,7 @@ export interface ExpectedReport {
   readonly severity?: Severity;
   /** The filled-in message, or a part of it that must occur in it. */
   readonly message?: string;
-  /** The pointers of its related places, in order. */
+  /** Its related places in order: pointers, and `file:line:column` for a place given as a location. */
   readonly related?: readonly string[];
   /** The payload fix it offers; `null` for none. */
   readonly fix?: PayloadFix | null;
@@ -123,6 +124,8 @@ function caseName(c: ValidCase, index: number): string {
 
 /** Undefined when the case passes; else what went wrong. */
 function checkCase(rule: Rule<any>, c: ValidCase, expected: readonly ExpectedReport[]): string | undefined {
+  const badOptions = ruleOptionsProblem(rule, c.options);
+  if (badOptions !== undefined) return badOptions;
   const outcome = applyRule(rule, c.payload, c.context ?? {}, c.options, c.dialect);
   if (outcome.failure !== undefined) return `rule ${rule.id} threw: ${outcome.failure}`;
   const actual = outcome.reports.map((r) => ({
@@ -130,7 +133,7 @@ function checkCase(rule: Rule<any>, c: ValidCase, expected: readonly ExpectedRep
     pointer: r.pointer,
     severity: r.severity,
     message: r.message,
-    related: (r.related ?? []).map((x) => x.pointer),
+    related: (r.related ?? []).map((x) => ('location' in x ? `${x.location.file}:${x.location.range.start.line}:${x.location.range.start.column}` : x.pointer)),
     fix: r.fix ?? null,
   }));
   const unfilled = actual.find((a) => /\{\{\s*[A-Za-z0-9_]+\s*\}\}/.test(a.message));

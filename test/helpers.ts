@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compile, type CompileOptions, type CompileResult } from '../src/compiler/index.js';
+import { compile, type CompileOptions, type CompileResult } from '../src/project/compile.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** `../shared` as CI has it beside the clone. */
@@ -25,9 +25,9 @@ export function compileFiles(files: Record<string, string>, entry: string, optio
   return compile(files[entry], { filename: entry, readFile: memoryFs(files), ...options });
 }
 
-/** Every diagnostic of a result, file-level and per intent. */
+/** Every diagnostic of a result, file-level and per intent: the top level holds them all. */
 export function allDiagnostics(r: CompileResult) {
-  return [...r.diagnostics, ...r.intents.flatMap((i) => i.diagnostics)];
+  return r.diagnostics;
 }
 
 export function fixture(...parts: string[]): string {

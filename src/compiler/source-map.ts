@@ -8,7 +8,7 @@ import type { TextEdit } from '../core/diagnostic.js';
 import type { PayloadFix, SourceMap, SourcePart } from '../core/source-map.js';
 import { isAtOrBelow, type Origin, type ValuePart } from './settings.js';
 import { OPTION_MEMBERS } from './emit/options.js';
-import { kebab } from './values.js';
+import { kebab } from '../core/words.js';
 import type { DeclarationNode } from '../grammar/ast.js';
 
 const KEYWORD_OF_MEMBER = new Map(Object.entries(OPTION_MEMBERS).map(([k, m]) => [m, k]));

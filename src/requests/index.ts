@@ -10,7 +10,10 @@
  * 2^53-1) and `internal` (a bug in dsi).
  */
 import { DiagnosticIds, type Diagnostic } from '../core/diagnostic.js';
-import type { SourceMap } from '../core/source-map.js';
+import { START_OF_FILE } from '../core/range.js';
+import { locate, type SourceMap } from '../core/source-map.js';
+import { findSuppressions } from '../core/suppressions.js';
+import type { SourceUnit } from '../core/unit.js';
 import type { FrontEndResult } from './common.js';
 import { parseJsonRequest } from './json.js';
 import { jsonDepthOverflow, MAX_NESTING_DEPTH, MAX_REQUEST_LENGTH, yamlDepthOverflow } from './limits.js';
@@ -53,6 +56,38 @@ export function parseRequest(text: string, file: string, format?: RequestFormat)
     ...(result.payload !== undefined ? { payload: result.payload } : {}),
     sourceMap: createRequestSourceMap(file, text, chosen, result.nodes, lines),
     diagnostics: finishDiagnostics(file, result.pending, lines),
+  };
+}
+
+/**
+ * Reads a request file into the unit the check stage takes: its one payload (when the file holds
+ * an object), what is wrong with the text, and its `dsi-ignore` comments. Never throws.
+ */
+export function requestUnit(text: string, file: string, format?: RequestFormat): SourceUnit {
+  const parsed = parseRequest(text, file, format);
+  const diagnostics = [...parsed.diagnostics];
+  const suppressions = findSuppressions(text, file, diagnostics);
+  const payload = parsed.payload;
+  const isObject = payload !== null && typeof payload === 'object' && !Array.isArray(payload);
+  return {
+    file,
+    payloads: isObject
+      ? [
+          {
+            payload,
+            sourceMap: parsed.sourceMap,
+            // A request file says nothing of its task: all context comes from configuration or AWS.
+            context: {},
+            fallback: locate(parsed.sourceMap, '', 'key') ?? { file, range: START_OF_FILE },
+            dialect: 'request',
+            diagnostics: [],
+          },
+        ]
+      : [],
+    diagnostics,
+    sources: new Map([[file, text]]),
+    suppressions,
+    policies: [],
   };
 }
 

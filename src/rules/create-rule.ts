@@ -5,11 +5,18 @@
 import type { ContextKey, TaskContext } from '../core/context.js';
 import type { Severity } from '../core/diagnostic.js';
 import type { Payload } from '../core/payload.js';
+import type { SourceLocation } from '../core/range.js';
 import type { PayloadFix, SourcePart } from '../core/source-map.js';
 import type { Words } from './words.js';
 
-/** Another place that takes part in a reported problem (the other end of a conflict). */
-export interface RelatedReport {
+/**
+ * Another place that takes part in a reported problem: a payload member (the other end of a
+ * conflict), or a place in any file (the policy clause a payload breaks).
+ */
+export type RelatedReport = RelatedPointer | RelatedLocation;
+
+/** A related place in the payload, which the front end's source map places. */
+export interface RelatedPointer {
   /** A payload pointer, or a `/@context/…` pointer (`/@context/mode`, `/@context/destination/storageClass`). */
   readonly pointer: string;
   readonly part?: SourcePart;
@@ -17,8 +24,15 @@ export interface RelatedReport {
   readonly message: string;
 }
 
-/** One problem a rule found. */
-export interface RuleReport {
+/** A related place given as a file and range, such as a clause of a policy file; it explains, so the diagnostic never moves there. */
+export interface RelatedLocation {
+  readonly location: SourceLocation;
+  /** What this place contributes, e.g. "the policy `prod-guardrails` requires this here". */
+  readonly message: string;
+}
+
+/** One problem a rule found; `M` are the rule's message ids. */
+export interface RuleReport<M extends string = string> {
   /** Where: a payload pointer (or a `/@context/…` pointer); the engine maps it to a file range. */
   readonly pointer: string;
   readonly part?: SourcePart;
@@ -27,8 +41,8 @@ export interface RuleReport {
    * of a filter Value: where the front end can tell, the diagnostic points at just that part.
    */
   readonly span?: { readonly start: number; readonly end: number };
-  /** A key of the rule's `meta.messages`. */
-  readonly messageId: string;
+  /** A key of the rule's `meta.messages`; a misspelt id fails to type-check. */
+  readonly messageId: M;
   /** Values for the message template's `{{name}}` placeholders. */
   readonly data?: Readonly<Record<string, string | number>>;
   /** A payload change that solves the problem, where one obvious edit exists. */
@@ -44,8 +58,8 @@ export interface RuleReport {
   readonly severity?: Severity;
 }
 
-/** What a rule's `check` sees. */
-export interface RuleContext<O> {
+/** What a rule's `check` sees; `O` is its options, `M` its message ids. */
+export interface RuleContext<O, M extends string = string> {
   /** The request; it may not have passed the schema, so read it defensively (see `rules/read.ts`). */
   readonly payload: Readonly<Payload>;
   /** What is known of the task; every member may be missing. */
@@ -57,7 +71,7 @@ export interface RuleContext<O> {
    * ("write `atime none`"), in the API's words for a JSON/YAML request file ("set Atime to NONE").
    */
   readonly words: Words;
-  report(report: RuleReport): void;
+  report(report: RuleReport<M>): void;
 }
 
 /** A link to the AWS documentation a rule derives from. */
@@ -67,8 +81,8 @@ export interface RuleSource {
   readonly url: string;
 }
 
-/** What a rule says about itself. */
-export interface RuleMeta<O> {
+/** What a rule says about itself; `O` is its options, `M` its message ids. */
+export interface RuleMeta<O, M extends string = string> {
   /** One sentence: what the rule checks. */
   readonly description: string;
   /** The default severity of its reports. */
@@ -84,19 +98,24 @@ export interface RuleMeta<O> {
    * advises a change comes in through data rendered with `ctx.words`, so that one template reads
    * well in both dialects.
    */
-  readonly messages: Readonly<Record<string, string>>;
-  /** JSON Schema of the options, for configuration tools. */
+  readonly messages: Readonly<Record<M, string>>;
+  /** JSON Schema of the options: configured options are validated against it before the rule runs. */
   readonly schema?: object;
   readonly defaultOptions?: O;
+  /**
+   * The schema message id (`max-items`, `max-length`) this rule restates with more to say and
+   * a fix: where both report at one place, the check stage keeps only the rule's diagnostic.
+   */
+  readonly restates?: string;
   /** Context members the rule cannot do without; the engine skips it unless all are known. */
   readonly needs?: readonly ContextKey[];
 }
 
 /** A rule as the engine runs it. */
-export interface Rule<O = unknown> {
+export interface Rule<O = unknown, M extends string = string> {
   readonly id: string;
-  readonly meta: RuleMeta<O> & { readonly docsUrl: string };
-  check(ctx: RuleContext<O>): void;
+  readonly meta: RuleMeta<O, M> & { readonly docsUrl: string };
+  check(ctx: RuleContext<O, M>): void;
 }
 
 const DOCS_BASE = 'https://github.com/datasync-intent/dsi/blob/main/docs/rules/';
@@ -109,8 +128,15 @@ export function ruleDocsUrl(id: string): string {
 // Kebab-case words, optionally namespaced (`plugin/rule`, `prod-guardrails/1`).
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*)*$/;
 
-/** Defines a rule: checks its id and messages, and adds its docs link. */
-export function createRule<O = undefined>(def: { id: string; meta: RuleMeta<O>; check(ctx: RuleContext<O>): void }): Rule<O> {
+/**
+ * Defines a rule: checks its id and messages, and adds its docs link. `M` is inferred from
+ * `meta.messages`, so `report({ messageId })` accepts only those ids.
+ */
+export function createRule<O = undefined, M extends string = string>(def: {
+  id: string;
+  meta: RuleMeta<O, M>;
+  check(ctx: RuleContext<O, NoInfer<M>>): void;
+}): Rule<O, M> {
   // A malformed definition is a programming error in a rule module, found when it loads.
   if (!RULE_ID.test(def.id)) throw new Error(`rule id \`${def.id}\` must be kebab-case words, optionally namespaced with \`/\``);
   if (Object.keys(def.meta.messages).length === 0) throw new Error(`rule \`${def.id}\` has no messages`);

@@ -9,12 +9,20 @@ import type { SourceLocation } from '../core/range.js';
 import { START_OF_FILE } from '../core/range.js';
 import { locate, type SourceMap, type SourcePart } from '../core/source-map.js';
 import { parentPointer } from '../core/json-pointer.js';
-import { fillMessage, type Rule, type RuleReport } from './create-rule.js';
-import { builtinRules } from './index.js';
+import { fillMessage, type RelatedReport, type Rule, type RuleReport } from './create-rule.js';
+import { INVALID_RULE_OPTIONS, ruleOptionsProblem } from './options.js';
 import { wordsFor, type Dialect } from './words.js';
 
-/** A rule's configured level: `off` disables it, a severity replaces its own. */
-export type RuleSetting = 'off' | Severity;
+/**
+ * A rule's configured level: `off` disables it, a severity replaces its own, and
+ * `[severity, options]` also gives it options (checked against its `meta.schema`).
+ */
+export type RuleSetting = 'off' | Severity | readonly [Severity, unknown];
+
+/** The severity a setting gives (undefined: the rule's own), or `off`. */
+export function settingLevel(setting: RuleSetting | undefined): Severity | 'off' | undefined {
+  return Array.isArray(setting) ? setting[0] : (setting as Severity | 'off' | undefined);
+}
 
 /** Input of {@link runRules}. */
 export interface RunRulesInput {
@@ -24,11 +32,11 @@ export interface RunRulesInput {
   readonly payload: unknown;
   readonly context: TaskContext;
   readonly sourceMap: SourceMap;
-  /** Defaults to the built-in rules. */
-  readonly rules?: readonly Rule<any>[];
-  /** Levels by rule id. */
+  /** The rules to run: the caller or its configuration supplies them (`builtinRules` for the built-in ones). */
+  readonly rules: readonly Rule<any>[];
+  /** Levels, and options, by rule id. */
   readonly settings?: Readonly<Record<string, RuleSetting>>;
-  /** Options by rule id (merged over each rule's `defaultOptions`). */
+  /** Options by rule id (merged over each rule's `defaultOptions`); options in `settings` win. */
   readonly options?: Readonly<Record<string, unknown>>;
   /** The language of `file`, which messages speak: `dsi` (default) for intents, `request` for JSON/YAML request files. */
   readonly dialect?: Dialect;
@@ -72,17 +80,27 @@ export const RULE_FAILED = 'rule-failed';
 /** Pointers of the task context, which front ends map to the `task { }` block. */
 const CONTEXT_POINTER = '/@context/';
 
-/** Runs the rules and returns their diagnostics (unsorted). Never throws because of a rule. */
+/**
+ * Runs the rules and returns their diagnostics (unsorted). Never throws because of a rule: a rule
+ * that throws, or whose configured options break its `meta.schema`, becomes a diagnostic naming it.
+ */
 export function runRules(input: RunRulesInput): Diagnostic[] {
-  const rules = input.rules ?? builtinRules;
   // One frozen copy for all rules: a rule that writes to the payload must not change what is emitted or what the next rule sees.
   const payload = frozenCopy(input.payload);
   const context = frozenCopy(input.context) as TaskContext;
   const out: Diagnostic[] = [];
-  for (const rule of rules) {
+  for (const rule of input.rules) {
     const setting = input.settings?.[rule.id];
-    if (setting === 'off') continue;
-    const outcome = applyRule(rule, payload, context, input.options?.[rule.id], input.dialect);
+    const level = settingLevel(setting);
+    if (level === 'off') continue;
+    const options = Array.isArray(setting) ? setting[1] : input.options?.[rule.id];
+    const problem = ruleOptionsProblem(rule, options);
+    if (problem !== undefined) {
+      // A configuration error, not the input's: the rule does not run, and nothing can excuse it.
+      out.push({ file: input.file, range: START_OF_FILE, severity: 'error', ruleId: INVALID_RULE_OPTIONS, message: `${problem}; the rule did not run` });
+      continue;
+    }
+    const outcome = applyRule(rule, payload, context, options, input.dialect);
     if (outcome.failure !== undefined) {
       out.push({
         file: input.file,
@@ -94,7 +112,7 @@ export function runRules(input: RunRulesInput): Diagnostic[] {
       });
       continue;
     }
-    for (const r of outcome.reports) out.push(place(input, rule.id, r, setting ?? r.severity));
+    for (const r of outcome.reports) out.push(place(input, rule.id, r, level ?? r.severity));
   }
   return out;
 }
@@ -107,17 +125,20 @@ function place(input: RunRulesInput, ruleId: string, r: RuleReport & { message: 
   const related: RelatedInformation[] = [];
   // Task context (`/@context/…`) only ever explains a problem; the diagnostic stays on the setting to change.
   const contextual = new Set<RelatedInformation>();
+  // A place in another file (a policy clause) only ever explains: the diagnostic never moves there.
+  const explaining = new Set<RelatedInformation>();
   for (const rel of r.related ?? []) {
-    const loc = locateRelated(input.sourceMap, rel.pointer, rel.part);
+    const loc = relatedLocation(input.sourceMap, rel);
     if (loc && !related.some((x) => sameLocation(x, loc)) && !sameLocation(loc, primary)) {
       const info = { ...loc, message: rel.message };
       related.push(info);
-      if (rel.pointer.startsWith(CONTEXT_POINTER)) contextual.add(info);
+      if ('location' in rel) explaining.add(info);
+      else if (rel.pointer.startsWith(CONTEXT_POINTER)) contextual.add(info);
     }
   }
   let at: SourceLocation = primary;
   let others = related;
-  const latest = related.filter((x) => !contextual.has(x) || !exact).reduce<RelatedInformation | undefined>(
+  const latest = related.filter((x) => !explaining.has(x) && (!contextual.has(x) || !exact)).reduce<RelatedInformation | undefined>(
     (best, x) => (!best && !exact) || compareSourceOrder(x, best ?? primary, input.file) > 0 ? x : best,
     undefined,
   );
@@ -137,6 +158,11 @@ function place(input: RunRulesInput, ruleId: string, r: RuleReport & { message: 
     ...(others.length > 0 ? { related: others } : {}),
     ...(fix ? { fix } : {}),
   };
+}
+
+function relatedLocation(map: SourceMap, rel: RelatedReport): SourceLocation | undefined {
+  if ('location' in rel) return { file: rel.location.file, range: rel.location.range };
+  return locateRelated(map, rel.pointer, rel.part);
 }
 
 /** Like `locate`, but never falls back to the document root: a related location there says nothing. */

@@ -6,9 +6,10 @@
  * dialect in `ctx.words`, so that one message template serves both.
  */
 import type { LocationType } from '../core/context.js';
+import type { Dialect } from '../core/unit.js';
 
-/** The language of the file a diagnostic annotates: a `.dsi` intent or a JSON/YAML request file. */
-export type Dialect = 'dsi' | 'request';
+// The dialect is part of the front-end contract (core/unit.ts); rules speak it.
+export type { Dialect };
 
 /** One option change for advice: the `OverrideOptions` member and its API value. */
 export type OptionChange = readonly [member: string, value: string | number];

@@ -45,7 +45,7 @@ describe('compiled payloads', () => {
       fc.asyncProperty(program, async (files) => {
         const [intent] = compileFiles(files, 'main.dsi', { rules: false }).intents;
         const before = server.requests.length;
-        await client.send(new StartTaskExecutionCommand(intent.payload)).catch(() => undefined);
+        await client.send(new StartTaskExecutionCommand(intent.payload!)).catch(() => undefined);
         const sent = server.requests.slice(before).filter((r) => r.operation === 'StartTaskExecution');
         expect(sent).toHaveLength(1);
         expect(JSON.parse(sent[0].body)).toEqual(intent.payload);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compile, createCompileCache } from '../../src/compiler/index.js';
+import { createCompileCache } from '../../src/compiler/index.js';
+import { compile } from '../../src/project/compile.js';
 import { allDiagnostics, compileFiles } from '../helpers.js';
 
 const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
@@ -169,7 +170,7 @@ describe('extends and merging', () => {
       'a.dsi',
       { rules: false },
     );
-    expect(r.intents[0].payload.TaskReportConfig).toEqual({ Destination: { S3: { S3BucketArn: 'arn:aws:s3:::q', BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/q' } } });
+    expect(r.intents[0].payload?.TaskReportConfig).toEqual({ Destination: { S3: { S3BucketArn: 'arn:aws:s3:::q', BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/q' } } });
   });
 
   it('extends may name an intent, and a file sees only what it imports directly', () => {
@@ -245,10 +246,15 @@ describe('file-level errors', () => {
 
   it('syntax errors are reported with positions, and compile never throws', () => {
     const r = compile('intent x {\n  include\n}\nintent y { verify none ', { filename: 'a.dsi', readFile: () => '' });
+    // The top level holds every problem: the files' syntax errors and each intent's own (a missing task).
+    const missingTask = (name: string) => `intent \`${name}\` has no \`task\`; add \`task "arn:aws:datasync:REGION:ACCOUNT:task/task-…"\` or extend a template that has one`;
     expect(r.diagnostics.map((d) => [d.ruleId, d.range.start.line, d.range.start.column, d.message])).toEqual([
+      ['missing-task', 1, 8, missingTask('x')],
       ['syntax', 3, 1, 'expected a pattern in double quotes after `include`, found `}`'],
+      ['missing-task', 4, 8, missingTask('y')],
       ['syntax', 4, 10, 'the `{` of this intent or template is not closed; add `}` before the end of the file'],
     ]);
+    expect(r.intents.map((i) => i.diagnostics.map((d) => d.ruleId))).toEqual([['missing-task'], ['missing-task']]);
   });
 });
 
@@ -277,13 +283,13 @@ describe('hostile and edge inputs', () => {
       'a.dsi',
       { rules: false },
     );
-    expect(r.intents[0].payload.Tags).toEqual([{ Key: 'a', Value: '2' }]);
+    expect(r.intents[0].payload?.Tags).toEqual([{ Key: 'a', Value: '2' }]);
   });
 
   it('imports by absolute path', () => {
     const r = compileFiles({ '/abs/lib/t.dsi': 'template t { verify none }', 'a.dsi': `import "/abs/lib/t.dsi"\nintent x extends t { ${task} }` }, 'a.dsi', { rules: false });
     expect(allDiagnostics(r)).toEqual([]);
-    expect(r.intents[0].payload.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
+    expect(r.intents[0].payload?.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
   });
 
   it('a `set` value nested too deep is one syntax error, not a crash', () => {
@@ -292,7 +298,7 @@ describe('hostile and edge inputs', () => {
     const errors = allDiagnostics(r).filter((d) => d.severity === 'error');
     expect(errors.map((e) => e.ruleId)).toEqual(['syntax']);
     expect(errors[0].message).toContain('deeper than 64 levels');
-    expect(r.intents[0].payload.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
+    expect(r.intents[0].payload?.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
   });
 
   it('`__proto__` in a set value is an ordinary (unknown) member', () => {

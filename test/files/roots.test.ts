@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createImportReader, findProjectRoot, isInside } from '../../src/files/roots.js';
-import { compile } from '../../src/compiler/index.js';
+import { compile } from '../../src/project/compile.js';
 
 const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
 
@@ -80,7 +80,7 @@ describe('imports are confined to the project root', () => {
     const { top, repo } = tree();
     const inside = compileIn(repo, `import "./base.dsi"\nintent a extends base { task "${ARN}" }\n`);
     expect(inside.diagnostics).toEqual([]);
-    expect(inside.intents[0].payload.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
+    expect(inside.intents[0].payload?.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
     const allowed = compileIn(repo, `import "../../outside/secret.dsi"\nintent a { task "${ARN}" }\n`, [join(top, 'outside')]);
     expect(allowed.diagnostics.map((d) => d.file)).toContain(join(top, 'outside', 'secret.dsi'));
   });

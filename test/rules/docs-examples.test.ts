@@ -21,7 +21,7 @@ describe.each(builtinRules.map((r) => r.id))('%s docs', (id) => {
       const context = JSON.parse(blocks.get('json context') ?? '{}') as TaskContext;
       const parsed = parseRequest(json!, `${id}.json`);
       expect(parsed.diagnostics).toEqual([]);
-      const out = runRules({ file: `${id}.json`, payload: parsed.payload, context, sourceMap: parsed.sourceMap });
+      const out = runRules({ file: `${id}.json`, payload: parsed.payload, context, sourceMap: parsed.sourceMap, rules: builtinRules });
       expect(out.some((d) => d.ruleId === id)).toBe(fires);
       // A passing example is clean of every rule's errors, not only this one's.
       if (!fires) expect(out.filter((d) => d.severity === 'error')).toEqual([]);

@@ -146,6 +146,7 @@ describe('runRules', () => {
     const typo = createRule({
       id: 'typo',
       meta: { description: 'd', severity: 'warning', docs: { sources: [] }, messages: { right: 'm' } },
+      // @ts-expect-error -- 'wrong' is not one of the rule's message ids; a typo fails to type-check, and at run time is a rule failure
       check: ({ report }) => report({ pointer: '', messageId: 'wrong' }),
     });
     expect(runRules({ ...base, sourceMap: fakeMap({}), rules: [typo] })[0].message).toBe('rule typo failed: unknown messageId `wrong`');
@@ -200,11 +201,11 @@ describe('runRules', () => {
     expect(seen).toEqual([{ max: 1, flag: true }, { max: 5, flag: true }]);
   });
 
-  it('runs the built-in rules by default, also on payloads that are not objects', () => {
+  it('runs the built-in rules when given them, also on payloads that are not objects', () => {
     for (const payload of [null, 42, 'text', [], { OverrideOptions: [] }, { Includes: 'x', ManifestConfig: 1, TaskReportConfig: [] }]) {
-      expect(runRules({ file: 'r.json', payload, context: { mode: 'ENHANCED', source: { type: 'EFS' }, destination: { type: 'S3', storageClass: 'GLACIER', uri: 's3://b/' } }, sourceMap: fakeMap({}) })).toEqual([]);
+      expect(runRules({ file: 'r.json', payload, context: { mode: 'ENHANCED', source: { type: 'EFS' }, destination: { type: 'S3', storageClass: 'GLACIER', uri: 's3://b/' } }, sourceMap: fakeMap({}), rules: builtinRules })).toEqual([]);
     }
-    const out = runRules({ file: 'r.json', payload: withOptions({ Atime: 'BEST_EFFORT', Mtime: 'NONE' }), context: {}, sourceMap: fakeMap({}) });
+    const out = runRules({ file: 'r.json', payload: withOptions({ Atime: 'BEST_EFFORT', Mtime: 'NONE' }), context: {}, sourceMap: fakeMap({}), rules: builtinRules });
     expect(out.map((d) => d.ruleId)).toEqual(['atime-mtime-pair']);
     expect(builtinRules.length).toBeGreaterThan(20);
   });

@@ -1,7 +1,7 @@
 /** Rules through the real front ends: where conflicts land in `.dsi` and request files, and fixes as text edits. */
 import { describe, expect, it } from 'vitest';
 import { compileFiles } from '../helpers.js';
-import { lint } from '../../src/lint/index.js';
+import { lint } from '../../src/project/lint.js';
 import { TASK_ARN } from './helpers.js';
 
 const task = `task "${TASK_ARN}"`;

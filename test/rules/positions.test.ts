@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { TaskContext } from '../../src/core/context.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { DiagnosticIds } from '../../src/core/diagnostic.js';
-import { lint } from '../../src/lint/index.js';
+import { lint } from '../../src/project/lint.js';
 import { MAX_FILTER_LENGTH } from '../../src/rules/builtin/filter-max-length.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { memoryFs } from '../helpers.js';

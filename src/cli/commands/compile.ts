@@ -3,10 +3,12 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { hasErrors } from '../../core/diagnostic.js';
-import { compile, createCompileCache } from '../../compiler/index.js';
-import { dedupe, isInternal } from '../../lint/index.js';
+import { createCompileCache } from '../../compiler/index.js';
+import { compile } from '../../project/compile.js';
+import { isInternal } from '../../project/lint.js';
+import { dedupe } from '../../check/index.js';
 import { requestFormatOf } from '../../requests/index.js';
-import { suggest } from '../../compiler/values.js';
+import { suggest } from '../../core/words.js';
 import { formatDiagnostic } from '../formatters/index.js';
 import { expandInputs, fileProblem, inputProblems, readInput } from '../files.js';
 import { createImportReader, projectRootFinder, realPathOf } from '../../files/roots.js';
@@ -56,9 +58,9 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
     const readFile = createImportReader(file, { cwd: io.cwd, importRoots, projectRoot: rootOf(dirname(file)) });
     const result = compile(read.text, { filename: file, readFile, cache });
     for (const [name, src] of result.sources) sources.set(name, src);
+    // The top level holds every problem, each intent's included.
     diagnostics.push(...result.diagnostics);
     for (const intent of result.intents) {
-      diagnostics.push(...intent.diagnostics);
       const earlier = payloads.get(intent.name);
       if (earlier && earlier.file !== file) {
         diagnostics.push({

@@ -2,7 +2,8 @@
 import type { BandwidthNode, OptionKeyword, OptionNode } from '../../grammar/ast.js';
 import { DiagnosticIds } from '../../core/diagnostic.js';
 import { enumValues } from '../../schema/index.js';
-import { matchEnum, normalizeWord, sizeToBytes } from '../values.js';
+import { matchEnum, sizeToBytes } from '../values.js';
+import { normalizeWord } from '../../core/words.js';
 import type { Setting } from '../settings.js';
 import { origin, type LowerSink } from './common.js';
 

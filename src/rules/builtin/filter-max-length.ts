@@ -15,6 +15,8 @@ export const filterMaxLength = createRule({
     description: 'A filter Value holds at most 102,400 characters.',
     severity: 'error',
     docs: { sources: [MODEL(4), UG_LIMITS(4)] },
+    // The schema's `max-length` says the same at the same place; this rule's message and fix replace it.
+    restates: 'max-length',
     messages: {
       tooLong:
         '{{list}} patterns are {{length}} characters long, over the limit of {{max}} (not adjustable): shorten them with wildcards, split the transfer into several runs with fewer patterns each, or use a manifest',

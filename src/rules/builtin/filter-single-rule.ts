@@ -12,6 +12,8 @@ export const filterSingleRule = createRule({
     description: 'Includes and Excludes each hold at most one filter rule; several patterns are joined with `|` in its Value.',
     severity: 'error',
     docs: { sources: [MODEL(3), UG_FILTER(3)] },
+    // The schema's `max-items` says the same at the same place; this rule's message and fix replace it.
+    restates: 'max-items',
     messages: {
       tooMany:
         '{{list}} has {{count}} filter rules, but DataSync takes at most one: {{advice}}',

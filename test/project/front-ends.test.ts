@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskContext } from '../../src/core/context.js';
-import { lint } from '../../src/lint/index.js';
+import { lint } from '../../src/project/lint.js';
 
 const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
 

@@ -1,0 +1,108 @@
+/**
+ * The check stage, one for every front end: the schema, the rules (with their configured
+ * severities and options) and the `dsi-ignore` suppressions over a {@link SourceUnit}. It speaks
+ * in payload pointers; each payload's source map turns them into places in the user's files.
+ * It imports no front end: whatever is front-end specific travels in the unit.
+ */
+import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { mergeContext, type TaskContext } from '../core/context.js';
+import type { SourceMap } from '../core/source-map.js';
+import type { PayloadUnit, SourceUnit } from '../core/unit.js';
+import { runRules, type RuleSetting } from '../rules/engine.js';
+import type { Rule } from '../rules/create-rule.js';
+import { schemaDiagnostics } from './schema.js';
+import { applySuppressions, type SuppressionUse } from './suppressions.js';
+
+/** What the check stage applies, as configuration gives it. */
+export interface CheckOptions {
+  /** The rules to run; `false` runs only the schema. */
+  readonly rules: readonly Rule<any>[] | false;
+  /** Levels and options by rule id (`off` disables a rule). */
+  readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
+  /** Task context known from elsewhere (configuration, AWS), by task ARN; what the file says wins over it. */
+  readonly context?: (taskArn: string) => TaskContext | undefined;
+}
+
+/** One payload of a unit, checked. */
+export interface CheckedPayload {
+  readonly unit: PayloadUnit;
+  /** The context the rules saw: the configured context under the file's own. */
+  readonly context: TaskContext;
+  /** The front end's problems of this payload, the schema's and the rules', after suppressions; sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The result of {@link checkUnit}. */
+export interface CheckResult {
+  readonly payloads: readonly CheckedPayload[];
+  /** The front end's problems of the files themselves (not of one payload), after suppressions; sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The unit's `dsi-ignore` comments and whether each excused something here. */
+  readonly suppressions: readonly SuppressionUse[];
+}
+
+/** Checks every payload of a unit and applies its suppressions (across files: a template's line is excused in its own file). */
+export function checkUnit(unit: SourceUnit, options: CheckOptions): CheckResult {
+  const checked = unit.payloads.map((p) => {
+    const arn = (p.payload as { TaskArn?: unknown } | null | undefined)?.TaskArn;
+    const known = typeof arn === 'string' ? options.context?.(arn) : undefined;
+    const context = mergeContext(known, p.context);
+    return { unit: p, context, found: [...p.diagnostics, ...checkPayload(unit.file, p, context, options)] };
+  });
+  const tagged = [...unit.diagnostics.map((d) => ({ d, owner: -1 })), ...checked.flatMap((c, i) => c.found.map((d) => ({ d, owner: i })))];
+  const { kept, uses } = applySuppressions(
+    tagged.map((t) => t.d),
+    unit.suppressions,
+  );
+  const keptSet = new Set(kept);
+  const owned = (i: number) => tagged.filter((t) => t.owner === i && keptSet.has(t.d)).map((t) => t.d).sort(compareDiagnostics);
+  return {
+    payloads: checked.map((c, i) => ({ unit: c.unit, context: c.context, diagnostics: owned(i) })),
+    diagnostics: owned(-1),
+    suppressions: uses,
+  };
+}
+
+/** Every problem of a check: the files' and each payload's, without repeats (an imported file's problem reached through two intents), sorted. */
+export function allDiagnostics(result: CheckResult): Diagnostic[] {
+  return dedupe([...result.diagnostics, ...result.payloads.flatMap((p) => p.diagnostics)]);
+}
+
+/** Drops repeats and sorts. */
+export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const key = `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.ruleId}\0${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out.sort(compareDiagnostics);
+}
+
+/** Schema and rule diagnostics of one payload. */
+function checkPayload(file: string, p: PayloadUnit, context: TaskContext, options: CheckOptions): Diagnostic[] {
+  const schema = schemaDiagnostics(p);
+  if (options.rules === false) return schema;
+  const { sourceMap, fallback } = p;
+  const ruled = runRules({
+    file,
+    payload: p.payload,
+    context,
+    // The request as a whole maps to the fallback, so rules about it have a place to point.
+    sourceMap: {
+      get: (pointer, part) => sourceMap.get(pointer, part) ?? (pointer === '' ? fallback : undefined),
+      edits: sourceMap.edits && ((f) => sourceMap.edits!(f)),
+      getSpan: sourceMap.getSpan && ((q, s, e) => sourceMap.getSpan!(q, s, e)),
+    } satisfies SourceMap,
+    rules: options.rules,
+    ...(options.ruleSettings ? { settings: options.ruleSettings } : {}),
+    dialect: p.dialect,
+  });
+  // A rule that restates a schema limit (one filter rule, filter length) has more to say and a fix: its diagnostic replaces the schema's.
+  const restates = new Map(options.rules.flatMap((r) => (r.meta.restates ? [[r.id, r.meta.restates] as const] : [])));
+  const at = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}`;
+  const restated = new Set(ruled.filter((d) => restates.has(d.ruleId)).map((d) => `${at(d)}\0${restates.get(d.ruleId)}`));
+  return [...schema.filter((d) => !restated.has(`${at(d)}\0${d.messageId}`)), ...ruled];
+}

@@ -1,0 +1,101 @@
+/**
+ * `lint()`: one input file (`.dsi` intent or JSON/YAML request file) → every problem, in the
+ * user's files. Either front end makes a unit of the file; the one check stage judges it.
+ */
+import type { Diagnostic } from '../core/diagnostic.js';
+import { DiagnosticIds } from '../core/diagnostic.js';
+import { START_OF_FILE } from '../core/range.js';
+import type { SourceUnit } from '../core/unit.js';
+import { RULE_FAILED, settingLevel } from '../rules/engine.js';
+import type { Rule } from '../rules/create-rule.js';
+import { builtinRules } from '../rules/index.js';
+import { allDiagnostics, checkUnit, dedupe } from '../check/index.js';
+import { unusedSuppressions, type RuleState, type SuppressionUse } from '../check/suppressions.js';
+import { buildIntents } from '../compiler/index.js';
+import { requestFormatOf, requestUnit } from '../requests/index.js';
+import { checkOptionsOf, type ProjectOptions } from './options.js';
+
+/** Options of {@link lint}. */
+export interface LintOptions extends ProjectOptions {
+  /** The rules to run; defaults to the built-in rules. */
+  readonly rules?: readonly Rule<any>[];
+  /**
+   * Whether to report `dsi-ignore` comments that excuse nothing (default true). A caller that
+   * lints several files turns this off and calls {@link reportUnusedSuppressions} once for all.
+   */
+  readonly reportUnusedSuppressions?: boolean;
+}
+
+/** The result of {@link lint}. */
+export interface LintResult {
+  /** Every problem, sorted; some may be in files the input imports. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The text of every file read, by name. */
+  readonly sources: ReadonlyMap<string, string>;
+  /** The task ARNs the input starts (for resolving context from AWS). */
+  readonly taskArns: readonly string[];
+  /** How many payloads were checked (intents compiled, or 1 for a request file). */
+  readonly checked: number;
+  /** The `dsi-ignore` comments met, and whether each excused something. */
+  readonly suppressions: readonly SuppressionUse[];
+}
+
+/** True when `file` is something `lint` reads: `.dsi` or a JSON/YAML request file. */
+export function isLintable(file: string): boolean {
+  return /\.dsi$/i.test(file) || requestFormatOf(file) !== undefined;
+}
+
+/** A failure of dsi itself (a rule that threw, an unexpected exception), not of the input. */
+export function isInternal(d: Diagnostic): boolean {
+  return d.ruleId === DiagnosticIds.internal || d.messageId === RULE_FAILED;
+}
+
+/** Lints one input. Synchronous; never throws on bad input. */
+export function lint(source: string, options: LintOptions): LintResult {
+  const file = options.filename;
+  let result: LintResult;
+  try {
+    result = lintUnit(/\.dsi$/i.test(file) ? buildIntents(source, options) : requestUnit(source, file), options);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      diagnostics: [{ file, range: START_OF_FILE, severity: 'error', ruleId: DiagnosticIds.internal, message: `internal error while linting: ${message}` }],
+      sources: new Map([[file, source]]),
+      taskArns: [],
+      checked: 0,
+      suppressions: [],
+    };
+  }
+  if (options.reportUnusedSuppressions === false) return result;
+  // Alone, a file can only judge its own comments, and only when it had something to check.
+  const unused = reportUnusedSuppressions([result], (f) => f === file && result.checked > 0, options);
+  return unused.length ? { ...result, diagnostics: dedupe([...result.diagnostics, ...unused]) } : result;
+}
+
+/**
+ * Warnings for the `dsi-ignore` comments of several lint results that excused nothing in any of
+ * them (and for unknown rule ids). `judged(file)` says where "nothing" can be told.
+ */
+export function reportUnusedSuppressions(
+  results: readonly LintResult[],
+  judged: (file: string) => boolean,
+  options: Pick<LintOptions, 'rules' | 'ruleSettings'> = {},
+): Diagnostic[] {
+  const rules = options.rules ?? builtinRules;
+  const state = (id: string): RuleState => {
+    const rule = rules.find((r) => r.id === id);
+    if (!rule) return id === DiagnosticIds.schema ? 'ran' : 'unknown';
+    // A rule that is off, or needs task context, may simply not have run: its comment cannot be judged.
+    return settingLevel(options.ruleSettings?.[id]) === 'off' || (rule.meta.needs?.length ?? 0) > 0 ? 'idle' : 'ran';
+  };
+  return unusedSuppressions(
+    results.flatMap((r) => r.suppressions),
+    { judged, state, knownIds: rules.map((r) => r.id) },
+  );
+}
+
+function lintUnit(unit: SourceUnit, options: LintOptions): LintResult {
+  const checked = checkUnit(unit, checkOptionsOf(options));
+  const taskArns = unit.payloads.map((p) => (p.payload as { TaskArn?: unknown }).TaskArn).filter((a): a is string => typeof a === 'string');
+  return { diagnostics: allDiagnostics(checked), sources: unit.sources, taskArns, checked: unit.payloads.length, suppressions: checked.suppressions };
+}

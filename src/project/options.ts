@@ -1,0 +1,39 @@
+/** What `compile()` and `lint()` share: the options both take, turned into the check stage's. */
+import type { TaskContext } from '../core/context.js';
+import type { CheckOptions } from '../check/index.js';
+import type { CompileCache, ReadFile } from '../compiler/index.js';
+import type { Rule } from '../rules/create-rule.js';
+import type { RuleSetting } from '../rules/engine.js';
+import { builtinRules } from '../rules/index.js';
+import type { createImportReader } from '../files/roots.js';
+
+/** Options of both {@link compile} and {@link lint}. */
+export interface ProjectOptions {
+  /** The file's name: diagnostics carry it and imports are resolved relative to it. */
+  readonly filename: string;
+  /**
+   * Reads imported `.dsi` files. The default reads the file system, confined to the project
+   * root of `filename` and `importRoots` (see {@link createImportReader}).
+   */
+  readonly readFile?: ReadFile;
+  /** Folders besides the project root that imports may read (with the default `readFile`). */
+  readonly importRoots?: readonly string[];
+  /**
+   * Task context known from elsewhere (configuration, AWS), by task ARN; what an intent's
+   * `task { }` block writes wins over it.
+   */
+  readonly context?: (taskArn: string) => TaskContext | undefined;
+  /** Levels and options by rule id: `off`, a severity, or `[severity, options]`. */
+  readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
+  /** Shared by the calls of one run, so that a file imported by many is parsed once. */
+  readonly cache?: CompileCache;
+}
+
+/** The check stage's options; the built-in rules unless the caller gives its own. */
+export function checkOptionsOf(options: ProjectOptions & { readonly rules?: readonly Rule<any>[] | false }): CheckOptions {
+  return {
+    rules: options.rules ?? builtinRules,
+    ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
+    ...(options.context ? { context: options.context } : {}),
+  };
+}
