@@ -72,13 +72,64 @@ export interface DeclarationNode {
   readonly range: Range;
 }
 
+/** A value in a policy: a word (`remove`, `team`), a string (`"prod"`), or a size or number (`500 MiB/s`, `10`). */
+export type PolicyValueNode = WordNode | StringNode | SizeNode;
+
 /**
- * `policy NAME { … }`: parsed as a block whose assertions are kept as raw token text until
- * policies are implemented; see docs/language.md.
+ * `when SUBJECT [VALUES] [= VALUES]`: one condition of a policy's scope (`when tag env = "prod"`,
+ * `when task "arn:…:task/task-*"`, `when mode enhanced`, `when to s3`); the subject and values
+ * are checked by the compiler. Several `when` lines must all hold.
  */
+export interface WhenNode {
+  readonly type: 'When';
+  readonly keywordRange: Range;
+  /** `tag`, `task`, `mode`, `from` or `to`, as written. */
+  readonly subject: WordNode;
+  /** The values after the subject, separated by `|` or `,`. */
+  readonly values: readonly PolicyValueNode[];
+  /** The values after `=` (`when tag env = "prod" | "staging"`). */
+  readonly equals?: readonly PolicyValueNode[];
+  readonly range: Range;
+}
+
+/** The bound of `limit SUBJECT <= VALUE`. */
+export interface PolicyLimitNode {
+  /** The comparison as written; only `<=` is valid (checked by the compiler). */
+  readonly operator: string;
+  readonly operatorRange: Range;
+  readonly value: PolicyValueNode;
+}
+
+/**
+ * `require|forbid|limit SUBJECT [VALUES] [= VALUES] [<= LIMIT]` with any of `as NAME`, `warn`,
+ * `because "…"` after it: one rule of the policy.
+ */
+export interface AssertionNode {
+  readonly type: 'Assertion';
+  readonly kind: 'require' | 'forbid' | 'limit';
+  readonly keywordRange: Range;
+  /** The statement asserted on (`verify`, `tag`, `report`, `bandwidth`, …), as written. */
+  readonly subject: WordNode;
+  /** The values after the subject, separated by `|` or `,`. */
+  readonly values: readonly PolicyValueNode[];
+  /** The values after `=` (`require tag env = "prod" | "dev"`). */
+  readonly equals?: readonly PolicyValueNode[];
+  readonly limit?: PolicyLimitNode;
+  /** `as NAME`: the rule id becomes `POLICY/NAME` instead of `POLICY/n`. */
+  readonly name?: NameNode;
+  /** The range of `warn`, when written: the rule's severity is `warning`. */
+  readonly warn?: Range;
+  /** `because "…"`: the reason, which ends the rule's message. */
+  readonly because?: StringNode;
+  readonly range: Range;
+}
+
+/** `policy NAME { … }`: its scope (`when`) and its assertions, in source order. */
 export interface PolicyNode {
   readonly type: 'Policy';
   readonly name: NameNode;
+  readonly when: readonly WhenNode[];
+  readonly assertions: readonly AssertionNode[];
   readonly range: Range;
 }
 

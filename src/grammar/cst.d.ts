@@ -90,7 +90,64 @@ export type PolicyCstChildren = {
   Policy: IToken[];
   Name?: IToken[];
   LCurly?: IToken[];
+  whenClause?: WhenClauseCstNode[];
+  assertion?: AssertionCstNode[];
+  Semicolon?: IToken[];
+  unknownStatement?: UnknownStatementCstNode[];
   RCurly?: IToken[];
+};
+
+export interface WhenClauseCstNode extends CstNode {
+  name: "whenClause";
+  children: WhenClauseCstChildren;
+}
+
+export type WhenClauseCstChildren = {
+  When: IToken[];
+  Word?: IToken[];
+  policyOperands?: (PolicyOperandsCstNode)[];
+  Equals?: IToken[];
+};
+
+export interface AssertionCstNode extends CstNode {
+  name: "assertion";
+  children: AssertionCstChildren;
+}
+
+export type AssertionCstChildren = {
+  Require?: IToken[];
+  Forbid?: IToken[];
+  Limit?: IToken[];
+  Word?: IToken[];
+  policyOperands?: (PolicyOperandsCstNode)[];
+  Equals?: IToken[];
+  Comparison?: IToken[];
+  Operand?: IToken[];
+  assertionModifier?: AssertionModifierCstNode[];
+};
+
+export interface PolicyOperandsCstNode extends CstNode {
+  name: "policyOperands";
+  children: PolicyOperandsCstChildren;
+}
+
+export type PolicyOperandsCstChildren = {
+  Operand?: (IToken)[];
+  Pipe?: IToken[];
+  Comma?: IToken[];
+};
+
+export interface AssertionModifierCstNode extends CstNode {
+  name: "assertionModifier";
+  children: AssertionModifierCstChildren;
+}
+
+export type AssertionModifierCstChildren = {
+  As?: IToken[];
+  Name?: IToken[];
+  Warn?: IToken[];
+  Because?: IToken[];
+  StringLike?: IToken[];
 };
 
 export interface TaskStatementCstNode extends CstNode {

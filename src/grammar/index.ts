@@ -27,10 +27,7 @@ export function parse(text: string, file: string): ParseResult {
     dsiParser.input = lexed.tokens;
     const cst = dsiParser.file() as FileCstNode;
     problems.push(...dsiParser.problems, ...dsiParser.errors.map((e) => recognitionProblem(e, text)));
-    const policyBodies = dsiParser.policyBodies;
-    for (const e of lexed.errors) {
-      if (!policyBodies.some(([start, end]) => e.offset >= start && e.offset < end)) problems.push(lexingProblem(e, text));
-    }
+    problems.push(...lexed.errors.map((e) => lexingProblem(e, text)));
     const ast = toAst(cst, lines, (p) => problems.push(p));
     return { ast, diagnostics: toDiagnostics(problems, lines, file) };
   } catch (error) {

@@ -21,14 +21,14 @@ import {
   type ParserMethod,
   type TokenType,
 } from 'chevrotain';
-import { distance } from 'fastest-levenshtein';
+import { suggest } from '../core/words.js';
 import * as T from './tokens.js';
 
 /** How deep a `set` value may nest; a real request nests at most six levels. */
 export const MAX_JSON_DEPTH = 64;
 
 /** The blocks that hold statements; each has its own statement keywords. */
-export type BlockKind = 'file' | 'declaration' | 'task' | 'report';
+export type BlockKind = 'file' | 'declaration' | 'task' | 'report' | 'policy';
 
 /** The words that start a statement in each block, for did-you-mean suggestions. */
 export const blockKeywords: Readonly<Record<BlockKind, readonly string[]>> = {
@@ -59,6 +59,7 @@ export const blockKeywords: Readonly<Record<BlockKind, readonly string[]>> = {
   ],
   task: ['mode', 'from', 'to', 'log-group'],
   report: ['to', 'role', 'output', 'level', 'object-versions', 'transferred', 'verified', 'deleted', 'skipped'],
+  policy: ['when', 'require', 'forbid', 'limit'],
 };
 
 const blockNames: Readonly<Record<BlockKind, string>> = {
@@ -66,6 +67,7 @@ const blockNames: Readonly<Record<BlockKind, string>> = {
   declaration: 'in an intent or template',
   task: 'in the block of `task`',
   report: 'in `report { }`',
+  policy: 'in a policy',
 };
 
 /** Where a keyword that is out of place does belong. */
@@ -73,6 +75,7 @@ const homeOf: Readonly<Record<Exclude<BlockKind, 'file'>, string>> = {
   declaration: 'an intent or template',
   task: 'the block after `task "…"`',
   report: '`report { }`',
+  policy: 'a `policy { }` block',
 };
 
 /** A problem found while parsing, in offsets (end exclusive); `index.ts` turns it into a Diagnostic. */
@@ -81,19 +84,6 @@ export interface ParseProblem {
   readonly message: string;
   readonly start: number;
   readonly end: number;
-}
-
-/** The nearest of `candidates` to `word`, if near enough to be a likely misspelling. */
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  const w = word.toLowerCase();
-  const limit = w.length <= 3 ? 1 : Math.max(2, Math.floor(w.length / 3));
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = distance(w, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return bestDistance <= limit ? best : undefined;
 }
 
 /** How a token reads in a message: its text in backquotes, shortened; or "the end of the file". */
@@ -146,8 +136,6 @@ const errorMessageProvider: IParserErrorMessageProvider = {
 export class DsiParser extends CstParser {
   /** Problems found by this grammar's own checks during the last parse. */
   problems: ParseProblem[] = [];
-  /** Offsets [start, end) of skipped policy bodies: lexer errors inside them are not reported. */
-  policyBodies: [number, number][] = [];
   /** The line where the last problem was found: unknown statements there are leftovers, not reported. */
   private quietLine = -1;
   /** How many of chevrotain's `errors` have been noted into `quietLine`. */
@@ -163,7 +151,6 @@ export class DsiParser extends CstParser {
   override reset(): void {
     super.reset();
     this.problems = [];
-    this.policyBodies = [];
     this.quietLine = -1;
     this.errorsNoted = 0;
     this.lastSetEquals = undefined;
@@ -249,15 +236,86 @@ export class DsiParser extends CstParser {
     this.close(2, open, 'this intent or template');
   });
 
-  /** `policy NAME { … }` → PolicyNode; the body is skipped until policies are implemented. */
+  /** `policy NAME { when …; require …; forbid …; limit … }` → PolicyNode, compiled to one rule per assertion. */
   policy = this.RULE('policy', () => {
     this.CONSUME(T.Policy);
     this.value(1, T.Name, 'a name for the policy');
     const open = this.value(2, T.LCurly, '`{`');
-    if (open) {
-      this.ACTION(() => this.skipPolicyBody());
-      this.close(3, open, 'this policy');
-    }
+    this.MANY({
+      GATE: () => !this.atTopLevelKeyword(),
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.SUBRULE(this.whenClause) },
+          { ALT: () => this.SUBRULE(this.assertion) },
+          { ALT: () => this.separator() },
+          { ALT: () => this.SUBRULE(this.unknownStatement, { ARGS: ['policy'] }), IGNORE_AMBIGUITIES: true },
+        ]);
+      },
+    });
+    this.close(3, open, 'this policy');
+  });
+
+  /** `when tag env = "prod"`, `when task "arn…*"`, `when mode enhanced`, `when to s3` → PolicyNode.when (the scope). */
+  whenClause = this.RULE('whenClause', () => {
+    this.CONSUME(T.When);
+    const subject = this.value(1, T.Word, 'what the policy applies to: `tag`, `task`, `mode`, `from` or `to`');
+    if (!subject) return;
+    this.OPTION({ GATE: () => this.atOperand(), DEF: () => this.SUBRULE(this.policyOperands) });
+    this.OPTION2(() => {
+      this.CONSUME(T.Equals);
+      this.SUBRULE2(this.policyOperands);
+    });
+  });
+
+  /**
+   * `require verify a | b`, `forbid deleted remove`, `limit bandwidth <= 500 MiB/s`, each with
+   * `as NAME`, `warn`, `because "…"` in any order → PolicyNode.assertions, one rule each.
+   */
+  assertion = this.RULE('assertion', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Require) }, { ALT: () => this.CONSUME(T.Forbid) }, { ALT: () => this.CONSUME(T.Limit) }]);
+    const subject = this.value(1, T.Word, 'a statement such as `verify`, `tag` or `bandwidth`');
+    if (!subject) return;
+    this.OPTION({ GATE: () => this.atOperand(), DEF: () => this.SUBRULE(this.policyOperands) });
+    this.OPTION2(() => {
+      this.CONSUME(T.Equals);
+      this.SUBRULE2(this.policyOperands);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Comparison);
+      this.operand(3, 'a limit such as `500 MiB/s` or `10`');
+    });
+    this.MANY(() => this.SUBRULE(this.assertionModifier));
+  });
+
+  /** `a | b` or `team, cost-center`: the values an assertion allows, forbids or scopes by. */
+  policyOperands = this.RULE('policyOperands', () => {
+    this.operand(1, 'a value');
+    this.MANY({
+      GATE: () => tokenMatcher(this.LA(1), T.Pipe) || tokenMatcher(this.LA(1), T.Comma),
+      DEF: () => {
+        this.OR([{ ALT: () => this.CONSUME(T.Pipe) }, { ALT: () => this.CONSUME(T.Comma) }]);
+        this.operand(2, 'a value');
+      },
+    });
+  });
+
+  /** `as NAME` (the rule id's last part), `warn` (severity warning), `because "…"` (in the message). */
+  assertionModifier = this.RULE('assertionModifier', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.As);
+          this.value(1, T.Name, 'a name for this assertion (its rule id becomes `POLICY/NAME`)');
+        },
+      },
+      { ALT: () => this.CONSUME(T.Warn) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Because);
+          this.value(2, T.StringLike, 'the reason in double quotes');
+        },
+      },
+    ]);
   });
 
   // -------------------------------------------------------------------------------------------
@@ -530,6 +588,25 @@ export class DsiParser extends CstParser {
     return token;
   }
 
+  /** Reads one value of a policy assertion, or records what was expected; a modifier (`warn`) is never a value. */
+  private operand(idx: number, what: string): IToken | undefined {
+    let token: IToken | undefined;
+    this.option(idx + 10, {
+      GATE: () => this.atOperand(),
+      DEF: () => {
+        token = this.consume(idx + 10, T.Operand);
+      },
+    });
+    if (token === undefined) this.ACTION(() => this.expected(what));
+    return token;
+  }
+
+  /** True when the next token can be a value of an assertion on this statement. */
+  private atOperand(): boolean {
+    const next = this.LA(1);
+    return tokenMatcher(next, T.Operand) && !tokenMatcher(next, T.AssertionModifier) && this.valueMayBe(next);
+  }
+
   private valueMayBe(next: IToken): boolean {
     return !(tokenMatcher(next, T.StatementKeyword) && next.startLine! > this.LA(0).endLine!);
   }
@@ -570,7 +647,7 @@ export class DsiParser extends CstParser {
   private reportUnknown(first: IToken, block: BlockKind): void {
     if (!tokenMatcher(first, T.Word)) {
       const expected =
-        block === 'file' ? '`import`, `intent`, `template` or `policy`' : `a statement such as \`${blockKeywords[block][block === 'declaration' ? 2 : 0]}\``;
+        block === 'file' ? '`import`, `intent`, `template` or `policy`' : `a statement such as \`${blockKeywords[block][block === 'declaration' ? 2 : block === 'policy' ? 1 : 0]}\``;
       this.problemAt(first, 'syntax', `unexpected ${describeToken(first)} ${blockNames[block]}; expected ${expected}`);
       return;
     }
@@ -578,10 +655,13 @@ export class DsiParser extends CstParser {
     const valid = blockKeywords[block];
     const home = (Object.keys(homeOf) as (keyof typeof homeOf)[]).filter((b) => b !== block && blockKeywords[b].includes(word));
     let advice: string;
-    if (home.length > 0) {
+    if (block === 'policy' && blockKeywords.declaration.includes(word)) {
+      // A policy asserts statements rather than making them.
+      advice = `a policy asserts statements: write \`require ${word} …\`, \`forbid ${word} …\` or \`limit ${word} <= …\``;
+    } else if (home.length > 0) {
       advice = `\`${word}\` is written in ${home.map((b) => homeOf[b]).join(' or ')}`;
     } else {
-      const suggestion = didYouMean(word, valid);
+      const suggestion = suggest(word, valid);
       advice = suggestion ? `did you mean \`${suggestion}\`?` : `expected one of ${valid.map((k) => `\`${k}\``).join(', ')}`;
     }
     const noun = block === 'file' ? 'declaration' : 'statement';
@@ -642,21 +722,6 @@ export class DsiParser extends CstParser {
       this.SKIP_TOKEN();
     }
     return this.LA(0).endLine ?? 0;
-  }
-
-  /** Skips a policy body up to (not including) its closing `}`; records the span for the lexer-error filter. */
-  private skipPolicyBody(): void {
-    const start = this.LA(0).endOffset! + 1;
-    let depth = 0;
-    for (;;) {
-      const t = this.LA(1);
-      if (t.tokenType === EOF || (t.tokenType === T.RCurly && depth === 0)) break;
-      if (t.tokenType === T.LCurly) depth++;
-      else if (t.tokenType === T.RCurly) depth--;
-      this.SKIP_TOKEN();
-    }
-    const end = this.LA(1).tokenType === EOF ? Infinity : this.LA(1).startOffset;
-    this.policyBodies.push([start, end]);
   }
 
   /**

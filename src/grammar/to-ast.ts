@@ -192,10 +192,114 @@ function declaration(b: Builder, n: C.IntentCstNode | C.TemplateCstNode, type: '
 }
 
 function policyNode(b: Builder, n: C.PolicyCstNode): A.PolicyNode | undefined {
-  const keyword = n.children.Policy[0];
-  const name = nameNode(b, first(n.children.Name));
+  const c = n.children;
+  const keyword = c.Policy[0];
+  const name = nameNode(b, first(c.Name));
+  const when = (c.whenClause ?? []).map((w) => whenNode(b, w)).filter((w) => w !== undefined);
+  const assertions = (c.assertion ?? []).map((a) => assertionNode(b, a)).filter((a) => a !== undefined);
   if (!name) return undefined;
-  return { type: 'Policy', name, range: nodeRange(b, n, keyword) };
+  return { type: 'Policy', name, when: inSourceOrder(when), assertions: inSourceOrder(assertions), range: nodeRange(b, n, keyword) };
+}
+
+function whenNode(b: Builder, n: C.WhenClauseCstNode): A.WhenNode | undefined {
+  const c = n.children;
+  const keyword = c.When[0];
+  const subject = wordNode(b, first(c.Word));
+  const [values, equals] = operandLists(b, c.policyOperands, c.Equals);
+  if (!subject || values === undefined || equals === null) return undefined;
+  const node = { type: 'When' as const, keywordRange: tokenRange(b, keyword), subject, values, range: nodeRange(b, n, keyword) };
+  return equals ? { ...node, equals } : node;
+}
+
+function assertionNode(b: Builder, n: C.AssertionCstNode): A.AssertionNode | undefined {
+  const c = n.children;
+  const keyword = first(c.Require) ?? first(c.Forbid) ?? first(c.Limit);
+  const subject = wordNode(b, first(c.Word));
+  const [values, equals] = operandLists(b, c.policyOperands, c.Equals);
+  if (!real(keyword) || !subject || values === undefined || equals === null) return undefined;
+  const operator = first(c.Comparison);
+  let limit: A.PolicyLimitNode | undefined;
+  if (operator) {
+    const value = operandNode(b, first(c.Operand));
+    if (!real(operator) || !value) return undefined;
+    limit = { operator: operator.image, operatorRange: tokenRange(b, operator), value };
+  }
+  let name: A.NameNode | undefined;
+  let warn: Range | undefined;
+  let because: A.StringNode | undefined;
+  for (const m of c.assertionModifier ?? []) {
+    const mc = m.children;
+    const modifier = first(mc.As) ?? first(mc.Warn) ?? first(mc.Because);
+    if (!real(modifier)) continue;
+    const once = (earlier: { range: Range } | Range | undefined): boolean => {
+      if (earlier === undefined) return true;
+      problem(b, modifier.startOffset, modifier.endOffset! + 1, `\`${modifier.image}\` is given twice in this assertion; keep one`);
+      return false;
+    };
+    if (mc.As) {
+      const given = nameNode(b, first(mc.Name));
+      if (!given) return undefined;
+      if (once(name)) name = given;
+    } else if (mc.Because) {
+      const reason = stringNode(b, first(mc.StringLike));
+      if (!reason) return undefined;
+      if (once(because)) because = reason;
+    } else if (once(warn)) warn = tokenRange(b, modifier);
+  }
+  return {
+    type: 'Assertion',
+    kind: keyword.image as A.AssertionNode['kind'],
+    keywordRange: tokenRange(b, keyword),
+    subject,
+    values,
+    ...(equals ? { equals } : {}),
+    ...(limit ? { limit } : {}),
+    ...(name ? { name } : {}),
+    ...(warn ? { warn } : {}),
+    ...(because ? { because } : {}),
+    range: nodeRange(b, n, keyword),
+  };
+}
+
+/**
+ * The value lists before and after `=`: `[values, equals]`, where a list that parsing left
+ * incomplete is `undefined` (before) or `null` (after `=`), and no `=` leaves `equals` undefined.
+ */
+function operandLists(
+  b: Builder,
+  lists: readonly C.PolicyOperandsCstNode[] | undefined,
+  equalsToken: readonly IToken[] | undefined,
+): [A.PolicyValueNode[] | undefined, A.PolicyValueNode[] | undefined | null] {
+  const all = lists ?? [];
+  const equalsAt = first(equalsToken);
+  const before = all.filter((l) => !equalsAt || (l.location?.startOffset ?? 0) < equalsAt.startOffset);
+  const after = all.filter((l) => !before.includes(l));
+  const read = (l: C.PolicyOperandsCstNode | undefined): A.PolicyValueNode[] | undefined => {
+    if (!l) return [];
+    const tokens = l.children.Operand ?? [];
+    const nodes = tokens.map((t) => operandNode(b, t));
+    // A separator without its value was reported: the list is incomplete.
+    const separators = (l.children.Pipe ?? []).length + (l.children.Comma ?? []).length;
+    if (nodes.some((v) => v === undefined) || nodes.length !== separators + 1) return undefined;
+    return nodes as A.PolicyValueNode[];
+  };
+  const values = read(before[0]);
+  if (!equalsAt) return [values, undefined];
+  const equals = real(equalsAt) && after[0] ? read(after[0]) : undefined;
+  return [values, equals ?? null];
+}
+
+/** One value of a policy: a string, a word, or a size or number as written. */
+function operandNode(b: Builder, token: IToken | undefined): A.PolicyValueNode | undefined {
+  if (!real(token)) return undefined;
+  if (token.image.startsWith('"')) return stringNode(b, token);
+  if (/^[A-Za-z]/.test(token.image) || token.tokenType === NonAsciiWord) return wordNode(b, token);
+  const range = tokenRange(b, token);
+  const size = sizePattern.exec(token.image);
+  if (size) return { type: 'Size', number: size[1].replace(/_/g, ''), unit: size[2], perSecond: size[3] !== undefined, range };
+  if (/^\d[\d_]*(?:\.\d+)?$/.test(token.image)) return { type: 'Size', number: token.image.replace(/_/g, ''), perSecond: false, range };
+  problem(b, token.startOffset, token.endOffset! + 1, `expected a number of 0 or more such as \`10\` or \`500 MiB/s\`, found \`${token.image}\``);
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

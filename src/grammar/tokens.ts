@@ -25,6 +25,8 @@ export const StringLike = createToken({ name: 'StringLike', pattern: Lexer.NA, l
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA, label: 'a name' });
 /** What `bandwidth` takes: a size, a bare number (reported by the compiler) or a word (`unlimited`). */
 export const SizeValue = createToken({ name: 'SizeValue', pattern: Lexer.NA, label: 'a size' });
+/** What a policy assertion takes as a value: a word, a string, a number or a size. */
+export const Operand = createToken({ name: 'Operand', pattern: Lexer.NA, label: 'a value' });
 /** Every token but `}`: what the parser skips over in an unknown statement. */
 export const AnyButRCurly = createToken({ name: 'AnyButRCurly', pattern: Lexer.NA, label: 'a token' });
 
@@ -43,14 +45,14 @@ export const StringLiteral = createToken({
   name: 'StringLiteral',
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
   label: 'a string',
-  categories: [StringLike, Name, AnyButRCurly],
+  categories: [StringLike, Name, Operand, AnyButRCurly],
 });
 /** A string that reaches the end of its line unclosed; must come after `StringLiteral`. */
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
   label: 'a string',
-  categories: [StringLike, Name, AnyButRCurly],
+  categories: [StringLike, Name, Operand, AnyButRCurly],
 });
 /**
  * A size: number, optional spaces or tabs, unit exactly as written, optional `/s`; must come
@@ -63,18 +65,18 @@ export const SizeLiteral = createToken({
   // ("write `MiB`") instead of a cascade.
   pattern: /\d+(?:_\d+)*(?:\.\d+)?[ \t]*(?:[kKmMgGtT][iI]?[bB]|[bB])(?:\/s)?(?![A-Za-z0-9_-])/,
   label: 'a size',
-  categories: [SizeValue, AnyButRCurly],
+  categories: [SizeValue, Operand, AnyButRCurly],
 });
 /** An integer (`1_048_576`) or, in `set` values, any JSON number (`-1.5e3`). */
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
   pattern: /-?\d+(?:_\d+)*(?:\.\d+)?(?:[eE][+-]?\d+)?/,
   label: 'a number',
-  categories: [SizeValue, AnyButRCurly],
+  categories: [SizeValue, Operand, AnyButRCurly],
 });
 
 /** A WORD: names, values, and (through categories) every keyword. */
-export const Word = createToken({ name: 'Word', pattern: /[A-Za-z][A-Za-z0-9_-]*/, label: 'a word', categories: [Name, SizeValue, AnyButRCurly] });
+export const Word = createToken({ name: 'Word', pattern: /[A-Za-z][A-Za-z0-9_-]*/, label: 'a word', categories: [Name, SizeValue, Operand, AnyButRCurly] });
 
 /**
  * A word with letters beyond ASCII (`naïve`): not a WORD, but read as one word so that the one
@@ -85,7 +87,7 @@ export const NonAsciiWord = createToken({
   name: 'NonAsciiWord',
   pattern: /[A-Za-z0-9_-]*[\u00AA-\u1FFF\u2C00-\uD7FF\uF900-\uFEFE\uFF00-\uFFEF][A-Za-z0-9_\u00AA-\u1FFF\u2C00-\uD7FF\uF900-\uFEFE\uFF00-\uFFEF-]*/,
   label: 'a word',
-  categories: [Word, Name, SizeValue, AnyButRCurly],
+  categories: [Word, Name, SizeValue, Operand, AnyButRCurly],
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -97,7 +99,7 @@ function keyword(word: string, name: string, categories: TokenType[] = []): Toke
     pattern: word,
     label: `\`${word}\``,
     longer_alt: Word,
-    categories: [Keyword, Word, Name, SizeValue, AnyButRCurly, ...categories],
+    categories: [Keyword, Word, Name, SizeValue, Operand, AnyButRCurly, ...categories],
   });
 }
 
@@ -151,6 +153,17 @@ export const ObjectVersions = keyword('object-versions', 'ObjectVersions', [Stat
 export const Verified = keyword('verified', 'Verified', [StatementKeyword, ReportSettingKeyword]);
 export const Skipped = keyword('skipped', 'Skipped', [StatementKeyword, ReportSettingKeyword]);
 
+// Policy blocks. Contextual like every keyword: `intent limit { tag warn = "x" }` still parses.
+export const When = keyword('when', 'When', [StatementKeyword]);
+export const Require = keyword('require', 'Require', [StatementKeyword]);
+export const Forbid = keyword('forbid', 'Forbid', [StatementKeyword]);
+export const Limit = keyword('limit', 'Limit', [StatementKeyword]);
+/** The trailing modifiers of an assertion; a value position never takes them. */
+export const AssertionModifier = createToken({ name: 'AssertionModifier', pattern: Lexer.NA, label: 'an assertion modifier' });
+export const Because = keyword('because', 'Because', [AssertionModifier]);
+export const As = keyword('as', 'As', [AssertionModifier]);
+export const Warn = keyword('warn', 'Warn', [AssertionModifier]);
+
 // JSON literals in `set` values.
 export const True = keyword('true', 'True');
 export const False = keyword('false', 'False');
@@ -168,7 +181,7 @@ export const Equals = createToken({ name: 'Equals', pattern: '=', label: '`=`', 
 export const Colon = createToken({ name: 'Colon', pattern: ':', label: '`:`', categories: [AnyButRCurly] });
 export const Dot = createToken({ name: 'Dot', pattern: '.', label: '`.`', categories: [AnyButRCurly] });
 export const Semicolon = createToken({ name: 'Semicolon', pattern: ';', label: '`;`', categories: [AnyButRCurly] });
-/** Policy assertions (`require verify a | b`, `limit bandwidth <= 500 MiB/s`) lex, so their blocks do too. */
+/** Between the allowed values of a policy assertion: `require verify a | b`. */
 export const Pipe = createToken({ name: 'Pipe', pattern: '|', label: '`|`', categories: [AnyButRCurly] });
 // Two-character operators before their one-character prefixes.
 export const Comparison = createToken({ name: 'Comparison', pattern: /<=|>=|==|!=|<|>/, label: 'a comparison', categories: [AnyButRCurly] });
@@ -228,6 +241,13 @@ export const allTokens: TokenType[] = [
   ObjectVersions,
   Verified,
   Skipped,
+  When,
+  Require,
+  Forbid,
+  Limit,
+  Because,
+  As,
+  Warn,
   True,
   False,
   Null,
@@ -248,9 +268,11 @@ export const allTokens: TokenType[] = [
   StatementKeyword,
   OptionKeyword,
   ReportSettingKeyword,
+  AssertionModifier,
   StringLike,
   Name,
   SizeValue,
+  Operand,
   AnyButRCurly,
 ];
 

@@ -217,12 +217,16 @@ describe('statements', () => {
     expect(plain(v)).toEqual({ s: 'x\ty', n: -2.5, t: true, f: false, z: null, a: [1, [], {}], Bare: 'word keys are accepted' });
   });
 
-  it('policy blocks are skipped whole, whatever they hold', () => {
+  it('policy blocks parse like other blocks: stray characters and unknown statements are reported, the rest is read', () => {
     const text = 'policy prod-guardrails {\n  require verify a | b\n  limit bandwidth <= 500 MiB/s @ ~\n  nested { braces } "str"\n}\nintent a { verify none }';
     const { ast, diagnostics } = parse(text, 't.dsi');
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics.map((d) => [d.range.start.line, d.range.start.column, d.ruleId, d.message])).toEqual([
+      [3, 32, 'syntax', 'unexpected character `@`; remove it, or write it inside a string (`"…"`) or after `#` in a comment'],
+      [3, 34, 'syntax', 'unexpected character `~`; remove it, or write it inside a string (`"…"`) or after `#` in a comment'],
+      [4, 3, 'unknown-statement', 'unknown statement `nested` in a policy; expected one of `when`, `require`, `forbid`, `limit`'],
+    ]);
     expect(ast.items.map((i) => i.type)).toEqual(['Policy', 'Intent']);
-    expect(ast.items[0]).toMatchObject({ type: 'Policy', name: { value: 'prod-guardrails' } });
+    expect(ast.items[0]).toMatchObject({ type: 'Policy', name: { value: 'prod-guardrails' }, assertions: [{ kind: 'require' }, { kind: 'limit' }] });
     expect(ast.items[0].range.end).toMatchObject({ line: 5, column: 2 });
   });
 });
