@@ -11,7 +11,7 @@ import type { PayloadUnit, SourceUnit } from '../core/unit.js';
 import { runRules, type RuleSetting } from '../rules/engine.js';
 import type { Rule } from '../rules/create-rule.js';
 import { schemaDiagnostics } from './schema.js';
-import { applySuppressions, type SuppressionUse } from './suppressions.js';
+import { applySuppressions, type SuppressionUse, type WaiverOptions } from './suppressions.js';
 
 /** What the check stage applies, as configuration gives it. */
 export interface CheckOptions {
@@ -21,6 +21,8 @@ export interface CheckOptions {
   readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
   /** Task context known from elsewhere (configuration, AWS), by task ARN; what the file says wins over it. */
   readonly context?: (taskArn: string) => TaskContext | undefined;
+  /** How `dsi-ignore` waivers are judged (the day, locked rules, `--no-inline-config`). */
+  readonly waivers?: WaiverOptions;
 }
 
 /** One payload of a unit, checked. */
@@ -39,6 +41,8 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The unit's `dsi-ignore` comments and whether each excused something here. */
   readonly suppressions: readonly SuppressionUse[];
+  /** The problems waivers excused, each with its justification; sorted. */
+  readonly suppressed: readonly Diagnostic[];
 }
 
 /** Checks every payload of a unit and applies its suppressions (across files: a template's line is excused in its own file). */
@@ -50,13 +54,17 @@ export function checkUnit(unit: SourceUnit, options: CheckOptions): CheckResult 
     return { unit: p, context, found: [...p.diagnostics, ...checkPayload(unit.file, p, context, options)] };
   });
   const tagged = [...unit.diagnostics.map((d) => ({ d, owner: -1 })), ...checked.flatMap((c, i) => c.found.map((d) => ({ d, owner: i })))];
-  const { kept, uses } = applySuppressions(
+  const { kept, suppressed, uses, problems } = applySuppressions(
     tagged.map((t) => t.d),
     unit.suppressions,
+    options.waivers,
   );
   const keptSet = new Set(kept);
-  const owned = (i: number) => tagged.filter((t) => t.owner === i && keptSet.has(t.d)).map((t) => t.d).sort(compareDiagnostics);
+  const byOwner = new Map<number, Diagnostic[]>([[-1, [...problems]]]);
+  for (const t of tagged) if (keptSet.has(t.d)) (byOwner.get(t.owner) ?? byOwner.set(t.owner, []).get(t.owner)!).push(t.d);
+  const owned = (i: number) => (byOwner.get(i) ?? []).sort(compareDiagnostics);
   return {
+    suppressed: suppressed.sort(compareDiagnostics),
     payloads: checked.map((c, i) => ({ unit: c.unit, context: c.context, diagnostics: owned(i) })),
     diagnostics: owned(-1),
     suppressions: uses,

@@ -3,8 +3,9 @@
  * line below it. A suppression that names an unknown rule, or excuses nothing, is itself reported.
  */
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { SourceLocation } from '../core/range.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
-import type { Suppression } from '../core/suppressions.js';
+import { todayUtc, type Suppression } from '../core/suppressions.js';
 import { suggest } from '../core/words.js';
 
 export type { Suppression } from '../core/suppressions.js';
@@ -25,20 +26,77 @@ export function isSuppressible(ruleId: string): boolean {
   return !UNSUPPRESSIBLE.has(ruleId);
 }
 
-/** Drops the diagnostics that a suppression excuses; says which suppressions excused something. */
-export function applySuppressions(
-  diagnostics: readonly Diagnostic[],
-  suppressions: readonly Suppression[],
-): { kept: Diagnostic[]; uses: SuppressionUse[] } {
+/** How waivers are judged: the day, locks from configuration, and whether waivers count at all. */
+export interface WaiverOptions {
+  /** Today, UTC, `YYYY-MM-DD`; a waiver `until` an earlier day no longer applies. Default: the real today. */
+  readonly today?: string;
+  /** Where configuration locks a rule; a locked rule cannot be waived. */
+  readonly locked?: (ruleId: string) => SourceLocation | undefined;
+  /** `false` ignores every waiver (`--no-inline-config`). */
+  readonly inline?: boolean;
+}
+
+/** What {@link applySuppressions} made of a check's diagnostics. */
+export interface AppliedSuppressions {
+  /** The diagnostics in force. */
+  readonly kept: Diagnostic[];
+  /** The diagnostics a waiver excused, each with its `suppressions` (kept for audit: JSON and SARIF list them). */
+  readonly suppressed: Diagnostic[];
+  /** Each waiver and whether it excused something. */
+  readonly uses: SuppressionUse[];
+  /** Waivers that cannot apply: past their date, or naming a locked rule. */
+  readonly problems: Diagnostic[];
+}
+
+/** Separates the diagnostics that a waiver excuses; says which waivers excused something and which cannot apply. */
+export function applySuppressions(diagnostics: readonly Diagnostic[], suppressions: readonly Suppression[], options: WaiverOptions = {}): AppliedSuppressions {
+  if (options.inline === false) return { kept: [...diagnostics], suppressed: [], uses: [], problems: [] };
+  const today = options.today ?? todayUtc();
+  const problems: Diagnostic[] = [];
+  // Waivers in force, by file and line: each diagnostic looks up its line once.
+  const byLine = new Map<string, Suppression[]>();
+  for (const s of suppressions) {
+    if (s.until !== undefined && s.until < today) {
+      problems.push({
+        file: s.file,
+        range: s.range,
+        severity: 'warning',
+        ruleId: DiagnosticIds.ignore,
+        messageId: 'expired',
+        message: `this waiver of ${s.ruleIds.join(', ')} expired after ${s.until}; fix the problem on line ${s.targetLine} or renew the waiver with a later date`,
+      });
+      continue;
+    }
+    for (const id of s.ruleIds) {
+      const lock = options.locked?.(id);
+      if (!lock) continue;
+      problems.push({
+        file: s.file,
+        range: s.range,
+        severity: 'error',
+        ruleId: DiagnosticIds.ignore,
+        messageId: 'locked',
+        message: `\`${id}\` is locked by ${lock.file}:${lock.range.start.line}:${lock.range.start.column}; a dsi-ignore cannot waive it`,
+        related: [{ ...lock, message: 'locked here' }],
+      });
+    }
+    const key = `${s.file}\0${s.targetLine}`;
+    (byLine.get(key) ?? byLine.set(key, []).get(key)!).push(s);
+  }
   const used = new Set<Suppression>();
-  const kept = diagnostics.filter((d) => {
-    if (!isSuppressible(d.ruleId)) return true;
-    const s = suppressions.find((x) => x.file === d.file && x.targetLine === d.range.start.line && x.ruleIds.includes(d.ruleId));
-    if (!s) return true;
+  const kept: Diagnostic[] = [];
+  const suppressed: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const s = isSuppressible(d.ruleId) && !options.locked?.(d.ruleId) ? byLine.get(`${d.file}\0${d.range.start.line}`)?.find((x) => x.ruleIds.includes(d.ruleId)) : undefined;
+    if (!s) {
+      kept.push(d);
+      continue;
+    }
     used.add(s);
-    return false;
-  });
-  return { kept, uses: suppressions.map((s) => ({ ...s, used: used.has(s) })) };
+    suppressed.push({ ...d, suppressions: [{ kind: 'inSource', justification: s.reason, location: { file: s.file, range: s.range }, ...(s.until ? { until: s.until } : {}) }] });
+  }
+  const live = new Set([...byLine.values()].flat());
+  return { kept, suppressed, uses: suppressions.filter((s) => live.has(s)).map((s) => ({ ...s, used: used.has(s) })), problems };
 }
 
 /** How a suppression's rule stood in the check: it ran, it could not have run (off, or needing unknown context), or no such rule exists. */

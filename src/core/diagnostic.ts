@@ -22,6 +22,18 @@ export interface RelatedInformation extends SourceLocation {
   readonly message: string;
 }
 
+/** Why a problem is not in force: a waiver (`dsi-ignore`) in the source excused it. */
+export interface DiagnosticSuppression {
+  /** As SARIF says it: the waiver is in the file itself. */
+  readonly kind: 'inSource';
+  /** The waiver's reason. */
+  readonly justification: string;
+  /** The waiver comment. */
+  readonly location: SourceLocation;
+  /** The waiver's last day (`YYYY-MM-DD`, UTC), if it has one. */
+  readonly until?: string;
+}
+
 /** One problem found in an input, pointing at the user's file. */
 export interface Diagnostic {
   /** The file, as the caller named it. */
@@ -36,6 +48,8 @@ export interface Diagnostic {
   readonly messageId?: string;
   readonly related?: readonly RelatedInformation[];
   readonly fix?: Fix;
+  /** Present on a problem that a waiver excused (kept for audit, not in force). */
+  readonly suppressions?: readonly DiagnosticSuppression[];
 }
 
 /** Parse-level and compile-level diagnostic ids (rule ids come from the rules). */

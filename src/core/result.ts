@@ -8,6 +8,8 @@ export interface FileResult {
   readonly source?: string;
   /** Sorted with `compareDiagnostics`. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Problems a waiver excused, each with its `suppressions` (JSON and SARIF list them for audit). */
+  readonly suppressed?: readonly Diagnostic[];
 }
 
 /** What a formatter needs to know of a rule: for SARIF's rule metadata and help links. */

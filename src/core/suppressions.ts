@@ -1,6 +1,7 @@
 /**
- * The `dsi-ignore` comment: `# dsi-ignore RULE-ID -- reason` on the line above a problem excuses
- * it. Front ends find these comments; the check stage (`check/suppressions.ts`) applies them.
+ * The `dsi-ignore` comment (a waiver): `# dsi-ignore RULE-ID [until YYYY-MM-DD] -- reason` on the
+ * line above a problem excuses it, until the end of that day (UTC) when a date is given. Front
+ * ends find these comments; the check stage (`check/suppressions.ts`) applies them.
  */
 import type { Diagnostic } from './diagnostic.js';
 import { DiagnosticIds } from './diagnostic.js';
@@ -11,6 +12,8 @@ export interface Suppression {
   readonly file: string;
   readonly ruleIds: readonly string[];
   readonly reason: string;
+  /** The last day (UTC, `YYYY-MM-DD`) on which it excuses anything; absent: no end. */
+  readonly until?: string;
   /** The line whose diagnostics it excuses. */
   readonly targetLine: number;
   /** The comment itself. */
@@ -23,15 +26,33 @@ const COMMENT = /^([ \t]*)(?:#|\/\/)[ \t]*dsi-ignore\b(.*)$/;
 export function findSuppressions(text: string, file: string, problems: Diagnostic[]): Suppression[] {
   if (!text.includes('dsi-ignore')) return [];
   const lines = new LineIndex(text);
-  const found: { line: number; ruleIds: string[]; reason: string; range: Range }[] = [];
+  const found: { line: number; ruleIds: string[]; reason: string; range: Range; until?: string }[] = [];
   for (let line = 1; line <= lines.lineCount; line++) {
     const m = COMMENT.exec(lines.lineText(line));
     if (!m) continue;
     const lineStart = lines.lineStart(line);
     const range = lines.range(lineStart + m[1].length, lineStart + lines.lineText(line).length);
     const [idsPart, ...reasonParts] = m[2].split('--');
-    const ruleIds = idsPart.split(/[\s,]+/).filter(Boolean);
+    const words = idsPart.split(/[\s,]+/).filter(Boolean);
     const reason = reasonParts.join('--').trim();
+    // `until DATE` ends the list of rule ids.
+    const untilAt = words.indexOf('until');
+    const ruleIds = untilAt < 0 ? words : words.slice(0, untilAt);
+    let until: string | undefined;
+    if (untilAt >= 0) {
+      const date = words[untilAt + 1];
+      if (date === undefined || !isCalendarDate(date) || words.length > untilAt + 2) {
+        problems.push({
+          file,
+          range,
+          severity: 'error',
+          ruleId: DiagnosticIds.ignore,
+          message: `dsi-ignore needs a date after \`until\`, written YYYY-MM-DD (\`until 2027-03-31\`)${date === undefined ? '' : `, not \`${words.slice(untilAt + 1).join(' ')}\``}`,
+        });
+        continue;
+      }
+      until = date;
+    }
     if (ruleIds.length === 0) {
       problems.push({ file, range, severity: 'error', ruleId: DiagnosticIds.ignore, message: 'dsi-ignore names no rule; write `# dsi-ignore RULE-ID -- reason`' });
       continue;
@@ -45,13 +66,27 @@ export function findSuppressions(text: string, file: string, problems: Diagnosti
         message: `dsi-ignore ${ruleIds.join(', ')} gives no reason; write \`-- reason\` after the rule id so reviewers know why`,
       });
     }
-    found.push({ line, ruleIds, reason, range });
+    found.push({ line, ruleIds, reason, range, ...(until ? { until } : {}) });
   }
   // A run of dsi-ignore lines applies to the first line after the run.
+  // Walking up from the last comment, each line's target is its next line's (linear in the run).
+  const targets = new Map<number, number>();
+  for (let i = found.length - 1; i >= 0; i--) targets.set(found[i].line, targets.get(found[i].line + 1) ?? found[i].line + 1);
   return found.map((f) => {
-    let target = f.line + 1;
-    while (found.some((g) => g.line === target)) target++;
-    return { file, ruleIds: f.ruleIds, reason: f.reason, targetLine: target, range: f.range };
+    const target = targets.get(f.line)!;
+    return { file, ruleIds: f.ruleIds, reason: f.reason, ...(f.until ? { until: f.until } : {}), targetLine: target, range: f.range };
   });
+}
+
+/** True for a real day written `YYYY-MM-DD` (not 2027-02-30). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/** Today in UTC as `YYYY-MM-DD`, the day waivers are judged against. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
 }
 

@@ -9,8 +9,8 @@ import { globSync } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { START_OF_FILE } from '../core/range.js';
-import { describeFileError, readRegularFile } from '../files/read.js';
-import { isInside as isInsideRoot } from '../files/roots.js';
+import { describeFileError, readRegularFile } from './read.js';
+import { isInside as isInsideRoot } from './roots.js';
 
 export interface Inputs {
   /** Files to read, relative to the working folder, sorted, without repeats. */

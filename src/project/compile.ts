@@ -53,6 +53,8 @@ export interface CompileResult {
   readonly sources: ReadonlyMap<string, string>;
   /** The `dsi-ignore` comments of those files and whether each excused something here. */
   readonly suppressions: readonly SuppressionUse[];
+  /** The problems waivers excused, each with its justification (for audit; not in force). */
+  readonly suppressed: readonly Diagnostic[];
 }
 
 /** Compiles the intents of one `.dsi` file and checks them. Synchronous; never throws on bad input. */
@@ -69,7 +71,7 @@ export function compile(source: string, options: CompileOptions = { filename: 'i
       sourceMap: p.unit.sourceMap,
       range: p.unit.range ?? p.unit.fallback.range,
     }));
-    return { intents, diagnostics: allDiagnostics(checked), sources: unit.sources, suppressions: checked.suppressions };
+    return { intents, diagnostics: allDiagnostics(checked), sources: unit.sources, suppressions: checked.suppressions, suppressed: checked.suppressed };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return {
@@ -77,6 +79,7 @@ export function compile(source: string, options: CompileOptions = { filename: 'i
       diagnostics: [{ file, range: START_OF_FILE, severity: 'error', ruleId: DiagnosticIds.internal, message: `internal error while compiling: ${message}` }],
       sources: new Map([[file, source]]),
       suppressions: [],
+      suppressed: [],
     };
   }
 }

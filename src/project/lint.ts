@@ -2,7 +2,7 @@
  * `lint()`: one input file (`.dsi` intent or JSON/YAML request file) → every problem, in the
  * user's files. Either front end makes a unit of the file; the one check stage judges it.
  */
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
 import { START_OF_FILE } from '../core/range.js';
 import type { SourceUnit } from '../core/unit.js';
@@ -38,6 +38,8 @@ export interface LintResult {
   readonly checked: number;
   /** The `dsi-ignore` comments met, and whether each excused something. */
   readonly suppressions: readonly SuppressionUse[];
+  /** The problems waivers excused, each with its justification (for audit; not in force). */
+  readonly suppressed: readonly Diagnostic[];
 }
 
 /** True when `file` is something `lint` reads: `.dsi` or a JSON/YAML request file. */
@@ -64,6 +66,7 @@ export function lint(source: string, options: LintOptions): LintResult {
       taskArns: [],
       checked: 0,
       suppressions: [],
+      suppressed: [],
     };
   }
   if (options.reportUnusedSuppressions === false) return result;
@@ -79,8 +82,9 @@ export function lint(source: string, options: LintOptions): LintResult {
 export function reportUnusedSuppressions(
   results: readonly LintResult[],
   judged: (file: string) => boolean,
-  options: Pick<LintOptions, 'rules' | 'ruleSettings'> = {},
+  options: Pick<LintOptions, 'rules' | 'ruleSettings'> & { readonly severity?: Severity | 'off' } = {},
 ): Diagnostic[] {
+  if (options.severity === 'off') return [];
   const rules = options.rules ?? builtinRules;
   const state = (id: string): RuleState => {
     const rule = rules.find((r) => r.id === id);
@@ -88,14 +92,23 @@ export function reportUnusedSuppressions(
     // A rule that is off, or needs task context, may simply not have run: its comment cannot be judged.
     return settingLevel(options.ruleSettings?.[id]) === 'off' || (rule.meta.needs?.length ?? 0) > 0 ? 'idle' : 'ran';
   };
-  return unusedSuppressions(
+  const found = unusedSuppressions(
     results.flatMap((r) => r.suppressions),
     { judged, state, knownIds: rules.map((r) => r.id) },
   );
+  const severity = options.severity;
+  return severity ? found.map((d) => ({ ...d, severity })) : found;
 }
 
 function lintUnit(unit: SourceUnit, options: LintOptions): LintResult {
   const checked = checkUnit(unit, checkOptionsOf(options));
   const taskArns = unit.payloads.map((p) => (p.payload as { TaskArn?: unknown }).TaskArn).filter((a): a is string => typeof a === 'string');
-  return { diagnostics: allDiagnostics(checked), sources: unit.sources, taskArns, checked: unit.payloads.length, suppressions: checked.suppressions };
+  return {
+    diagnostics: allDiagnostics(checked),
+    sources: unit.sources,
+    taskArns,
+    checked: unit.payloads.length,
+    suppressions: checked.suppressions,
+    suppressed: dedupe(checked.suppressed),
+  };
 }

@@ -1,6 +1,7 @@
 /** What `compile()` and `lint()` share: the options both take, turned into the check stage's. */
 import type { TaskContext } from '../core/context.js';
 import type { CheckOptions } from '../check/index.js';
+import type { WaiverOptions } from '../check/suppressions.js';
 import type { CompileCache, ReadFile } from '../compiler/index.js';
 import type { Rule } from '../rules/create-rule.js';
 import type { RuleSetting } from '../rules/engine.js';
@@ -27,6 +28,8 @@ export interface ProjectOptions {
   readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
   /** Shared by the calls of one run, so that a file imported by many is parsed once. */
   readonly cache?: CompileCache;
+  /** How `dsi-ignore` waivers are judged: the day, locked rules, or none at all. */
+  readonly waivers?: WaiverOptions;
 }
 
 /** The check stage's options; the built-in rules unless the caller gives its own. */
@@ -35,5 +38,6 @@ export function checkOptionsOf(options: ProjectOptions & { readonly rules?: read
     rules: options.rules ?? builtinRules,
     ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
     ...(options.context ? { context: options.context } : {}),
+    ...(options.waivers ? { waivers: options.waivers } : {}),
   };
 }

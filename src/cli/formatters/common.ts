@@ -9,6 +9,8 @@ export interface FileReport {
   readonly path: string;
   readonly source?: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** Problems a waiver excused (not in force), sorted like `diagnostics`. */
+  readonly suppressed: readonly Diagnostic[];
 }
 
 /** `file` relative to `cwd`, with forward slashes, whatever form it was given in. */
@@ -43,12 +45,12 @@ export function compareByPosition(a: Diagnostic, b: Diagnostic): number {
  * position, so output never depends on the order results arrive in. Files without diagnostics stay.
  */
 export function collectReports(results: readonly FileResult[], cwd: string): FileReport[] {
-  const byPath = new Map<string, { source?: string; diagnostics: Diagnostic[]; seen: Set<string> }>();
+  const byPath = new Map<string, { source?: string; diagnostics: Diagnostic[]; suppressed: Diagnostic[]; seen: Set<string> }>();
   const entry = (file: string) => {
     const key = relativePath(file, cwd);
     let found = byPath.get(key);
     if (!found) {
-      found = { diagnostics: [], seen: new Set() };
+      found = { diagnostics: [], suppressed: [], seen: new Set() };
       byPath.set(key, found);
     }
     return found;
@@ -58,12 +60,17 @@ export function collectReports(results: readonly FileResult[], cwd: string): Fil
     if (found.source === undefined && result.source !== undefined) found.source = result.source;
   }
   for (const result of results) {
-    for (const d of result.diagnostics) {
-      const found = entry(d.file);
-      const key = JSON.stringify([d.range.start.offset, d.range.end.offset, d.severity, d.ruleId, d.message]);
-      if (found.seen.has(key)) continue;
-      found.seen.add(key);
-      found.diagnostics.push(d);
+    for (const [list, suppressed] of [
+      [result.diagnostics, false],
+      [result.suppressed ?? [], true],
+    ] as const) {
+      for (const d of list) {
+        const found = entry(d.file);
+        const key = JSON.stringify([suppressed, d.range.start.offset, d.range.end.offset, d.severity, d.ruleId, d.message]);
+        if (found.seen.has(key)) continue;
+        found.seen.add(key);
+        (suppressed ? found.suppressed : found.diagnostics).push(d);
+      }
     }
   }
   return [...byPath.entries()]
@@ -72,6 +79,7 @@ export function collectReports(results: readonly FileResult[], cwd: string): Fil
       path: file,
       ...(found.source === undefined ? {} : { source: found.source }),
       diagnostics: found.diagnostics.sort(compareByPosition),
+      suppressed: found.suppressed.sort(compareByPosition),
     }));
 }
 

@@ -18,13 +18,16 @@ export interface EslintMessage {
   endColumn: number;
   /** Only for a fix of one edit in the same file: ESLint's fix is one replacement of `range` (0-based UTF-16 offsets). */
   fix?: { range: [number, number]; text: string };
+  /** Only in `suppressedMessages`: the waivers that excused it, as ESLint lists its directives. */
+  suppressions?: { kind: 'directive'; justification: string }[];
 }
 
 /** One file in ESLint's `LintResult` shape (`source` omitted). */
 export interface EslintResult {
   filePath: string;
   messages: EslintMessage[];
-  suppressedMessages: [];
+  /** Problems a `dsi-ignore` waiver excused, with the waiver's reason. */
+  suppressedMessages: EslintMessage[];
   errorCount: number;
   fatalErrorCount: number;
   /** Warnings and infos: both are severity 1. */
@@ -64,7 +67,10 @@ export function toEslintResults(reports: readonly FileReport[], cwd: string): Es
     return {
       filePath: report.path,
       messages,
-      suppressedMessages: [],
+      suppressedMessages: report.suppressed.map((d) => ({
+        ...toMessage(d, report, cwd),
+        suppressions: (d.suppressions ?? []).map((s) => ({ kind: 'directive' as const, justification: s.justification })),
+      })),
       errorCount: counts.errors,
       fatalErrorCount: messages.filter((m) => m.fatal).length,
       warningCount: counts.warnings + counts.infos,

@@ -108,7 +108,8 @@ function reportingDescriptors(ids: readonly string[], rules: readonly RuleInfo[]
  */
 export function toSarifLog(reports: readonly FileReport[], options: { cwd: string; rules: readonly RuleInfo[]; toolVersion: string }): Sarif.Log {
   const { cwd } = options;
-  const diagnostics = reports.flatMap((report) => report.diagnostics);
+  // Suppressed problems are results too, with `suppressions`, so a code-scanning dashboard can audit them.
+  const diagnostics = reports.flatMap((report) => [...report.diagnostics, ...report.suppressed]);
   const ids = [...new Set(diagnostics.map((d) => d.ruleId))].sort(compareStrings);
   const ruleIndex = new Map(ids.map((id, index) => [id, index]));
   const results: Sarif.Result[] = diagnostics.map((d) => {
@@ -129,6 +130,16 @@ export function toSarifLog(reports: readonly FileReport[], options: { cwd: strin
           }
         : {}),
       ...(fix ? { fixes: [fix] } : {}),
+      ...(d.suppressions
+        ? {
+            suppressions: d.suppressions.map((s) => ({
+              kind: s.kind,
+              justification: s.justification,
+              location: { physicalLocation: physicalLocation(s.location, cwd) },
+              ...(s.until ? { properties: { until: s.until } } : {}),
+            })),
+          }
+        : {}),
     };
   });
   return {
