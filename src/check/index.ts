@@ -7,7 +7,8 @@
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { mergeContext, type TaskContext } from '../core/context.js';
 import type { SourceMap } from '../core/source-map.js';
-import type { PayloadUnit, SourceUnit } from '../core/unit.js';
+import type { PayloadUnit, PolicyDeclaration, SourceUnit } from '../core/unit.js';
+import { policyRules } from '../policy/index.js';
 import { runRules, type RuleSetting } from '../rules/engine.js';
 import type { Rule } from '../rules/create-rule.js';
 import { schemaDiagnostics } from './schema.js';
@@ -15,8 +16,10 @@ import { applySuppressions, type SuppressionUse, type WaiverOptions } from './su
 
 /** What the check stage applies, as configuration gives it. */
 export interface CheckOptions {
-  /** The rules to run; `false` runs only the schema. */
+  /** The rules to run; `false` runs only the schema (and the policies, which always run). */
   readonly rules: readonly Rule<any>[] | false;
+  /** Policies from elsewhere (configuration), enforced beside the unit's own `policy` blocks. */
+  readonly policies?: readonly PolicyDeclaration[];
   /** Levels and options by rule id (`off` disables a rule). */
   readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
   /** Task context known from elsewhere (configuration, AWS), by task ARN; what the file says wins over it. */
@@ -46,14 +49,17 @@ export interface CheckResult {
 }
 
 /** Checks every payload of a unit and applies its suppressions (across files: a template's line is excused in its own file). */
-export function checkUnit(unit: SourceUnit, options: CheckOptions): CheckResult {
+export function checkUnit(unit: SourceUnit, given: CheckOptions): CheckResult {
+  // Each policy assertion is one more rule; problems of the policies themselves belong to the unit.
+  const policies = policyRules([...unit.policies, ...(given.policies ?? [])]);
+  const options: CheckOptions = { ...given, rules: [...(given.rules || []), ...policies.rules] };
   const checked = unit.payloads.map((p) => {
     const arn = (p.payload as { TaskArn?: unknown } | null | undefined)?.TaskArn;
     const known = typeof arn === 'string' ? options.context?.(arn) : undefined;
     const context = mergeContext(known, p.context);
     return { unit: p, context, found: [...p.diagnostics, ...checkPayload(unit.file, p, context, options)] };
   });
-  const tagged = [...unit.diagnostics.map((d) => ({ d, owner: -1 })), ...checked.flatMap((c, i) => c.found.map((d) => ({ d, owner: i })))];
+  const tagged = [...[...unit.diagnostics, ...policies.diagnostics].map((d) => ({ d, owner: -1 })), ...checked.flatMap((c, i) => c.found.map((d) => ({ d, owner: i })))];
   const { kept, suppressed, uses, problems } = applySuppressions(
     tagged.map((t) => t.d),
     unit.suppressions,

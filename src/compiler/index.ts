@@ -7,7 +7,10 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
 import { findSuppressions, type Suppression } from '../core/suppressions.js';
 import type { PayloadUnit, SourceUnit } from '../core/unit.js';
-import { resolveEntry, type CompileCache, type ReadFile } from './resolve.js';
+import type { PolicyDeclaration } from '../core/policy.js';
+import type { PolicyNode } from '../grammar/ast.js';
+import { compilePolicy } from './policies.js';
+import { resolveEntry, type CompileCache, type ReadFile, type LoadedFile, type Resolution } from './resolve.js';
 import { emitPayload } from './emit/index.js';
 import { DsiSourceMap } from './source-map.js';
 import { createImportReader } from '../files/roots.js';
@@ -43,6 +46,7 @@ export function buildIntents(source: string, options: BuildOptions): SourceUnit 
   const resolution = resolveEntry(source, options.filename, options.readFile ?? createImportReader(options.filename, { importRoots: options.importRoots ?? [] }), options.cache);
   const texts = new Map([...resolution.files.values()].map((f) => [f.file, f.text] as const));
   const entry = resolution.entry;
+  const policies = policiesOf(resolution);
   const payloads: PayloadUnit[] = [];
   for (const decl of entry.declarations) {
     if (decl.type !== 'Intent') continue;
@@ -87,9 +91,50 @@ export function buildIntents(source: string, options: BuildOptions): SourceUnit 
   return {
     file: entry.file,
     payloads,
-    diagnostics: [...resolution.diagnostics, ...commentProblems],
+    diagnostics: [...resolution.diagnostics, ...policies.diagnostics, ...commentProblems],
     sources: texts,
     suppressions,
-    policies: [],
+    policies: policies.policies,
   };
+}
+
+/** What {@link loadPolicyFile} and the front end find: policies and the problems of their files. */
+export interface LoadedPolicies {
+  readonly policies: readonly PolicyDeclaration[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The policies of a `.dsi` file and of the files it imports directly (what it sees), for
+ * policies that come from configuration; its intents and templates are checked but not compiled.
+ */
+export function loadPolicyFile(source: string, options: BuildOptions): LoadedPolicies {
+  const resolution = resolveEntry(source, options.filename, options.readFile ?? createImportReader(options.filename, { importRoots: options.importRoots ?? [] }), options.cache);
+  const found = policiesOf(resolution);
+  return { policies: found.policies, diagnostics: [...resolution.diagnostics, ...found.diagnostics] };
+}
+
+/** Every file's policies compiled (so each file's problems are reported); those the entry sees returned. */
+function policiesOf(resolution: Resolution): LoadedPolicies {
+  const diagnostics: Diagnostic[] = [];
+  const compiled = new Map<PolicyNode, PolicyDeclaration>();
+  for (const f of resolution.files.values()) {
+    for (const node of policyNodes(f)) {
+      const sink = {
+        file: f.file,
+        report: (ruleId: string, range: Diagnostic['range'], message: string, severity: Diagnostic['severity'] = 'error') =>
+          diagnostics.push({ file: f.file, range, severity, ruleId, message }),
+      };
+      compiled.set(node, compilePolicy(node, f.text, sink));
+    }
+  }
+  const entry = resolution.entry;
+  // Imports first: a policy declared in the file and imported too is reported at the file's own.
+  const seen = [...entry.imports.flatMap((i) => (i.target && i.target !== entry ? [i.target] : [])), entry];
+  const policies = [...new Set(seen)].flatMap((f) => policyNodes(f).map((n) => compiled.get(n)!));
+  return { policies, diagnostics };
+}
+
+function policyNodes(f: LoadedFile): PolicyNode[] {
+  return f.ast.items.filter((i): i is PolicyNode => i.type === 'Policy');
 }

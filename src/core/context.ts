@@ -1,7 +1,9 @@
 import type { Options } from '@aws-sdk/client-datasync';
 
+/** A DataSync task's modes (fixed when the task is created). */
+export const TASK_MODES = ['BASIC', 'ENHANCED'] as const;
 /** A DataSync task's mode (fixed when the task is created). */
-export type TaskMode = 'BASIC' | 'ENHANCED';
+export type TaskMode = (typeof TASK_MODES)[number];
 
 /** Location types, as the language names them (`fsx-windows`, `object-storage`, …) in the API's spelling. */
 export const LOCATION_TYPES = [

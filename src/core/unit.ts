@@ -4,6 +4,7 @@
  */
 import type { TaskContext } from './context.js';
 import type { Diagnostic } from './diagnostic.js';
+import type { PolicyDeclaration } from './policy.js';
 import type { Range, SourceLocation } from './range.js';
 import type { SourceMap } from './source-map.js';
 import type { Suppression } from './suppressions.js';
@@ -49,12 +50,8 @@ export interface PayloadUnit {
   readonly schemaWording?: SchemaWording;
 }
 
-/** A `policy NAME { … }` declaration a front end found, for the check stage to enforce. */
-export interface PolicyDeclaration {
-  readonly name: string;
-  readonly file: string;
-  readonly range: Range;
-}
+// A `policy NAME { … }` declaration a front end found, for the check stage to enforce.
+export type { PolicyDeclaration } from './policy.js';
 
 /** What a front end made of one input file and everything it read. */
 export interface SourceUnit {
@@ -67,6 +64,6 @@ export interface SourceUnit {
   readonly sources: ReadonlyMap<string, string>;
   /** The `dsi-ignore` comments of those files. */
   readonly suppressions: readonly Suppression[];
-  /** Policy declarations; empty until `policy` bodies are parsed (issue 6, policies step). */
+  /** The policies the input declares or imports, which the check stage enforces on its payloads. */
   readonly policies: readonly PolicyDeclaration[];
 }

@@ -28,10 +28,16 @@ describe('import directions', () => {
     expect(importsOf('project/compile.ts')).toContain(join('compiler', 'index.ts'));
   });
 
-  it('the check stage imports only core/, schema/ and rules/ (never a front end, nor what orchestrates it)', () => {
+  it('the check stage imports only core/, schema/, rules/ and policy/ (never a front end, nor what orchestrates it)', () => {
     const found = sources('check').flatMap((f) => importsOf(f).map((i) => `${f} → ${i}`));
     expect(found.length).toBeGreaterThan(0);
-    expect(found.filter((edge) => !['check', 'core', 'schema', 'rules'].includes(room(edge.split(' → ')[1])))).toEqual([]);
+    expect(found.filter((edge) => !['check', 'core', 'schema', 'rules', 'policy'].includes(room(edge.split(' → ')[1])))).toEqual([]);
+  });
+
+  it('policies become rules without a front end: policy/ imports only core/, schema/ and rules/', () => {
+    const found = sources('policy').flatMap((f) => importsOf(f).map((i) => `${f} → ${i}`));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((edge) => !['policy', 'core', 'schema', 'rules'].includes(room(edge.split(' → ')[1])))).toEqual([]);
   });
 
   it('no front end imports the check stage or the orchestration above it', () => {

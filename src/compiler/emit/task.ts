@@ -1,7 +1,7 @@
 /** `TaskArn` and the task context block (never emitted; read by rules). */
 import type { ContextNode, TaskNode } from '../../grammar/ast.js';
 import { DiagnosticIds } from '../../core/diagnostic.js';
-import { LOCATION_TYPES, S3_STORAGE_CLASSES, type LocationContext, type TaskContext } from '../../core/context.js';
+import { LOCATION_TYPES, S3_STORAGE_CLASSES, TASK_MODES, type LocationContext, type TaskContext } from '../../core/context.js';
 import { matchEnum } from '../values.js';
 import type { Origin, Setting } from '../settings.js';
 import { origin, type LowerSink } from './common.js';
@@ -26,7 +26,7 @@ export function emitTask(node: TaskNode, sink: LowerSink): Setting {
     seen.set(slot, c);
     const co = origin(sink.file, c.range, valueRange(c), valueRange(c), contextWord(c));
     if (c.type === 'ContextMode') {
-      const m = matchEnum(c.value.value, ['BASIC', 'ENHANCED'], 'task mode');
+      const m = matchEnum(c.value.value, TASK_MODES, 'task mode');
       if (m.ok) {
         context.mode = m.value as TaskContext['mode'];
         origins.set('/@context/mode', co);
