@@ -38,7 +38,7 @@ type Sdk = typeof import('@aws-sdk/client-datasync');
 
 const ARN_REGION = /^arn:(?:aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:([a-z\-0-9]+):[0-9]{12}:/;
 /** The model's TaskArn pattern. */
-const TASK_ARN =
+export const TASK_ARN =
   /^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\-0-9]+:[0-9]{12}:task\/task-[0-9a-f]{17}$/;
 /** ListLocations pages to read (100 locations each) before falling back to trying DescribeLocation* calls. */
 const MAX_LIST_PAGES = 20;

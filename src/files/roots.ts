@@ -5,6 +5,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
 import { describeFileError, FileRefused, readRegularFile } from './read.js';
 import type { ReadFile } from '../compiler/resolve.js';
@@ -35,7 +36,7 @@ function marksRoot(folder: string): boolean {
     if (!existsSync(path)) continue;
     try {
       const text = readRegularFile(path, 1024 * 1024);
-      const config: unknown = name.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 0 });
+      const config: unknown = name.endsWith('.json') ? parseJsonc(text) : parseYaml(text, { maxAliasCount: 0 });
       if ((config as { root?: unknown } | null)?.root === true) return true;
     } catch {
       // A config that cannot be read does not mark a root; the config loader reports it.
@@ -45,18 +46,14 @@ function marksRoot(folder: string): boolean {
 }
 
 /**
- * The project root of a file in `folder`: the nearest folder upwards with a config marked
- * `"root": true`, else the repository root (the nearest folder with `.git`), else `cwd`.
- * Symlinks in the result are resolved.
+ * The project root of a file in `folder`: walking upwards, the first folder that has a config
+ * marked `"root": true` or is a repository root (has `.git`), whichever comes first, else `cwd`.
+ * The configuration cascade stops at the same folder. `isRootMarked` lets a caller that has
+ * already read the configs (src/config) answer from its cache. Symlinks in the result are resolved.
  */
-export function findProjectRoot(folder: string, cwd: string = process.cwd()): string {
-  const start = realPathOf(folder);
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (marksRoot(dir)) return dir;
-    if (dirname(dir) === dir) break;
-  }
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
+export function findProjectRoot(folder: string, cwd: string = process.cwd(), isRootMarked: (folder: string) => boolean = marksRoot): string {
+  for (let dir = realPathOf(folder); ; dir = dirname(dir)) {
+    if (isRootMarked(dir) || existsSync(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) break;
   }
   return realPathOf(cwd);
