@@ -308,6 +308,15 @@ describe('locks', () => {
     expect(c.diagnostics[0].message).toContain('did you mean `devices-efs`?');
     expect(c.rules.get('devices-efs')?.setting).toBe('error');
   });
+  it("binds the locking config's own overrides too; a severity below the lock floor is refused", () => {
+    const dir = repo({
+      'dsi.config.yaml': 'rules:\n  devices-efs: warn\nlocked: [devices-efs]\noverrides:\n  - files: ["*.json"]\n    rules: { devices-efs: info }\n  - files: ["*.json"]\n    rules: { devices-efs: error }\n',
+    });
+    const c = configFor('x.json', { cwd: dir });
+    expect(problems(dir, c.diagnostics)).toEqual(['dsi.config.yaml 6:27 lockedRule']);
+    expect(c.diagnostics[0].message).toContain('cannot be lowered below `warn`');
+    expect(c.rules.get('devices-efs')?.setting).toBe('error');
+  });
 });
 
 describe('describeConfig (--print-config)', () => {
