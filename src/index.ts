@@ -44,6 +44,13 @@ export type { RunRulesInput, RuleSetting } from './rules/engine.js';
 export type { Dialect, OptionChange, Words } from './rules/words.js';
 export { builtinRules, findRule, ruleInfo } from './rules/index.js';
 
+/** Organisation policies: `policy` blocks read from a `.dsi` file, and turned into one rule per assertion. */
+export { loadPolicyFile } from './compiler/index.js';
+export type { BuildOptions, LoadedPolicies } from './compiler/index.js';
+export { policyRules, POLICY_DOCS_URL } from './policy/index.js';
+export type { PolicyRules, PolicyMessageId } from './policy/index.js';
+export type { PolicyDeclaration, PolicyAssertion, PolicyScope, PolicyTarget } from './core/policy.js';
+
 /** Task context from AWS (`DescribeTask`, `DescribeLocation*`), loading the SDK only when called. */
 export { resolveTaskContext, sendStartTaskExecution } from './context/aws.js';
 export type { AwsContextOptions, ResolvedContext } from './context/aws.js';
@@ -53,7 +60,7 @@ export type { Diagnostic, Severity, Fix, TextEdit, RelatedInformation } from './
 export { hasErrors } from './core/diagnostic.js';
 export type { Position, Range, SourceLocation } from './core/range.js';
 export type { SourceMap, SourcePart, PayloadFix } from './core/source-map.js';
-export { LOCATION_TYPES, S3_STORAGE_CLASSES } from './core/context.js';
+export { LOCATION_TYPES, S3_STORAGE_CLASSES, TASK_MODES } from './core/context.js';
 export type { TaskContext, TaskMode, LocationContext, LocationType, S3StorageClass, ContextKey } from './core/context.js';
 export type { Payload } from './core/payload.js';
 export type { FileResult, RuleInfo } from './core/result.js';

@@ -18,7 +18,7 @@ import { createImportReader } from '../files/roots.js';
 export type { CompileCache, ReadFile } from './resolve.js';
 export { createCompileCache } from './resolve.js';
 
-/** Options of {@link buildIntents}. */
+/** Options of `buildIntents` and {@link loadPolicyFile}: the file and how its imports are read. */
 export interface BuildOptions {
   /** The file's name: diagnostics carry it and imports are resolved relative to it. */
   readonly filename: string;
