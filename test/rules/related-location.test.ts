@@ -48,7 +48,8 @@ describe('a related location in another file', () => {
       ...requireVerify,
       check: ({ report }) => report({ pointer: '/OverrideOptions/VerifyMode', messageId: 'required', data: { what: 'x' }, related: [{ location: here, message: 'required here' }] }),
     });
-    const [e] = lint(text, { filename: 'x.dsi', readFile: () => '', rules: [local] }).diagnostics.filter((x) => x.ruleId === 'prod-guardrails/1');
+    // The file's own policy now enforces too (message id `notAllowed`); this test is about the rule given here.
+    const [e] = lint(text, { filename: 'x.dsi', readFile: () => '', rules: [local] }).diagnostics.filter((x) => x.ruleId === 'prod-guardrails/1' && x.messageId === 'required');
     expect(e.range.start.line).toBe(3);
     expect(e.related).toEqual([{ ...here, message: 'required here' }]);
   });
