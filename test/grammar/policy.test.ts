@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/grammar/index.js';
 import type { AssertionNode, DeclarationNode, PolicyNode, PolicyValueNode } from '../../src/grammar/ast.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { GUARDRAILS } from '../policy/helpers.js';
 
 const show = (ds: readonly Diagnostic[]) =>
   ds.map((d) => `${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column} ${d.ruleId}: ${d.message}`);
@@ -15,19 +16,9 @@ const brief = (a: AssertionNode) =>
   (a.warn ? ' warn' : '') +
   (a.because ? ` because ${a.because.value}` : '');
 
-export const LANGUAGE_EXAMPLE = `policy prod-guardrails {
-  when tag env = "prod"                       # scope; without it, every intent
-  require verify only-files-transferred | point-in-time-consistent
-  require tag team, cost-center
-  require report
-  forbid deleted remove        because "production data is never deleted by sync"
-  limit bandwidth <= 500 MiB/s
-}
-`;
-
 describe('policy blocks parse', () => {
   it('the example of LANGUAGE.md, clean, into typed nodes with ranges', () => {
-    const { ast, diagnostics } = parse(LANGUAGE_EXAMPLE, 'p.dsi');
+    const { ast, diagnostics } = parse(GUARDRAILS, 'p.dsi');
     expect(diagnostics).toEqual([]);
     const [p] = ast.items as PolicyNode[];
     expect(p.name.value).toBe('prod-guardrails');

@@ -3,11 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '../../src/grammar/index.js';
-import { codeBlocks, repoRoot } from '../helpers.js';
+import { codeBlocks, hasShared, languageMd, repoRoot } from '../helpers.js';
+import { GUARDRAILS } from './helpers.js';
 
 const doc = (name: string) => readFileSync(join(repoRoot, 'docs', name), 'utf8');
 
 describe('docs of policies', () => {
+  it.skipIf(!hasShared)('the tests use the policy of LANGUAGE.md, as written there', () => {
+    expect(codeBlocks(readFileSync(languageMd, 'utf8')).map((b) => b.code)).toContain(GUARDRAILS);
+  });
+
   for (const [name, text] of [
     ['policies.md', doc('policies.md')],
     ['language.md (Policies)', doc('language.md').split('## Policies')[1].split('\n## ')[0]],

@@ -1,27 +1,11 @@
 /** `policy` blocks enforce: one rule per assertion, placed where the setting was written, the clause as related location. */
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { compileFiles } from '../helpers.js';
+import { GUARDRAILS, show } from './helpers.js';
 
-const GUARDRAILS = `policy prod-guardrails {
-  when tag env = "prod"                       # scope; without it, every intent
-  require verify only-files-transferred | point-in-time-consistent
-  require tag team, cost-center
-  require report
-  forbid deleted remove        because "production data is never deleted by sync"
-  limit bandwidth <= 500 MiB/s
-}
-`;
 const TASK = 'task "arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026"';
 const REPORT = 'report {\n    to "s3://acme-reports/nightly/"\n    role "arn:aws:iam::111122223333:role/reports"\n    output standard\n  }';
 
-/** `file:line:col severity ruleId: message [related line: message]` of each diagnostic. */
-const show = (ds: readonly Diagnostic[]) =>
-  ds.map(
-    (d) =>
-      `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.ruleId}: ${d.message}` +
-      (d.related ?? []).map((r) => ` [${r.file}:${r.range.start.line}:${r.range.start.column} ${r.message}]`).join(''),
-  );
 
 const check = (files: Record<string, string>, entry = 'main.dsi') => compileFiles(files, entry);
 

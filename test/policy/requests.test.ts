@@ -2,26 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { allDiagnostics, checkUnit } from '../../src/check/index.js';
 import { loadPolicyFile } from '../../src/compiler/index.js';
-import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { requestUnit } from '../../src/requests/index.js';
 import { memoryFs } from '../helpers.js';
+import { GUARDRAILS, show } from './helpers.js';
 
-const GUARDRAILS = `policy prod-guardrails {
-  when tag env = "prod"                       # scope; without it, every intent
-  require verify only-files-transferred | point-in-time-consistent
-  require tag team, cost-center
-  require report
-  forbid deleted remove        because "production data is never deleted by sync"
-  limit bandwidth <= 500 MiB/s
-}
-`;
 
-const show = (ds: readonly Diagnostic[]) =>
-  ds.map(
-    (d) =>
-      `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.ruleId}: ${d.message}` +
-      (d.related ?? []).map((r) => ` [${r.file}:${r.range.start.line}:${r.range.start.column} ${r.message}]`).join(''),
-  );
 
 const loaded = loadPolicyFile(GUARDRAILS, { filename: 'policies.dsi', readFile: memoryFs({}) });
 
