@@ -46,6 +46,8 @@ export interface CheckResult {
   readonly suppressions: readonly SuppressionUse[];
   /** The problems waivers excused, each with its justification; sorted. */
   readonly suppressed: readonly Diagnostic[];
+  /** The rules the enforced policies became (`POLICY/n`): ids a `dsi-ignore` may name. */
+  readonly policyRules: readonly Rule<any>[];
 }
 
 /** Checks every payload of a unit and applies its suppressions (across files: a template's line is excused in its own file). */
@@ -70,6 +72,7 @@ export function checkUnit(unit: SourceUnit, given: CheckOptions): CheckResult {
   for (const t of tagged) if (keptSet.has(t.d)) (byOwner.get(t.owner) ?? byOwner.set(t.owner, []).get(t.owner)!).push(t.d);
   const owned = (i: number) => (byOwner.get(i) ?? []).sort(compareDiagnostics);
   return {
+    policyRules: policies.rules,
     suppressed: suppressed.sort(compareDiagnostics),
     payloads: checked.map((c, i) => ({ unit: c.unit, context: c.context, diagnostics: owned(i) })),
     diagnostics: owned(-1),

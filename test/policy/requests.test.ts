@@ -88,5 +88,7 @@ Tags:
     const unit = { ...requestUnit('{"TaskArn": "arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026"}', 'r.json'), policies: loaded.policies };
     const r = checkUnit(unit, { rules: [], policies: loaded.policies });
     expect(r.diagnostics).toEqual([]);
+    // The ids a `dsi-ignore` may name, for whoever judges waivers.
+    expect(r.policyRules.map((x) => x.id)).toEqual(['prod-guardrails/1', 'prod-guardrails/2', 'prod-guardrails/3', 'prod-guardrails/4', 'prod-guardrails/5']);
   });
 });
