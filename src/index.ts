@@ -11,7 +11,7 @@ export type { CompileOptions, CompileResult, CompiledIntent } from './project/co
 export type { ProjectOptions } from './project/options.js';
 export { createCompileCache } from './compiler/index.js';
 export type { CompileCache, ReadFile } from './compiler/index.js';
-export type { Suppression, SuppressionUse } from './check/suppressions.js';
+export type { Suppression, SuppressionUse, WaiverOptions } from './check/suppressions.js';
 
 /** Reading inputs safely: imports confined to the project root, only regular files within the size limit. */
 export { createImportReader, findProjectRoot } from './files/roots.js';
@@ -55,7 +55,7 @@ export type { PolicyDeclaration, PolicyAssertion, PolicyScope, PolicyTarget } fr
 export { resolveTaskContext, sendStartTaskExecution } from './context/aws.js';
 export type { AwsContextOptions, ResolvedContext } from './context/aws.js';
 
-export type { Diagnostic, Severity, Fix, TextEdit, RelatedInformation } from './core/diagnostic.js';
+export type { Diagnostic, DiagnosticSuppression, Severity, Fix, TextEdit, RelatedInformation } from './core/diagnostic.js';
 /** True when any of the diagnostics is an error: what blocks a payload. */
 export { hasErrors } from './core/diagnostic.js';
 export type { Position, Range, SourceLocation } from './core/range.js';
