@@ -12,9 +12,9 @@ import { createCompileCache, type ReadFile } from '../compiler/index.js';
 import type { Rule } from '../rules/create-rule.js';
 import type { RuleSetting } from '../rules/engine.js';
 import { builtinRules } from '../rules/index.js';
-import { describeFileError } from '../files/read.js';
+import { describeFileError, readRegularFile } from '../files/read.js';
 import { expandInputs, fileProblem, inputProblems, readInput } from '../files/inputs.js';
-import { createImportReader, projectRootFinder, realPathOf } from '../files/roots.js';
+import { createImportReader, isInside, projectRootFinder, realPathOf } from '../files/roots.js';
 import { writeFilesAtomically, type WriteResult } from '../files/write.js';
 import { compile, type CompiledIntent } from './compile.js';
 import { isLintable, lint, reportUnusedSuppressions, type LintResult } from './lint.js';
@@ -280,6 +280,8 @@ export function createProject(options: CreateProjectOptions): Project {
       const entry = (file: string) => byFile.get(file) ?? byFile.set(file, { diagnostics: [], suppressed: [] }).get(file)!;
       for (const d of diagnostics) entry(d.file).diagnostics.push(d);
       for (const d of suppressed) entry(d.file).suppressed.push(d);
+      // A configuration problem is shown on its own line too: read the config file it is in.
+      for (const d of config.diagnostics) if (!sources.has(d.file)) sources.set(d.file, readQuietly(d.file, rootOf(cwd)));
       const fileResults = [...byFile]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([file, found]): FileResult => ({ file, source: sources.get(file), diagnostics: found.diagnostics, suppressed: found.suppressed }));
@@ -297,6 +299,7 @@ export function createProject(options: CreateProjectOptions): Project {
         diagnostics.push(...result.diagnostics);
         for (const intent of result.intents) diagnostics.push(...duplicateIntent(intent, file, payloads));
       }
+      for (const d of config.diagnostics) if (!sources.has(d.file)) sources.set(d.file, readQuietly(d.file, rootOf(cwd)));
       const all = dedupe(diagnostics);
       if (all.some((d) => d.severity === 'error')) return { payloads: new Map(), diagnostics: all, sources, refused: config.refused };
       const sorted = new Map([...payloads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -310,6 +313,19 @@ export function createProject(options: CreateProjectOptions): Project {
       );
     },
   };
+}
+
+/**
+ * A config file's text for showing its lines, or empty when it cannot be read or is outside the
+ * project (an `extends` naming some other file must not print that file's lines).
+ */
+function readQuietly(path: string, root: string): string {
+  try {
+    if (!isInside(root, realPathOf(path))) return '';
+    return readRegularFile(path);
+  } catch {
+    return '';
+  }
 }
 
 /** Records an intent's payload by name; an intent of the same name from another file is an error. */

@@ -4,12 +4,11 @@
  * context, import roots and locks. `dsi compile`, `dsi lint`, the editor and the library all get
  * their settings here, so what compiles is what passed the policies.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { TaskContext } from '../core/context.js';
 import { mergeContext } from '../core/context.js';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import type { PolicyDeclaration } from '../core/policy.js';
-import { START_OF_FILE } from '../core/range.js';
 import type { WaiverOptions } from '../check/suppressions.js';
 import { createCompileCache, loadPolicyFile, type CompileCache } from '../compiler/index.js';
 import {
@@ -22,13 +21,15 @@ import {
   lockedRuleProblem,
   ruleSettingsOf,
   type ConfigCache,
+  type ConfigLocation,
   type ResolvedConfig,
 } from '../config/index.js';
 import { policyRules } from '../policy/index.js';
 import type { Rule } from '../rules/create-rule.js';
 import { settingLevel, type RuleSetting } from '../rules/engine.js';
 import { builtinRules } from '../rules/index.js';
-import { describeFileError, readRegularFile } from '../files/read.js';
+import { describeFileError, FileRefused } from '../files/read.js';
+import { createImportReader, findProjectRoot } from '../files/roots.js';
 import { loadPlugins, PLUGIN_RULE_ID } from './plugins.js';
 
 /** Where settings come from, for a whole run. */
@@ -104,15 +105,21 @@ export function createSettings(options: SettingsOptions): Settings {
   const plugins = new Map<string, ReturnType<typeof loadPlugins>>();
   const flagRoots = (options.importRoots ?? []).map((r) => resolve(cwd, r));
 
-  const loadPolicies = (path: string, importRoots: readonly string[]) => {
+  // Policy files are read as imports are: `.dsi` files inside the project root of the config that
+  // names them, or an allowed folder; a refusal shows the path, never the content.
+  const loadPolicies = (path: string, from: ConfigLocation, importRoots: readonly string[]) => {
     let loaded = policyFiles.get(path);
     if (loaded) return loaded;
     const filename = shown(cwd, path);
-    try {
-      const text = readRegularFile(path);
-      loaded = loadPolicyFile(text, { filename, importRoots, cache: policyCache });
-    } catch (e) {
-      loaded = { policies: [], diagnostics: [{ file: filename, range: START_OF_FILE, severity: 'error', ruleId: CONFIG_RULE_ID, message: `cannot read the policy file: ${describeFileError(e)}` }] };
+    const refused = (message: string) => ({ policies: [], diagnostics: [{ file: from.file, range: from.range, severity: 'error' as const, ruleId: CONFIG_RULE_ID, message }] });
+    if (!/\.dsi$/i.test(path)) loaded = refused(`the policy file ${filename} is not a .dsi file; policies are written in .dsi files`);
+    else {
+      const readFile = createImportReader(path, { cwd, importRoots, projectRoot: findProjectRoot(dirname(from.file), cwd) });
+      try {
+        loaded = loadPolicyFile(readFile(filename), { filename, readFile, cache: policyCache });
+      } catch (e) {
+        loaded = refused(`cannot read the policy file ${filename}: ${e instanceof FileRefused ? e.message : describeFileError(e)}`);
+      }
     }
     policyFiles.set(path, loaded);
     return loaded;
@@ -152,7 +159,7 @@ export function createSettings(options: SettingsOptions): Settings {
       const importRoots = [...config.importRoots, ...flagRoots];
       const loaded = await loadPluginsOf(config);
       const rules = [...baseRules, ...loaded.rules];
-      const policyLoads = config.policies.map((p) => loadPolicies(p.path, importRoots));
+      const policyLoads = config.policies.map((p) => loadPolicies(p.path, p.from, importRoots));
       const policies = policyLoads.flatMap((l) => l.policies);
       const policyIds = policyRules(policies).rules.map((r) => r.id);
       const diagnostics = [...config.diagnostics, ...loaded.diagnostics, ...policyLoads.flatMap((l) => l.diagnostics), ...checkRuleIds(config, rules, policyIds)];
