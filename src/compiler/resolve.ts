@@ -73,19 +73,21 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
   const files = new Map<string, LoadedFile>();
   const loading: string[] = [];
 
-  const parseOnce = (name: string, content: string): ParseResult => {
+  const parseOnce = (name: string, content: string, imported: boolean): ParseResult => {
     const key = resolvePath(name);
     const hit = cache.parsed.get(key);
     // The same text under the same name: diagnostics carry the name, so both must match.
     if (hit && hit.text === content && hit.name === name) return hit.result;
     const result = parse(content, name);
-    cache.parsed.set(key, { name, text: content, result });
+    // Only imported files are kept: an entry is parsed once per run anyway, and keeping every
+    // entry's tree would hold the whole run in memory.
+    if (imported) cache.parsed.set(key, { name, text: content, result });
     return result;
   };
 
-  const load = (name: string, content: string): LoadedFile => {
+  const load = (name: string, content: string, imported = true): LoadedFile => {
     const key = resolvePath(name);
-    const { ast, diagnostics: parseDiagnostics } = parseOnce(name, content);
+    const { ast, diagnostics: parseDiagnostics } = parseOnce(name, content, imported);
     diagnostics.push(...parseDiagnostics);
     const declarations = ast.items.filter((i): i is DeclarationNode => i.type === 'Intent' || i.type === 'Template');
     for (const d of declarations) {
@@ -129,7 +131,7 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
     return loaded;
   };
 
-  const entry = load(file, text);
+  const entry = load(file, text, false);
 
   // What each file sees: its own declarations and those of the files it imports directly.
   const scopes = new Map<LoadedFile, Scope>();
