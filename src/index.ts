@@ -52,7 +52,10 @@ export type { PolicyRules, PolicyMessageId } from './policy/index.js';
 export type { PolicyDeclaration, PolicyAssertion, PolicyScope, PolicyTarget } from './core/policy.js';
 
 /** Task context from AWS (`DescribeTask`, `DescribeLocation*`), loading the SDK only when called. */
-export { resolveTaskContext, sendStartTaskExecution } from './context/aws.js';
+export { resolveTaskContext } from './context/aws.js';
+/** Starts a task execution through the real SDK after checking the request against the API schema; retries only throttling. */
+export { sendStartTaskExecution } from './aws/start.js';
+export type { StartResult } from './aws/start.js';
 export type { AwsContextOptions, ResolvedContext } from './context/aws.js';
 
 export type { Diagnostic, DiagnosticSuppression, Severity, Fix, TextEdit, RelatedInformation } from './core/diagnostic.js';

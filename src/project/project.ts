@@ -14,14 +14,15 @@ import type { Rule } from '../rules/create-rule.js';
 import type { RuleSetting } from '../rules/engine.js';
 import { builtinRules } from '../rules/index.js';
 import { describeFileError } from '../files/read.js';
-import { expandInputs, fileProblem, inputProblems, readInput } from '../files/inputs.js';
+import { expandInputs, fileProblem, inputProblems, readInput, type IgnoreOptions } from '../files/inputs.js';
 import { createImportReader, projectRootFinder, realPathOf } from '../files/roots.js';
 import { writeFilesAtomically, type WriteResult } from '../files/write.js';
 import { compile, type CompiledIntent } from './compile.js';
 import { isLintable, lint, reportUnusedSuppressions, type LintResult } from './lint.js';
+import { explainDependent, findDependents, type Dependent } from './dependents.js';
 
-/** What a run applies to every file. */
-export interface ProjectOptions {
+/** What a run applies to every file (and which files ignore files and `--ignore-pattern` exclude). */
+export interface ProjectOptions extends IgnoreOptions {
   /** The working folder: relative paths are resolved against it, and printed relative to it. */
   readonly cwd: string;
   /** The rules; default the built-in rules. */
@@ -47,6 +48,10 @@ export interface InputSet {
   /** The text of each file read, by path relative to the working folder. */
   readonly texts: ReadonlyMap<string, string>;
   readonly problems: readonly Diagnostic[];
+  /** Files named on the command line that an ignore file or pattern excludes: not read (the CLI warns). */
+  readonly ignored?: readonly string[];
+  /** Files read because they import an input (with `kind.dependents`), and through which imports. */
+  readonly dependents?: readonly Dependent[];
 }
 
 /** Which files a command reads. */
@@ -55,6 +60,8 @@ export interface InputKind {
   readonly patterns: readonly string[];
   /** Why a file is not for this command, or undefined when it is. */
   readonly refuse?: (file: string) => string | undefined;
+  /** Also read every `.dsi` file of the project that imports an input, directly or transitively. */
+  readonly dependents?: boolean;
 }
 
 /** The result of {@link Project.lint}. */
@@ -113,9 +120,9 @@ export function createProject(options: ProjectOptions): Project {
     return reader;
   };
 
-  const lintAll = (texts: ReadonlyMap<string, string>, context: ProjectOptions['context']): LintResult[] =>
-    [...texts].map(([file, text]) =>
-      lint(text, {
+  const lintAll = (texts: ReadonlyMap<string, string>, context: ProjectOptions['context'], dependents: readonly Dependent[] = []): LintResult[] =>
+    [...texts].map(([file, text]) => {
+      const result = lint(text, {
         filename: file,
         readFile: (p) => texts.get(p) ?? importReader(file)(p),
         rules,
@@ -124,8 +131,10 @@ export function createProject(options: ProjectOptions): Project {
         reportUnusedSuppressions: false,
         waivers,
         ...(context ? { context } : {}),
-      }),
-    );
+      });
+      const dependent = dependents.find((d) => d.file === file);
+      return dependent ? explainDependent(result, dependent) : result;
+    });
 
   return {
     async readInputs(paths, kind, stdin) {
@@ -140,7 +149,8 @@ export function createProject(options: ProjectOptions): Project {
         }
         return { files: [stdin.name], texts, problems };
       }
-      const inputs = expandInputs(paths, kind.patterns, cwd, [rootOf(cwd), ...importRoots.map((r) => realPathOf(resolve(cwd, r)))]);
+      const roots = [rootOf(cwd), ...importRoots.map((r) => realPathOf(resolve(cwd, r)))];
+      const inputs = expandInputs(paths, kind.patterns, cwd, roots, options);
       problems.push(...inputProblems(inputs));
       for (const f of inputs.files) {
         const refused = refuse(f);
@@ -152,8 +162,13 @@ export function createProject(options: ProjectOptions): Project {
         if ('problem' in read) problems.push(read.problem);
         else texts.set(f, read.text);
       }
-      const files = [...inputs.files, ...inputs.missing, ...inputs.unreadable.map((u) => u.path), ...inputs.refused.map((u) => u.path)].sort();
-      return { files, texts, problems };
+      const dependents = kind.dependents ? findDependents([...texts.keys()], { ...options, rootOf, roots }) : [];
+      for (const d of dependents) {
+        const read = readInput(cwd, d.file);
+        if ('text' in read) texts.set(d.file, read.text);
+      }
+      const files = [...inputs.files, ...inputs.missing, ...inputs.unreadable.map((u) => u.path), ...inputs.refused.map((u) => u.path), ...(inputs.empty ?? []), ...dependents.map((d) => d.file)].sort();
+      return { files, texts, problems, ignored: inputs.ignored ?? [], dependents };
     },
 
     taskArns(inputs) {
@@ -167,7 +182,7 @@ export function createProject(options: ProjectOptions): Project {
     lint(inputs, run = {}) {
       const context = run.context ?? options.context;
       const texts = new Map(inputs.texts);
-      let results = lintAll(texts, context);
+      let results = lintAll(texts, context, inputs.dependents);
       const fixes = new Map<string, { before: string; after: string }>();
       if (run.fix) {
         for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -178,7 +193,7 @@ export function createProject(options: ProjectOptions): Project {
             // An imported file fixed in memory is read from here on by the next pass.
             texts.set(file, after);
           }
-          results = lintAll(texts, context);
+          results = lintAll(texts, context, inputs.dependents);
         }
         // Imported files took part only as imports: they are not inputs of their own.
         for (const file of texts.keys()) if (!inputs.texts.has(file)) texts.delete(file);

@@ -1,6 +1,5 @@
 /** `dsi compile PATH... [--intent NAME] [--out DIR]`: a thin caller of the project orchestrator. */
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { hasErrors } from '../../core/diagnostic.js';
 import { suggest } from '../../core/words.js';
 import { requestFormatOf } from '../../requests/index.js';
@@ -9,6 +8,9 @@ import { isInternal } from '../../project/lint.js';
 import { formatDiagnostic } from '../formatters/index.js';
 import { writeFilesAtomically, type CliIo } from '../io.js';
 import { UsageError } from '../usage.js';
+import { findCommand, parseCommandArgs } from '../command.js';
+import { reportInputNotes } from '../notes.js';
+import { stdinInput } from '../stdin.js';
 
 /** Why a name cannot be a file name in `--out`, or undefined when it can. */
 export function unsafeFileName(name: string): string | undefined {
@@ -20,23 +22,20 @@ export function unsafeFileName(name: string): string | undefined {
 }
 
 export async function compileCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: { intent: { type: 'string' }, out: { type: 'string' }, 'import-root': { type: 'string', multiple: true, default: [] } },
-  });
-  if (positionals.length === 0) throw new UsageError('dsi compile needs at least one file or directory');
-  const project = createProject({ cwd: io.cwd, importRoots: values['import-root'] ?? [] });
-  const read = await project.readInputs(positionals, {
+  const { values, positionals } = parseCommandArgs(findCommand('compile'), args);
+  const { paths, stdin } = stdinInput(values, positionals, io, (name) => (/\.dsi$/i.test(name) ? undefined : 'must end in .dsi for dsi compile'));
+  if (!stdin && paths.length === 0) throw new UsageError('dsi compile needs at least one file or directory (or --stdin, or -)');
+  const project = createProject({ cwd: io.cwd, importRoots: values['import-root'] ?? [], ...(values['no-ignore'] ? { ignore: false } : {}), ignorePatterns: values['ignore-pattern'] });
+  const read = await project.readInputs(paths, {
     patterns: ['**/*.dsi'],
     // compile reads intents only: a request file is already a payload.
     refuse: (file) =>
       /\.dsi$/i.test(file)
         ? undefined
         : `dsi compile reads .dsi intents, and ${file} is not one` + (requestFormatOf(file) ? `; a request file is a payload already: check it with \`dsi lint ${file}\`` : ''),
-  });
-  if (read.files.length === 0) throw new UsageError(`no .dsi files found in ${positionals.join(', ')}`);
+  }, stdin);
+  reportInputNotes(read, io);
+  if (read.files.length === 0) return 0; // every file named is ignored
   const run = project.compile(read);
 
   for (const d of run.diagnostics) io.stderr.write(formatDiagnostic(d, run.sources.get(d.file), { cwd: io.cwd, color: io.stderr.color }) + '\n');
