@@ -12,7 +12,7 @@ import { OutputError } from './io.js';
 /** One stderr line per named file an ignore file excludes, and one per dependent checked with it. */
 export function reportInputNotes(inputs: InputSet, io: CliIo): void {
   for (const f of inputs.ignored ?? []) io.stderr.write(`dsi: warning: ${f} is ignored (.dsiignore or --ignore-pattern) and was not checked; use --no-ignore to check it\n`);
-  for (const d of inputs.dependents ?? []) io.stderr.write(`dsi: also checking ${d.file}: ${describeDependent(d)}\n`);
+  for (const d of inputs.dependents ?? []) io.stderr.write(`dsi: also checking ${d.file}, which ${describeDependent(d)}\n`);
 }
 
 /** Appends the problems as a Markdown table to `$GITHUB_STEP_SUMMARY`, when the step has one. */

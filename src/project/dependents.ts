@@ -81,10 +81,10 @@ export function findDependents(inputs: readonly string[], options: DependentsOpt
   return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-/** Why a dependent is checked, in words: `a.dsi imports templates.dsi` or `a.dsi imports templates.dsi through common.dsi`. */
+/** Why a dependent is checked, in words: `imports templates.dsi` or `imports templates.dsi through common.dsi`. */
 export function describeDependent(d: Dependent): string {
   const through = d.chain.slice(1, -1);
-  return `${d.file} imports ${d.chain.at(-1)}${through.length > 0 ? ` through ${through.join(' → ')}` : ''}`;
+  return `imports ${d.chain.at(-1)}${through.length > 0 ? ` through ${through.join(' → ')}` : ''}`;
 }
 
 /**
@@ -92,6 +92,6 @@ export function describeDependent(d: Dependent): string {
  * checked at all: which input it imports, and through which files.
  */
 export function explainDependent<R extends { readonly diagnostics: readonly Diagnostic[] }>(result: R, dependent: Dependent): R {
-  const note: RelatedInformation = { file: dependent.file, range: dependent.importRange, message: `checked because ${describeDependent(dependent)}` };
+  const note: RelatedInformation = { file: dependent.file, range: dependent.importRange, message: `checked because this file ${describeDependent(dependent)}` };
   return { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, related: [...(d.related ?? []), note] })) };
 }
