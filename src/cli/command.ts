@@ -55,7 +55,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Check intents and request files: syntax, the API schema, every rule and policy.',
     args: 'PATH...',
     details: [
-      'PATH is a file, a folder (walked for *.dsi and *.datasync.{json,yaml,yml}) or a glob pattern in quotes. Folders skip node_modules, .git and what .dsiignore files exclude; a file named here that an ignore file excludes is skipped with a warning.',
+      'PATH is a file, a folder (walked for `*.dsi` and `*.datasync.{json,yaml,yml}`) or a glob pattern in quotes. Folders skip `node_modules`, `.git` and what `.dsiignore` files exclude; a file named here that an ignore file excludes is skipped with a warning.',
       'Given files, dsi also checks every .dsi file of the repository that imports one of them, directly or through other files, and says which file broke through which import: a hook that passes only the changed template still catches the intents it breaks.',
       'A line is excused with `# dsi-ignore RULE-ID -- reason` on the line above, or until a day (UTC) with `# dsi-ignore RULE-ID until YYYY-MM-DD -- reason`.',
     ],
@@ -68,7 +68,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'fix', type: 'boolean', description: 'Apply the fixes of .dsi problems and write the files back.' },
       { name: 'baseline', type: 'string', value: 'FILE', description: 'Report only problems that FILE does not list (made by --write-baseline).' },
       { name: 'write-baseline', type: 'string', value: 'FILE', description: 'Record every problem found in FILE (problems are matched by file, intent, rule and payload member, never by line).' },
-      { name: 'resolve-context', type: 'boolean', description: 'Read each task\'s mode, options and locations from AWS (DescribeTask, ListLocations, DescribeLocation*).' },
+      { name: 'resolve-context', type: 'boolean', description: 'Read each task\'s mode, options and locations from AWS (DescribeTask, ListLocations, `DescribeLocation*`).' },
       { name: 'region', type: 'string', value: 'REGION', description: 'The AWS Region for --resolve-context (default: the task ARN\'s).' },
       { name: 'endpoint-url', type: 'string', value: 'URL', description: 'The DataSync endpoint for --resolve-context.' },
       { name: 'no-inline-config', type: 'boolean', description: 'Ignore every dsi-ignore waiver.' },
@@ -87,7 +87,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Compile .dsi intents into StartTaskExecution request JSON.',
     args: 'PATH...',
     details: [
-      'PATH is a .dsi file, a folder (walked for *.dsi) or a glob pattern in quotes. The payloads are printed as one JSON object by intent name, or only the payload of --intent. Nothing is printed or written when any input has an error; problems go to standard error.',
+      'PATH is a .dsi file, a folder (walked for `*.dsi`) or a glob pattern in quotes. The payloads are printed as one JSON object by intent name, or only the payload of --intent. Nothing is printed or written when any input has an error; problems go to standard error.',
     ],
     options: [
       { name: 'intent', type: 'string', value: 'NAME', description: 'Print only this intent\'s payload (ready for `aws datasync start-task-execution --cli-input-json`).' },
