@@ -1,4 +1,4 @@
-// Builds the library with tsc into dist/ and the `dsi` bin as one esbuild bundle.
+// Builds the library with tsc into dist/ (ESM), a CommonJS bundle of the public entries, and the `dsi` bin as one esbuild bundle.
 // Run by `npm run build` and by `prepare`, so that `npm ci` leaves a working `dsi`.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
@@ -24,6 +24,24 @@ for (const name of readdirSync(join(root, 'src', 'schema'))) {
 // One bundle for the bin: importing chevrotain's ESM build module by module costs ~0.5 s.
 // The AWS SDK stays external: it is loaded only when a command really calls AWS.
 const esbuild = await import('esbuild');
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+// A CommonJS build of the public entries too (package.json `exports` → `require`), bundled as the
+// bin is: chevrotain and other dependencies ship ESM only.
+await esbuild.build({
+  entryPoints: { index: join(root, 'src', 'index.ts'), testing: join(root, 'src', 'testing.ts') },
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  format: 'cjs',
+  target: 'node20',
+  external: ['@aws-sdk/*', '@smithy/*'],
+  banner: { js: 'const __dsi_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__dsi_import_meta_url', __DSI_VERSION__: JSON.stringify(version) },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 await esbuild.build({
   entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
   outfile: join(dist, 'bin', 'dsi.cjs'),
@@ -36,7 +54,7 @@ await esbuild.build({
   external: ['@aws-sdk/*', '@smithy/*'],
   // ESM-only dependencies (fdir) read import.meta.url, which a CommonJS bundle must supply.
   banner: { js: '#!/usr/bin/env node\nconst __dsi_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
-  define: { 'import.meta.url': '__dsi_import_meta_url', __DSI_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+  define: { 'import.meta.url': '__dsi_import_meta_url', __DSI_VERSION__: JSON.stringify(version) },
   legalComments: 'none',
   logLevel: 'warning',
 });
