@@ -48,6 +48,16 @@ const INPUT_OPTIONS: readonly OptionSpec[] = [
   { name: 'ignore-pattern', type: 'string', multiple: true, value: 'PATTERN', description: 'Skip files matching PATTERN too (gitignore syntax, relative to the working folder).' },
 ];
 
+const CONFIG_OPTIONS: readonly OptionSpec[] = [
+  { name: 'config', type: 'string', value: 'FILE', description: 'Use this configuration file alone instead of looking up dsi.config.{json,yaml,yml} files.' },
+  { name: 'no-config-lookup', type: 'boolean', description: 'Read no configuration file.' },
+  { name: 'no-plugins', type: 'boolean', description: 'Load no plugin code (for untrusted pull requests); rules of plugins do not run.' },
+];
+
+const PRINT_CONFIG: OptionSpec = { name: 'print-config', type: 'string', value: 'FILE', description: 'Print the configuration in force for FILE, and where each setting came from, instead of checking anything.' };
+
+const RULE_OPTION: OptionSpec = { name: 'rule', type: 'string', multiple: true, value: 'ID:LEVEL', description: 'Set a rule to off, warn or error, over the configuration.' };
+
 /** The commands, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -64,7 +74,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'output-file', short: 'o', type: 'string', value: 'FILE', description: 'Write the report to FILE (whole or not at all) instead of standard output.' },
       { name: 'max-warnings', type: 'string', value: 'N', description: 'Exit 1 when there are more than N warnings.' },
       { name: 'quiet', type: 'boolean', description: 'Report errors only.' },
-      { name: 'rule', type: 'string', multiple: true, value: 'ID:LEVEL', description: 'Set a rule to off, warn or error, over the configuration.' },
+      RULE_OPTION,
       { name: 'fix', type: 'boolean', description: 'Apply the fixes of .dsi problems and write the files back.' },
       { name: 'baseline', type: 'string', value: 'FILE', description: 'Report only problems that FILE does not list (made by --write-baseline).' },
       { name: 'write-baseline', type: 'string', value: 'FILE', description: 'Record every problem found in FILE (problems are matched by file, intent, rule and payload member, never by line).' },
@@ -74,6 +84,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'no-inline-config', type: 'boolean', description: 'Ignore every dsi-ignore waiver.' },
       { name: 'report-unused-waivers', type: 'string', value: 'LEVEL', description: 'How waivers that excuse nothing are reported: off, warn (default) or error.' },
       ...INPUT_OPTIONS,
+      ...CONFIG_OPTIONS,
+      PRINT_CONFIG,
     ],
     examples: [
       { command: 'dsi lint intents/ requests/', says: 'Check every intent and request file under the two folders.' },
@@ -92,7 +104,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { name: 'intent', type: 'string', value: 'NAME', description: 'Print only this intent\'s payload (ready for `aws datasync start-task-execution --cli-input-json`).' },
       { name: 'out', type: 'string', value: 'DIR', description: 'Write DIR/NAME.json for each intent instead, all or none.' },
+      RULE_OPTION,
       ...INPUT_OPTIONS,
+      ...CONFIG_OPTIONS,
+      PRINT_CONFIG,
     ],
     examples: [
       { command: 'dsi compile nightly.dsi --intent nightly-archive', says: 'Print one intent\'s payload.' },
@@ -114,6 +129,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'profile', type: 'string', value: 'PROFILE', description: 'A profile of the shared AWS config files.' },
       { name: 'endpoint', type: 'string', value: 'URL', description: 'The DataSync endpoint (a VPC endpoint, a test server).' },
       { name: 'import-root', type: 'string', multiple: true, value: 'DIR', description: 'A folder besides the project root that imports may read.' },
+      ...CONFIG_OPTIONS,
     ],
     examples: [
       { command: 'dsi start nightly.dsi --dry-run', says: 'Print the request that would be sent.' },
@@ -138,7 +154,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'no-color', type: 'boolean', description: 'Never color the output (so do NO_COLOR and FORCE_COLOR=0).' },
 ];
 
-const EXIT_CODES = 'Exit codes: 0 no errors, 1 errors in the input (a missing path and a folder or pattern with no file alike), 2 usage or internal error.';
+const EXIT_CODES = 'Exit codes: 0 no errors, 1 errors in the input (a missing path and a folder or pattern with no file alike), 2 usage, configuration or internal error.';
 
 /**
  * Parsed arguments as `parseArgs` gives them: a string option is a string (`multiple`: a list,

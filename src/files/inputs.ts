@@ -27,7 +27,7 @@ export interface Inputs {
   readonly ignored?: string[];
 }
 
-/** How {@link expandInputs} treats ignore files. */
+/** How ignore files and ignore patterns exclude inputs. */
 export interface IgnoreOptions {
   /** `false` reads every file named or walked, whatever ignore files say (`--no-ignore`); `node_modules` and `.git` are still skipped. */
   readonly ignore?: boolean;

@@ -11,6 +11,8 @@ import { UsageError } from '../usage.js';
 import { findCommand, parseCommandArgs } from '../command.js';
 import { reportInputNotes } from '../notes.js';
 import { stdinInput } from '../stdin.js';
+import { configOptions, printConfig, reportConfig } from './config-flags.js';
+import { parseRuleFlags } from './lint.js';
 
 /** Why a name cannot be a file name in `--out`, or undefined when it can. */
 export function unsafeFileName(name: string): string | undefined {
@@ -24,8 +26,16 @@ export function unsafeFileName(name: string): string | undefined {
 export async function compileCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(findCommand('compile'), args);
   const { paths, stdin } = stdinInput(values, positionals, io, (name) => (/\.dsi$/i.test(name) ? undefined : 'must end in .dsi for dsi compile'));
+  const project = createProject({
+    cwd: io.cwd,
+    importRoots: values['import-root'] ?? [],
+    ruleSettings: parseRuleFlags(values.rule ?? []),
+    ...(values['no-ignore'] ? { ignore: false } : {}),
+    ignorePatterns: values['ignore-pattern'],
+    ...configOptions(values),
+  });
+  if (values['print-config'] !== undefined) return printConfig(project, values['print-config'], io);
   if (!stdin && paths.length === 0) throw new UsageError('dsi compile needs at least one file or directory (or --stdin, or -)');
-  const project = createProject({ cwd: io.cwd, importRoots: values['import-root'] ?? [], ...(values['no-ignore'] ? { ignore: false } : {}), ignorePatterns: values['ignore-pattern'] });
   const read = await project.readInputs(paths, {
     patterns: ['**/*.dsi'],
     // compile reads intents only: a request file is already a payload.
@@ -40,6 +50,10 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
 
   for (const d of run.diagnostics) io.stderr.write(formatDiagnostic(d, run.sources.get(d.file), { cwd: io.cwd, color: io.stderr.color }) + '\n');
   if (run.diagnostics.some(isInternal)) return 2;
+  if (reportConfig(run.diagnostics, run.refused, io, { printDiagnostics: false })) {
+    io.stderr.write('dsi: the configuration has errors; nothing was written\n');
+    return 2;
+  }
   if (hasErrors(run.diagnostics)) {
     const errors = run.diagnostics.filter((d) => d.severity === 'error').length;
     io.stderr.write(`dsi: ${errors} error${errors === 1 ? '' : 's'}; nothing was written\n`);

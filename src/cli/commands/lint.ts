@@ -14,18 +14,22 @@ import { stdinInput } from '../stdin.js';
 import { writeFilesAtomically, type CliIo } from '../io.js';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../../version.js';
+import { configOptions, printConfig, reportConfig } from './config-flags.js';
 
 const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github'];
 const PATTERNS = ['**/*.dsi', '**/*.datasync.json', '**/*.datasync.yaml', '**/*.datasync.yml'];
 
-/** `--rule ID:off|warn|error` → settings; unknown ids and levels are usage errors. */
+/**
+ * `--rule ID:off|warn|error` → settings; unknown built-in ids and bad levels are usage errors.
+ * Namespaced ids (plugins', policies') are checked once the configuration has loaded them.
+ */
 export function parseRuleFlags(flags: readonly string[]): Record<string, RuleSetting> {
   const ids = builtinRules.map((r) => r.id);
   const settings: Record<string, RuleSetting> = {};
   for (const flag of flags) {
     const m = /^([^:]+):(off|warn|warning|error)$/.exec(flag);
     if (!m) throw new UsageError(`--rule takes ID:off|warn|error, got \`${flag}\``);
-    if (!ids.includes(m[1])) {
+    if (!ids.includes(m[1]) && !m[1].includes('/')) {
       const hint = suggest(m[1], ids);
       throw new UsageError(`unknown rule \`${m[1]}\`` + (hint ? `; did you mean \`${hint}\`?` : `; rules: ${ids.join(', ')}`));
     }
@@ -50,8 +54,6 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   }
   const { paths, stdin } = stdinInput(values, positionals, io, (name) => (isLintable(name) ? undefined : 'must end in .dsi, .json, .yaml or .yml'));
   if (stdin && values.fix) throw new UsageError('--fix cannot be used with standard input');
-  if (!stdin && paths.length === 0) throw new UsageError('dsi lint needs at least one file or directory (or --stdin, or -)');
-
   const project = createProject({
     cwd: io.cwd,
     ruleSettings,
@@ -60,7 +62,10 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     ...(unusedLevel ? { reportUnusedWaivers: unusedLevel } : {}),
     ...(values['no-ignore'] ? { ignore: false } : {}),
     ignorePatterns: values['ignore-pattern'],
+    ...configOptions(values),
   });
+  if (values['print-config'] !== undefined) return printConfig(project, values['print-config'], io);
+  if (!stdin && paths.length === 0) throw new UsageError('dsi lint needs at least one file or directory (or --stdin, or -)');
   const inputs = await project.readInputs(paths, { patterns: PATTERNS, dependents: true }, stdin);
   reportInputNotes(inputs, io);
   if (inputs.files.length === 0) return 0; // every file named is ignored: nothing to check, as ESLint does
@@ -97,6 +102,8 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (run.diagnostics.some(isInternal)) return 2;
+  // The checks in force are not the ones configured: the report shows where; the exit says it is not a verdict.
+  if (reportConfig(run.diagnostics, run.refused, io, { printDiagnostics: false })) return 2;
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr.write(`dsi: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);

@@ -12,6 +12,7 @@ import { findCommand, parseCommandArgs } from '../command.js';
 import { formatDiagnostic } from '../formatters/index.js';
 import type { CliIo } from '../io.js';
 import { UsageError } from '../usage.js';
+import { configOptions, reportConfig } from './config-flags.js';
 
 export async function startCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(findCommand('start'), args);
@@ -19,12 +20,16 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
   const [file] = positionals;
   if (!isLintable(file)) throw new UsageError(`dsi start reads a .dsi intent or a .json/.yaml/.yml request file, and ${file} is neither`);
 
-  const project = createProject({ cwd: io.cwd, importRoots: values['import-root'] ?? [] });
+  const project = createProject({ cwd: io.cwd, importRoots: values['import-root'] ?? [], ...configOptions(values) });
   const inputs = await project.readInputs([file], { patterns: [] });
   const run = project.lint(inputs);
   const sources = new Map(run.results.flatMap((r) => (r.source !== undefined ? [[r.file, r.source] as const] : [])));
   for (const d of run.diagnostics) io.stderr.write(formatDiagnostic(d, sources.get(d.file), { cwd: io.cwd, color: io.stderr.color }) + '\n');
   if (run.diagnostics.some(isInternal)) return 2;
+  if (reportConfig(run.diagnostics, run.refused, io, { printDiagnostics: false })) {
+    io.stderr.write('dsi: the configuration has errors; nothing was sent\n');
+    return 2;
+  }
   const errors = run.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) {
     io.stderr.write(`dsi: ${errors} error${errors === 1 ? '' : 's'}; nothing was sent\n`);
