@@ -160,6 +160,7 @@ function place(input: RunRulesInput, ruleId: string, r: RuleReport & { message: 
     messageId: r.messageId,
     ...(others.length > 0 ? { related: others } : {}),
     ...(fix ? { fix } : {}),
+    pointer: r.pointer,
   };
 }
 
