@@ -24,7 +24,7 @@ export type { LintOptions, LintResult } from './project/lint.js';
 
 /** Parses `.dsi` text into a typed AST (no resolution, no compilation). */
 export { parse } from './grammar/index.js';
-export type { ParseResult } from './grammar/index.js';
+export type { ParseResult, SyntaxToken } from './grammar/index.js';
 export type * from './grammar/ast.js';
 
 /** Reads a JSON or YAML request file into a payload and a source map. */

@@ -35,7 +35,8 @@ export const AnyButRCurly = createToken({ name: 'AnyButRCurly', pattern: Lexer.N
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v\ufeff]+/, group: Lexer.SKIPPED });
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, group: Lexer.SKIPPED, line_breaks: true });
-export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\r\n]*/, group: Lexer.SKIPPED });
+/** Kept in their own group: the parser never sees them, `dsi fmt` and `dsi-ignore` read them (as java-parser keeps its comments). */
+export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\r\n]*/, group: 'comments' });
 
 // ---------------------------------------------------------------------------------------------
 // Literals
