@@ -7,7 +7,7 @@ import type { CommentNode, DeclarationNode, FileNode, ImportNode, NameNode } fro
 import { parse, type ParseResult } from '../grammar/index.js';
 import { DiagnosticIds, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import type { Range } from '../core/range.js';
-import { suggest } from './values.js';
+import { suggest } from '../core/words.js';
 import { describeFileError } from '../files/read.js';
 import { isAtOrBelow, type Setting, type Settings } from './settings.js';
 import type { LowerSink } from './emit/common.js';

@@ -4,9 +4,6 @@
  */
 import { kebab, normalizeWord, suggest } from '../core/words.js';
 
-// resolve.ts still imports `suggest` from here; the word helpers themselves live in core/words.ts.
-export { suggest };
-
 export type Converted<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
