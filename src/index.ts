@@ -27,6 +27,10 @@ export { parse } from './grammar/index.js';
 export type { ParseResult, SyntaxToken } from './grammar/index.js';
 export type * from './grammar/ast.js';
 
+/** The words of the language in one table: statement keywords, payload members, blocks and units. */
+export { OPTION_STATEMENTS, DECLARATION_STATEMENTS, REPORT_SETTINGS, BLOCK_KEYWORDS, SIZE_UNITS } from './language/vocabulary.js';
+export type { OptionStatement, BlockKind, SizeUnit } from './language/vocabulary.js';
+
 /** Reads a JSON or YAML request file into a payload and a source map. */
 export { parseRequest, requestFormatOf } from './requests/index.js';
 export type { ParsedRequest, RequestFormat } from './requests/index.js';

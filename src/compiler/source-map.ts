@@ -7,11 +7,10 @@ import { LineIndex } from '../core/range.js';
 import type { TextEdit } from '../core/diagnostic.js';
 import type { PayloadFix, SourceMap, SourcePart } from '../core/source-map.js';
 import { isAtOrBelow, type Origin, type ValuePart } from './settings.js';
-import { OPTION_MEMBERS } from './emit/options.js';
 import { kebab } from '../core/words.js';
+import { KEYWORD_OF_MEMBER } from '../language/vocabulary.js';
 import type { DeclarationNode } from '../grammar/ast.js';
 
-const KEYWORD_OF_MEMBER = new Map(Object.entries(OPTION_MEMBERS).map(([k, m]) => [m, k]));
 
 export class DsiSourceMap implements SourceMap {
   private readonly origins = new Map<string, Origin>();

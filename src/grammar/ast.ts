@@ -10,6 +10,10 @@
  * (`trivia`), as prettier-java's parser attaches them to its nodes.
  */
 import type { Range } from '../core/range.js';
+import type { OptionKeyword, ReportSettingKeyword } from '../language/vocabulary.js';
+
+// The keyword types come from the one vocabulary table.
+export type { OptionKeyword, ReportSettingKeyword };
 
 /** A `#` or `//` comment, as written (marker included), to the end of its line. */
 export interface CommentNode {
@@ -193,23 +197,6 @@ export interface FileNode {
   readonly range: Range;
 }
 
-/** Option statements: one keyword, one value. The keyword decides the payload field. */
-export type OptionKeyword =
-  | 'transfer'
-  | 'verify'
-  | 'overwrite'
-  | 'deleted'
-  | 'atime'
-  | 'mtime'
-  | 'uid'
-  | 'gid'
-  | 'permissions'
-  | 'devices'
-  | 'object-tags'
-  | 'security-descriptors'
-  | 'queueing'
-  | 'log';
-
 /** `verify only-files-transferred`, `queueing enabled`, … */
 export interface OptionNode {
   readonly type: 'Option';
@@ -282,7 +269,7 @@ export type ReportStatementNode =
   | {
       readonly type: 'ReportSetting';
       /** `output`, `level`, `object-versions`, or an aspect: `transferred`, `verified`, `deleted`, `skipped`. */
-      readonly keyword: 'output' | 'level' | 'object-versions' | 'transferred' | 'verified' | 'deleted' | 'skipped';
+      readonly keyword: ReportSettingKeyword;
       readonly keywordRange: Range;
       readonly value: WordNode;
       readonly trivia?: Trivia;
