@@ -37,6 +37,8 @@ export interface Trivia {
   readonly dangling: readonly CommentNode[];
   /** True when an empty line separates the node (or its first leading comment) from what comes before. */
   readonly blankLineBefore: boolean;
+  /** True when an empty line separates the last leading comment from the node (a comment that heads a section). */
+  readonly blankLineAfterLeading: boolean;
 }
 
 /** A name: a WORD or a STRING (already unescaped). */

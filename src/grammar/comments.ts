@@ -95,7 +95,14 @@ export function attachComments(file: A.FileNode, comments: readonly A.CommentNod
     const first = b?.leading[0]?.range.start.offset ?? node.range.start.offset;
     const blank = node.type !== 'File' && blankLineBefore(text, first);
     if (b || blank) {
-      const trivia: A.Trivia = { leading: b?.leading ?? [], trailing: b?.trailing ?? [], dangling: b?.dangling ?? [], blankLineBefore: blank };
+      const afterLeading = (b?.leading.length ?? 0) > 0 && blankLineBefore(text, node.range.start.offset);
+      const trivia: A.Trivia = {
+        leading: b?.leading ?? [],
+        trailing: b?.trailing ?? [],
+        dangling: b?.dangling ?? [],
+        blankLineBefore: blank,
+        blankLineAfterLeading: afterLeading,
+      };
       (node as { trivia?: A.Trivia }).trivia = trivia;
     }
     for (const child of childrenOf(node) ?? []) visit(child);
