@@ -1,6 +1,7 @@
 /** The `dsi` command line: dispatches to a command; returns the exit code. */
 import { compileCommand } from './commands/compile.js';
 import { lintCommand } from './commands/lint.js';
+import { fmtCommand } from './commands/fmt.js';
 import { OutputError, type CliIo } from './io.js';
 import { HELP, UsageError } from './usage.js';
 import { VERSION } from '../version.js';
@@ -8,6 +9,7 @@ import { VERSION } from '../version.js';
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   compile: compileCommand,
   lint: lintCommand,
+  fmt: fmtCommand,
 };
 
 /** Runs `dsi ARGS`: 0 clean, 1 errors in the input, 2 usage or internal error. */

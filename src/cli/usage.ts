@@ -10,6 +10,7 @@ Usage:
                    [--resolve-context [--region REGION] [--endpoint-url URL]]
                    [--import-root DIR]... [--no-inline-config]
                    [--report-unused-waivers off|warn|error]
+  dsi fmt [--check] PATH... | dsi fmt -
   dsi --version | --help
 
 PATH is a file or a directory (compile: *.dsi; lint: *.dsi and *.datasync.{json,yaml,yml});
@@ -21,6 +22,9 @@ ListLocations, DescribeLocation*) with the usual AWS credentials; the intent's t
 A line is excused with "# dsi-ignore RULE-ID -- reason" on the line above, or until a day
 (UTC) with "# dsi-ignore RULE-ID until YYYY-MM-DD -- reason"; excused problems are listed in the
 json (suppressedMessages) and sarif (suppressions) reports. --no-inline-config ignores them all.
+fmt rewrites .dsi files in the canonical layout, keeping comments (\`-\`: stdin to stdout); a file
+with syntax errors is reported and left alone; --check writes nothing and lists the files that
+would change (exit 1).
 Exit codes: 0 no errors, 1 errors in the input, 2 usage or internal error.
 Docs: docs/language.md (the language), docs/rules/ (every rule and its AWS source).
 `;

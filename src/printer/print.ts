@@ -5,7 +5,8 @@
  *
  * The layout: one statement per line, blocks indented by two spaces, one empty line between
  * declarations, empty lines between statements kept (at most one), `;` dropped. Values keep
- * their spelling (`raw`); a size is written `NUMBER UNIT` with one space. Comments stay with the
+ * their spelling (`raw`); a size is written `NUMBER UNIT` with one space; a `manifest` longer
+ * than {@link MAX_WIDTH} continues with `role` on the next line. Comments stay with the
  * node they are attached to: leading ones on their own lines above it, a trailing one after it
  * on its line, dangling ones before the `}` of their block.
  */
@@ -14,6 +15,9 @@ import { BANDWIDTH } from '../language/vocabulary.js';
 
 /** The indent of one block level. */
 export const INDENT = '  ';
+
+/** The width past which a `manifest` statement continues `role` on the next line. */
+export const MAX_WIDTH = 100;
 
 /** Prints a whole file: canonical layout, every comment kept; ends with one line break (an empty file stays empty). */
 export function printFile(file: A.FileNode): string {
@@ -92,6 +96,14 @@ function emitBody(out: string[], node: LineNode, indent: string): void {
     case 'Report':
       emitBlock(out, `${indent}report`, node.statements, node.trivia, indent);
       return;
+    case 'Manifest': {
+      // The one statement long enough to wrap: `role` continues it on the next line.
+      const head = `${indent}manifest ${node.address.raw}${node.version ? ` version ${node.version.raw}` : ''}`;
+      const role = `role ${node.role.raw}`;
+      if (head.length + role.length + 1 <= MAX_WIDTH) out.push(`${head} ${role}`);
+      else out.push(head, `${indent}${INDENT}${role}`);
+      return;
+    }
     default:
       out.push(indent + lineOf(node));
   }
@@ -120,7 +132,7 @@ function comment(c: A.CommentNode): string {
 }
 
 /** The one line of a statement that has no block. */
-function lineOf(node: Exclude<LineNode, A.ImportNode | A.DeclarationNode | A.PolicyNode | A.ReportNode | A.TaskNode>): string {
+function lineOf(node: Exclude<LineNode, A.ImportNode | A.DeclarationNode | A.PolicyNode | A.ReportNode | A.TaskNode | A.ManifestNode>): string {
   switch (node.type) {
     case 'Option':
       return `${node.keyword} ${node.value.value}`;
@@ -128,8 +140,6 @@ function lineOf(node: Exclude<LineNode, A.ImportNode | A.DeclarationNode | A.Pol
       return `${BANDWIDTH.keyword} ${valueText(node.value)}`;
     case 'Filter':
       return `${node.kind} ${node.patterns.map((p) => p.raw).join(' ')}`;
-    case 'Manifest':
-      return `manifest ${node.address.raw}${node.version ? ` version ${node.version.raw}` : ''} role ${node.role.raw}`;
     case 'Tag':
       return `tag ${node.key.raw} = ${node.value.raw}`;
     case 'Set':
