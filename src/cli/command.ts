@@ -137,6 +137,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'fmt',
+    summary: 'Rewrite .dsi files in the canonical layout, comments kept.',
+    args: 'PATH... | -',
+    details: [
+      'PATH is a .dsi file, a folder (walked for `*.dsi`) or a glob pattern in quotes; `-` formats standard input to standard output. Each file is rewritten whole through a temporary file; a file with syntax errors is reported and left as it is. Formatting never changes what a file compiles to.',
+    ],
+    options: [{ name: 'check', type: 'boolean', description: 'Write nothing; list the files that would change and exit 1 if any would.' }],
+    examples: [
+      { command: 'dsi fmt intents/', says: 'Format every intent file under the folder in place.' },
+      { command: 'dsi fmt --check .', says: 'In CI: fail when a file is not formatted.' },
+    ],
+  },
+  {
     name: 'explain',
     summary: 'Print a rule\'s documentation, its AWS source included.',
     args: 'RULE-ID',
