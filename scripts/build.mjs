@@ -24,9 +24,7 @@ for (const name of readdirSync(join(root, 'src', 'schema'))) {
 // One bundle for the bin: importing chevrotain's ESM build module by module costs ~0.5 s.
 // The AWS SDK stays external: it is loaded only when a command really calls AWS.
 const esbuild = await import('esbuild');
-await esbuild.build({
-  entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
-  outfile: join(dist, 'bin', 'dsi.cjs'),
+const bundle = {
   bundle: true,
   platform: 'node',
   // jsonc-parser's CommonJS build is UMD with dynamic requires that a bundle cannot follow.
@@ -39,5 +37,14 @@ await esbuild.build({
   define: { 'import.meta.url': '__dsi_import_meta_url', __DSI_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   legalComments: 'none',
   logLevel: 'warning',
+};
+// `dsi lsp` is a bundle of its own, loaded by the bin only for that command: other commands
+// neither parse nor evaluate the language server.
+await esbuild.build({
+  ...bundle,
+  entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
+  outfile: join(dist, 'bin', 'dsi.cjs'),
+  plugins: [{ name: 'lsp-apart', setup: (b) => b.onResolve({ filter: /\/lsp\/command\.js$/ }, () => ({ path: './dsi-lsp.cjs', external: true })) }],
 });
+await esbuild.build({ ...bundle, entryPoints: [join(root, 'src', 'lsp', 'command.ts')], outfile: join(dist, 'bin', 'dsi-lsp.cjs'), banner: { js: bundle.banner.js.replace(/^#!.*\n/, '') } });
 chmodSync(join(dist, 'bin', 'dsi.cjs'), 0o755);

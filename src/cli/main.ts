@@ -8,6 +8,8 @@ import { VERSION } from '../version.js';
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   compile: compileCommand,
   lint: lintCommand,
+  // Loaded only when run: the language server's code is not evaluated by other commands.
+  lsp: async (args, io) => (await import('../lsp/command.js')).lspCommand(args, io),
 };
 
 /** Runs `dsi ARGS`: 0 clean, 1 errors in the input, 2 usage or internal error. */

@@ -10,6 +10,7 @@ Usage:
                    [--resolve-context [--region REGION] [--endpoint-url URL]]
                    [--import-root DIR]... [--no-inline-config]
                    [--report-unused-waivers off|warn|error]
+  dsi lsp [--stdio]      the language server for editors (docs/editors.md)
   dsi --version | --help
 
 PATH is a file or a directory (compile: *.dsi; lint: *.dsi and *.datasync.{json,yaml,yml});

@@ -7,7 +7,8 @@ import type { Setting, Write } from '../settings.js';
 import { origin, type LowerSink } from './common.js';
 import { MAP_ONLY } from './set.js';
 
-const SETTING_POINTERS = {
+/** Report statement keyword → the `TaskReportConfig` member it sets. */
+export const SETTING_POINTERS = {
   output: '/TaskReportConfig/OutputType',
   level: '/TaskReportConfig/ReportLevel',
   'object-versions': '/TaskReportConfig/ObjectVersionIds',
