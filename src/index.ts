@@ -17,10 +17,21 @@ export type { Suppression, SuppressionUse, WaiverOptions } from './check/suppres
 export { createImportReader, findProjectRoot } from './files/roots.js';
 export type { ImportReaderOptions } from './files/roots.js';
 export { MAX_INPUT_BYTES } from './files/read.js';
+export { writeFilesAtomically, OutputError } from './files/write.js';
+export type { WriteResult, OutputFile, WriteOptions } from './files/write.js';
 
 /** Lints one `.dsi`, `.json`, `.yaml` or `.yml` input with the schema and every rule. */
 export { lint, isLintable, isInternal, reportUnusedSuppressions } from './project/lint.js';
-export type { LintOptions, LintResult } from './project/lint.js';
+export type { LintOptions, LintResult, WaiverJudging } from './project/lint.js';
+/** The orchestrator of a run over many files, and the configuration in force for each. */
+export { createProject } from './project/project.js';
+export type { CreateProjectOptions, Project, InputSet, InputKind, LintRun, CompileRun } from './project/project.js';
+export { configure, createSettings, isConfigProblem } from './project/settings.js';
+export type { FileSettings, Settings, SettingsOptions } from './project/settings.js';
+export { configFor, checkRuleIds, createConfigCache, describeConfig, isLocked, CONFIG_FILE_NAMES, CONFIG_RULE_ID, PRESETS } from './config/index.js';
+export type { ResolvedConfig, ConfigOptions, ConfigCache, ConfigLocation, ConfiguredTaskContext, PluginEntry, RuleEntry } from './config/index.js';
+export { loadPlugins, PLUGIN_RULE_ID } from './project/plugins.js';
+export type { PluginSpec, LoadedPlugins } from './project/plugins.js';
 
 /** Parses `.dsi` text into a typed AST (no resolution, no compilation). */
 export { parse } from './grammar/index.js';

@@ -53,7 +53,7 @@ export interface CheckResult {
 /** Checks every payload of a unit and applies its suppressions (across files: a template's line is excused in its own file). */
 export function checkUnit(unit: SourceUnit, given: CheckOptions): CheckResult {
   // Each policy assertion is one more rule; problems of the policies themselves belong to the unit.
-  const policies = policyRules([...unit.policies, ...(given.policies ?? [])]);
+  const policies = policyRules(distinct([...unit.policies, ...(given.policies ?? [])]));
   const options: CheckOptions = { ...given, rules: [...(given.rules || []), ...policies.rules] };
   const checked = unit.payloads.map((p) => {
     const arn = (p.payload as { TaskArn?: unknown } | null | undefined)?.TaskArn;
@@ -78,6 +78,17 @@ export function checkUnit(unit: SourceUnit, given: CheckOptions): CheckResult {
     diagnostics: owned(-1),
     suppressions: uses,
   };
+}
+
+/** Policies once each: a policy file that configuration names and the file imports too is one policy. */
+function distinct(policies: readonly PolicyDeclaration[]): PolicyDeclaration[] {
+  const seen = new Set<string>();
+  return policies.filter((p) => {
+    const key = `${p.location.file}\0${p.location.range.start.offset}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Every problem of a check: the files' and each payload's, without repeats (an imported file's problem reached through two intents), sorted. */

@@ -67,9 +67,11 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], suppressio
       });
       continue;
     }
+    let locked = 0;
     for (const id of s.ruleIds) {
       const lock = options.locked?.(id);
       if (!lock) continue;
+      locked++;
       problems.push({
         file: s.file,
         range: s.range,
@@ -80,6 +82,8 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], suppressio
         related: [{ ...lock, message: 'locked here' }],
       });
     }
+    // A waiver of locked rules only is reported as such, not also as one that excuses nothing.
+    if (locked > 0 && locked === s.ruleIds.length) continue;
     const key = `${s.file}\0${s.targetLine}`;
     (byLine.get(key) ?? byLine.set(key, []).get(key)!).push(s);
   }
@@ -109,7 +113,7 @@ export type RuleState = 'ran' | 'idle' | 'unknown';
  */
 export function unusedSuppressions(
   uses: readonly SuppressionUse[],
-  options: { judged: (file: string) => boolean; state: (ruleId: string) => RuleState; knownIds: readonly string[] },
+  options: { judged: (file: string) => boolean; state: (ruleId: string, file: string) => RuleState; knownIds: (file: string) => readonly string[] },
 ): Diagnostic[] {
   const byComment = new Map<string, SuppressionUse[]>();
   for (const u of uses) {
@@ -119,10 +123,10 @@ export function unusedSuppressions(
   const out: Diagnostic[] = [];
   for (const group of byComment.values()) {
     const s = group[0];
-    const states = s.ruleIds.map((id) => [id, options.state(id)] as const);
+    const states = s.ruleIds.map((id) => [id, options.state(id, s.file)] as const);
     for (const [id, state] of states) {
       if (state !== 'unknown') continue;
-      const hint = suggest(id, options.knownIds);
+      const hint = suggest(id, options.knownIds(s.file));
       out.push({
         file: s.file,
         range: s.range,

@@ -404,12 +404,19 @@ export function isLocked(config: Pick<ResolvedConfig, 'locked'>, ruleId: string)
  * when it may; a message naming the lock when it would turn a locked rule off or lower it below
  * the level in force (`defaultSeverity`: the rule's own, when no config sets it).
  */
-export function lockedRuleProblem(config: ResolvedConfig, ruleId: string, level: 'off' | Severity, defaultSeverity?: Severity): string | undefined {
+export function lockedRuleProblem(
+  config: ResolvedConfig,
+  ruleId: string,
+  level: 'off' | Severity,
+  defaultSeverity?: Severity,
+  /** How to name the locking config file (default: its absolute path). */
+  show: (file: string) => string = (file) => file,
+): string | undefined {
   const lock = isLocked(config, ruleId);
   if (!lock) return undefined;
   const current = settingLevel(config.rules.get(ruleId)?.setting) ?? defaultSeverity ?? 'info';
   if (RANK[level] >= RANK[current]) return undefined;
-  return `\`${ruleId}\` is locked by ${lock.file}:${lock.range.start.line}:${lock.range.start.column}; it cannot be ${level === 'off' ? 'turned off' : `lowered below \`${current === 'warning' ? 'warn' : current}\``}`;
+  return `\`${ruleId}\` is locked by ${show(lock.file)}:${lock.range.start.line}:${lock.range.start.column}; it cannot be ${level === 'off' ? 'turned off' : `lowered below \`${current === 'warning' ? 'warn' : current}\``}`;
 }
 
 /** The rule settings as `compile()` and `lint()` take them (`ruleSettings`). */

@@ -39,13 +39,23 @@ export function createChecker(connection: Connection, workspace: Workspace): Che
   const published = new Map<string, readonly Diagnostic[]>();
   const timers = new Map<string, NodeJS.Timeout>();
 
-  const check = (file: OpenFile) => {
+  /** The latest check started per path: an older one that ends later publishes nothing. */
+  const started = new Map<string, number>();
+  let checks = 0;
+
+  const check = async (file: OpenFile) => {
+    const ticket = ++checks;
+    started.set(file.path, ticket);
     // Open `.dsi` files this one imports, directly or not, are read from their buffers.
     const texts = new Map([[file.path, file.text]]);
     for (const imported of importClosure(file)) texts.set(imported.path, imported.text);
     let diagnostics: readonly Diagnostic[];
     try {
-      diagnostics = workspace.project().lint({ files: [file.path], texts, problems: [] }).diagnostics;
+      const project = workspace.project();
+      // The configuration in force for each file (config files, plugins, policy files), as `dsi lint` has it.
+      await project.prepare(texts.keys());
+      if (started.get(file.path) !== ticket) return;
+      diagnostics = project.lint({ files: [file.path], texts, problems: [] }).diagnostics;
     } catch (e) {
       connection.console.error(`dsi: checking ${file.path} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return;
@@ -128,7 +138,7 @@ export function createChecker(connection: Connection, workspace: Workspace): Che
     const run = () => {
       timers.delete(file.uri);
       const current = workspace.file(file.uri);
-      if (current) check(current);
+      if (current) void check(current);
     };
     if (delay === 0) run();
     else timers.set(file.uri, setTimeout(run, delay));
@@ -151,6 +161,7 @@ export function createChecker(connection: Connection, workspace: Workspace): Che
       timers.delete(uri);
       const before = found.get(path);
       found.delete(path);
+      started.delete(path);
       publish(new Set([path, ...(before?.keys() ?? [])]));
       for (const importer of importersOf(path)) schedule(importer, 0);
     },

@@ -40,6 +40,15 @@ export interface LintResult {
   readonly suppressions: readonly SuppressionUse[];
   /** The problems waivers excused, each with its justification (for audit; not in force). */
   readonly suppressed: readonly Diagnostic[];
+  /** The rules the policies in force became (`POLICY/n`): ids a waiver may name. */
+  readonly policyRules: readonly Rule<any>[];
+}
+
+/** How unused waivers of one file are judged: the rules and settings in force there, and how to report. */
+export interface WaiverJudging {
+  readonly rules?: readonly Rule<any>[];
+  readonly ruleSettings?: LintOptions['ruleSettings'];
+  readonly severity?: Severity | 'off';
 }
 
 /** True when `file` is something `lint` reads: `.dsi` or a JSON/YAML request file. */
@@ -67,6 +76,7 @@ export function lint(source: string, options: LintOptions): LintResult {
       checked: 0,
       suppressions: [],
       suppressed: [],
+      policyRules: [],
     };
   }
   if (options.reportUnusedSuppressions === false) return result;
@@ -82,22 +92,25 @@ export function lint(source: string, options: LintOptions): LintResult {
 export function reportUnusedSuppressions(
   results: readonly LintResult[],
   judged: (file: string) => boolean,
-  options: Pick<LintOptions, 'rules' | 'ruleSettings'> & { readonly severity?: Severity | 'off' } = {},
+  options: WaiverJudging & { readonly judgingOf?: (file: string) => WaiverJudging } = {},
 ): Diagnostic[] {
-  if (options.severity === 'off') return [];
-  const rules = options.rules ?? builtinRules;
-  const state = (id: string): RuleState => {
-    const rule = rules.find((r) => r.id === id);
+  const policyRules = results.flatMap((r) => r.policyRules);
+  const judgingOf = (file: string): WaiverJudging => options.judgingOf?.(file) ?? options;
+  const rulesOf = (file: string) => [...(judgingOf(file).rules ?? builtinRules), ...policyRules];
+  const state = (id: string, file: string): RuleState => {
+    const rule = rulesOf(file).find((r) => r.id === id);
     if (!rule) return id === DiagnosticIds.schema ? 'ran' : 'unknown';
     // A rule that is off, or needs task context, may simply not have run: its comment cannot be judged.
-    return settingLevel(options.ruleSettings?.[id]) === 'off' || (rule.meta.needs?.length ?? 0) > 0 ? 'idle' : 'ran';
+    return settingLevel(judgingOf(file).ruleSettings?.[id]) === 'off' || (rule.meta.needs?.length ?? 0) > 0 ? 'idle' : 'ran';
   };
   const found = unusedSuppressions(
     results.flatMap((r) => r.suppressions),
-    { judged, state, knownIds: rules.map((r) => r.id) },
+    { judged, state, knownIds: (file) => rulesOf(file).map((r) => r.id) },
   );
-  const severity = options.severity;
-  return severity ? found.map((d) => ({ ...d, severity })) : found;
+  return found.flatMap((d) => {
+    const severity = judgingOf(d.file).severity;
+    return severity === 'off' ? [] : severity ? [{ ...d, severity }] : [d];
+  });
 }
 
 function lintUnit(unit: SourceUnit, options: LintOptions): LintResult {
@@ -110,5 +123,6 @@ function lintUnit(unit: SourceUnit, options: LintOptions): LintResult {
     checked: unit.payloads.length,
     suppressions: checked.suppressions,
     suppressed: dedupe(checked.suppressed),
+    policyRules: checked.policyRules,
   };
 }

@@ -1,5 +1,6 @@
 /** What `compile()` and `lint()` share: the options both take, turned into the check stage's. */
 import type { TaskContext } from '../core/context.js';
+import type { PolicyDeclaration } from '../core/policy.js';
 import type { CheckOptions } from '../check/index.js';
 import type { WaiverOptions } from '../check/suppressions.js';
 import type { CompileCache, ReadFile } from '../compiler/index.js';
@@ -30,6 +31,11 @@ export interface ProjectOptions {
   readonly cache?: CompileCache;
   /** How `dsi-ignore` waivers are judged: the day, locked rules, or none at all. */
   readonly waivers?: WaiverOptions;
+  /**
+   * Policies from configuration, enforced beside the file's own `policy` blocks (see
+   * `loadPolicyFile`, or `configure()` which resolves them from the configuration in force).
+   */
+  readonly policies?: readonly PolicyDeclaration[];
 }
 
 /** The check stage's options; the built-in rules unless the caller gives its own. */
@@ -39,5 +45,6 @@ export function checkOptionsOf(options: ProjectOptions & { readonly rules?: read
     ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
     ...(options.context ? { context: options.context } : {}),
     ...(options.waivers ? { waivers: options.waivers } : {}),
+    ...(options.policies?.length ? { policies: options.policies } : {}),
   };
 }

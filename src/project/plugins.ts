@@ -26,10 +26,11 @@ export interface LoadedPlugins {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const PLUGIN_ERROR = 'plugin';
+/** The rule id of a plugin's own problems (cannot be found, loaded, or exports no rules). */
+export const PLUGIN_RULE_ID = 'plugin';
 
 function problem(spec: PluginSpec, message: string): Diagnostic {
-  return { file: spec.from.file, range: spec.from.range, severity: 'error', ruleId: PLUGIN_ERROR, message: `plugin \`${spec.specifier}\`: ${message}` };
+  return { file: spec.from.file, range: spec.from.range, severity: 'error', ruleId: PLUGIN_RULE_ID, message: `plugin \`${spec.specifier}\`: ${message}` };
 }
 
 /** Where a specifier leads: a path from the config's folder, or a package resolved from there. */

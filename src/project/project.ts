@@ -8,20 +8,21 @@ import type { TaskContext } from '../core/context.js';
 import { DiagnosticIds, type Diagnostic, type TextEdit } from '../core/diagnostic.js';
 import type { FileResult } from '../core/result.js';
 import { dedupe } from '../check/index.js';
-import type { WaiverOptions } from '../check/suppressions.js';
 import { createCompileCache, type ReadFile } from '../compiler/index.js';
 import type { Rule } from '../rules/create-rule.js';
 import type { RuleSetting } from '../rules/engine.js';
 import { builtinRules } from '../rules/index.js';
-import { describeFileError } from '../files/read.js';
+import { describeFileError, readRegularFile } from '../files/read.js';
 import { expandInputs, fileProblem, inputProblems, readInput } from '../files/inputs.js';
-import { createImportReader, projectRootFinder, realPathOf } from '../files/roots.js';
+import { createImportReader, isInside, projectRootFinder, realPathOf } from '../files/roots.js';
 import { writeFilesAtomically, type WriteResult } from '../files/write.js';
 import { compile, type CompiledIntent } from './compile.js';
 import { isLintable, lint, reportUnusedSuppressions, type LintResult } from './lint.js';
+import { createSettings, type FileSettings } from './settings.js';
+import { mergeContext } from '../core/context.js';
 
 /** What a run applies to every file. */
-export interface ProjectOptions {
+export interface CreateProjectOptions {
   /** The working folder: relative paths are resolved against it, and printed relative to it. */
   readonly cwd: string;
   /** The rules; default the built-in rules. */
@@ -38,6 +39,12 @@ export interface ProjectOptions {
   readonly reportUnusedWaivers?: 'off' | 'warn' | 'error';
   /** The day waivers are judged against (`YYYY-MM-DD`, UTC); default today. */
   readonly today?: string;
+  /** `--config FILE`: that configuration file alone (with what it extends), no discovery. */
+  readonly configFile?: string;
+  /** `false`: read no configuration files (defaults and the options here only). */
+  readonly config?: boolean;
+  /** `false` (`--no-plugins`): do not load the plugins configuration names (untrusted trees). */
+  readonly plugins?: boolean;
 }
 
 /** Files to check and their texts, with the problems of the paths that could not be read. */
@@ -65,6 +72,8 @@ export interface LintRun {
   readonly diagnostics: readonly Diagnostic[];
   /** With `fix`: the files whose text the fixes changed, as read and as fixed. */
   readonly fixes: ReadonlyMap<string, { readonly before: string; readonly after: string }>;
+  /** Command-line settings refused (a `--rule` on a locked rule or naming no rule), each a sentence. */
+  readonly refused: readonly string[];
 }
 
 /** The result of {@link Project.compile}. */
@@ -75,6 +84,8 @@ export interface CompileRun {
   readonly diagnostics: readonly Diagnostic[];
   /** The text of every file read (for showing source lines). */
   readonly sources: ReadonlyMap<string, string>;
+  /** Command-line settings refused (a `--rule` on a locked rule or naming no rule), each a sentence. */
+  readonly refused: readonly string[];
 }
 
 /** A run over many files: see {@link createProject}. */
@@ -85,10 +96,18 @@ export interface Project {
    * stands for one file read from standard input.
    */
   readInputs(paths: readonly string[], kind: InputKind, stdin?: { readonly name: string; readonly text: () => Promise<string> }): Promise<InputSet>;
+  /**
+   * Resolves the configuration in force for these files (config files, plugins, policy files),
+   * once each. {@link Project.readInputs} does it for what it reads; call it for texts from
+   * elsewhere (an editor's buffers) before linting them. A file not prepared gets the defaults.
+   */
+  prepare(files: Iterable<string>): Promise<void>;
+  /** The settings in force for a prepared file (the defaults for one not prepared). */
+  settingsOf(file: string): FileSettings;
   /** The task ARNs the inputs start (to resolve their context from AWS). */
   taskArns(inputs: InputSet): string[];
   /** Lints the inputs; with `fix`, applies fixes in memory, pass after pass, and reports what remains. */
-  lint(inputs: InputSet, options?: { readonly fix?: boolean; readonly context?: ProjectOptions['context'] }): LintRun;
+  lint(inputs: InputSet, options?: { readonly fix?: boolean; readonly context?: CreateProjectOptions['context'] }): LintRun;
   /** Compiles the `.dsi` inputs; payloads only when no input has an error. */
   compile(inputs: InputSet): CompileRun;
   /** Writes the fixed files whole, leaving any that changed since they were read (listed in `skipped`). */
@@ -98,36 +117,95 @@ export interface Project {
 const MAX_FIX_PASSES = 10;
 
 /** Creates a {@link Project} for one run. */
-export function createProject(options: ProjectOptions): Project {
+export function createProject(options: CreateProjectOptions): Project {
   const { cwd } = options;
   const rootOf = projectRootFinder(cwd);
   const importRoots = options.importRoots ?? [];
-  const rules = options.rules ?? builtinRules;
   const cache = createCompileCache();
-  const waivers: WaiverOptions = { ...(options.inlineConfig === false ? { inline: false } : {}), ...(options.today ? { today: options.today } : {}) };
+  const settings = createSettings({
+    cwd,
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
+    importRoots,
+    ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
+    ...(options.config === false ? { config: false } : {}),
+    ...(options.plugins === false ? { plugins: false } : {}),
+    ...(options.reportUnusedWaivers ? { reportUnusedWaivers: options.reportUnusedWaivers } : {}),
+    ...(options.today ? { today: options.today } : {}),
+    ...(options.inlineConfig === false ? { inlineConfig: false } : {}),
+  });
+  const prepared = new Map<string, FileSettings>();
+  let defaults: FileSettings | undefined;
+  const settingsOf = (file: string): FileSettings => {
+    const found = prepared.get(file);
+    if (found) return found;
+    // Not prepared: the defaults, without configuration (prepare() is async: plugins load so).
+    defaults ??= {
+      rules: options.rules ?? builtinRules,
+      ruleSettings: { ...(options.ruleSettings ?? {}) },
+      policies: [],
+      importRoots: importRoots.map((r) => resolve(cwd, r)),
+      waivers: { ...(options.inlineConfig === false ? { inline: false } : {}), ...(options.today ? { today: options.today } : {}) },
+      reportUnusedWaivers: options.reportUnusedWaivers === 'warn' || options.reportUnusedWaivers === undefined ? 'warning' : options.reportUnusedWaivers,
+      diagnostics: [],
+      refused: [],
+    };
+    return defaults;
+  };
   const readers = new Map<string, ReadFile>();
   // Imports of each entry are confined to its project root and the allowed folders.
   const importReader = (entry: string): ReadFile => {
     let reader = readers.get(entry);
-    if (!reader) readers.set(entry, (reader = createImportReader(entry, { cwd, importRoots, projectRoot: rootOf(dirname(entry)) })));
+    if (!reader) readers.set(entry, (reader = createImportReader(entry, { cwd, importRoots: settingsOf(entry).importRoots, projectRoot: rootOf(dirname(entry)) })));
     return reader;
   };
+  // Task context: the file's own block, over configuration, over AWS (given per run or per project).
+  const contextOf = (s: FileSettings, aws: CreateProjectOptions['context']): CreateProjectOptions['context'] => {
+    const configured = s.context;
+    if (!configured && !aws) return undefined;
+    return (arn) => {
+      const layers = [aws?.(arn), configured?.(arn)];
+      return layers.some((l) => l !== undefined) ? mergeContext(...layers) : undefined;
+    };
+  };
+  const optionsOf = (file: string, texts: ReadonlyMap<string, string>, aws: CreateProjectOptions['context']) => {
+    const s = settingsOf(file);
+    const context = contextOf(s, aws);
+    return {
+      filename: file,
+      readFile: (p: string) => texts.get(p) ?? importReader(file)(p),
+      rules: s.rules,
+      ruleSettings: s.ruleSettings,
+      policies: s.policies,
+      cache,
+      waivers: s.waivers,
+      ...(context ? { context } : {}),
+    };
+  };
+  /** Problems of the configuration in force for the files checked, and the command-line settings refused. */
+  const configured = (files: Iterable<string>) => {
+    const diagnostics: Diagnostic[] = [];
+    const refused = new Set<string>();
+    for (const f of files) {
+      const s = settingsOf(f);
+      diagnostics.push(...s.diagnostics);
+      for (const r of s.refused) refused.add(r);
+    }
+    return { diagnostics, refused: [...refused] };
+  };
 
-  const lintAll = (texts: ReadonlyMap<string, string>, context: ProjectOptions['context']): LintResult[] =>
-    [...texts].map(([file, text]) =>
-      lint(text, {
-        filename: file,
-        readFile: (p) => texts.get(p) ?? importReader(file)(p),
-        rules,
-        ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
-        cache,
-        reportUnusedSuppressions: false,
-        waivers,
-        ...(context ? { context } : {}),
-      }),
-    );
+  const prepare = async (files: Iterable<string>): Promise<void> => {
+    for (const file of files) if (!prepared.has(file)) prepared.set(file, await settings.settingsFor(file));
+  };
+
+  const lintAll = (texts: ReadonlyMap<string, string>, context: CreateProjectOptions['context']): LintResult[] =>
+    [...texts].map(([file, text]) => lint(text, { ...optionsOf(file, texts, context), reportUnusedSuppressions: false }));
 
   return {
+    settingsOf,
+
+    prepare,
+
     async readInputs(paths, kind, stdin) {
       const refuse = kind.refuse ?? ((f: string) => (isLintable(f) ? undefined : `${f} is neither a .dsi intent nor a .json/.yaml/.yml request file`));
       const texts = new Map<string, string>();
@@ -138,6 +216,7 @@ export function createProject(options: ProjectOptions): Project {
         } catch (e) {
           problems.push(fileProblem(stdin.name, `cannot read standard input: ${describeFileError(e)}`));
         }
+        await prepare(texts.keys());
         return { files: [stdin.name], texts, problems };
       }
       const inputs = expandInputs(paths, kind.patterns, cwd, [rootOf(cwd), ...importRoots.map((r) => realPathOf(resolve(cwd, r)))]);
@@ -153,6 +232,7 @@ export function createProject(options: ProjectOptions): Project {
         else texts.set(f, read.text);
       }
       const files = [...inputs.files, ...inputs.missing, ...inputs.unreadable.map((u) => u.path), ...inputs.refused.map((u) => u.path)].sort();
+      await prepare(texts.keys());
       return { files, texts, problems };
     },
 
@@ -187,42 +267,43 @@ export function createProject(options: ProjectOptions): Project {
       for (const r of results) for (const [f, t] of r.sources) sources.set(f, t);
       // A waiver is judged over the whole run: a template's line may be excused through another file's intent.
       const judged = (file: string) => texts.has(file) && results.some((r) => r.checked > 0 && r.sources.has(file));
-      const severity = options.reportUnusedWaivers === 'error' ? 'error' : options.reportUnusedWaivers === 'off' ? 'off' : 'warning';
-      const unused = options.inlineConfig === false ? [] : reportUnusedSuppressions(results, judged, { rules, ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}), severity });
-      const diagnostics = dedupe([...inputs.problems, ...results.flatMap((r) => r.diagnostics), ...unused]);
+      // Each waiver is judged by the settings of its own file (a template's, when it is an input; else the defaults).
+      const judgingOf = (file: string) => {
+        const s = settingsOf(file);
+        return { rules: s.rules, ruleSettings: s.ruleSettings, severity: s.reportUnusedWaivers };
+      };
+      const unused = options.inlineConfig === false ? [] : reportUnusedSuppressions(results, judged, { judgingOf });
+      const config = configured(inputs.texts.keys());
+      const diagnostics = dedupe([...inputs.problems, ...config.diagnostics, ...results.flatMap((r) => r.diagnostics), ...unused]);
       const suppressed = dedupe(results.flatMap((r) => r.suppressed));
       const byFile = new Map<string, { diagnostics: Diagnostic[]; suppressed: Diagnostic[] }>(inputs.files.map((f) => [f, { diagnostics: [], suppressed: [] }]));
       const entry = (file: string) => byFile.get(file) ?? byFile.set(file, { diagnostics: [], suppressed: [] }).get(file)!;
       for (const d of diagnostics) entry(d.file).diagnostics.push(d);
       for (const d of suppressed) entry(d.file).suppressed.push(d);
+      // A configuration problem is shown on its own line too: read the config file it is in.
+      for (const d of config.diagnostics) if (!sources.has(d.file)) sources.set(d.file, readQuietly(d.file, rootOf(cwd)));
       const fileResults = [...byFile]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([file, found]): FileResult => ({ file, source: sources.get(file), diagnostics: found.diagnostics, suppressed: found.suppressed }));
-      return { results: fileResults, diagnostics, fixes };
+      return { results: fileResults, diagnostics, fixes, refused: config.refused };
     },
 
     compile(inputs) {
-      const diagnostics: Diagnostic[] = [...inputs.problems];
+      const config = configured(inputs.texts.keys());
+      const diagnostics: Diagnostic[] = [...inputs.problems, ...config.diagnostics];
       const sources = new Map<string, string>();
       const payloads = new Map<string, { payload: unknown; file: string }>();
       for (const [file, text] of inputs.texts) {
-        const result = compile(text, {
-          filename: file,
-          readFile: (p) => inputs.texts.get(p) ?? importReader(file)(p),
-          rules,
-          ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
-          cache,
-          waivers,
-          ...(options.context ? { context: options.context } : {}),
-        });
+        const result = compile(text, optionsOf(file, inputs.texts, options.context));
         for (const [name, src] of result.sources) sources.set(name, src);
         diagnostics.push(...result.diagnostics);
         for (const intent of result.intents) diagnostics.push(...duplicateIntent(intent, file, payloads));
       }
+      for (const d of config.diagnostics) if (!sources.has(d.file)) sources.set(d.file, readQuietly(d.file, rootOf(cwd)));
       const all = dedupe(diagnostics);
-      if (all.some((d) => d.severity === 'error')) return { payloads: new Map(), diagnostics: all, sources };
+      if (all.some((d) => d.severity === 'error')) return { payloads: new Map(), diagnostics: all, sources, refused: config.refused };
       const sorted = new Map([...payloads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      return { payloads: sorted, diagnostics: all, sources };
+      return { payloads: sorted, diagnostics: all, sources, refused: config.refused };
     },
 
     outputFixes(run, write = {}) {
@@ -232,6 +313,19 @@ export function createProject(options: ProjectOptions): Project {
       );
     },
   };
+}
+
+/**
+ * A config file's text for showing its lines, or empty when it cannot be read or is outside the
+ * project (an `extends` naming some other file must not print that file's lines).
+ */
+function readQuietly(path: string, root: string): string {
+  try {
+    if (!isInside(root, realPathOf(path))) return '';
+    return readRegularFile(path);
+  } catch {
+    return '';
+  }
 }
 
 /** Records an intent's payload by name; an intent of the same name from another file is an error. */

@@ -31,7 +31,7 @@ describe('testRule', () => {
           {
             payload: withOptions({ Atime: 'NONE' }),
             context: ctx,
-            errors: [{ messageId: 'atime', pointer: '/OverrideOptions/Atime', severity: 'warning', message: 'is NONE', related: [], fix: { value: 'BEST_EFFORT', pointer: '/OverrideOptions/Atime', description: 'd' } }],
+            errors: [{ messageId: 'atime', pointer: '/OverrideOptions/Atime', severity: 'warning', message: 'atime is NONE', related: [], fix: { value: 'BEST_EFFORT', pointer: '/OverrideOptions/Atime', description: 'd' } }],
           },
         ],
       }),
@@ -81,7 +81,7 @@ describe('the dialect of a case', () => {
 
   it('checks the messages a .dsi file gets by default, and a request file’s with `dialect: request`', () => {
     const dsi = { messageId: 'say', pointer: '/OverrideOptions/Atime', message: '`atime none`' };
-    const request = { messageId: 'say', pointer: '/OverrideOptions/Atime', message: 'Atime NONE' };
+    const request = { messageId: 'say', pointer: '/OverrideOptions/Atime', messageIncludes: 'Atime NONE' };
     expect(testRule(speaker, { valid: [], invalid: [{ payload, errors: [dsi] }, { payload, dialect: 'request', errors: [request] }] })).toEqual([]);
     const failures = testRule(speaker, { valid: [], invalid: [{ payload, errors: [request] }, { payload, dialect: 'request', errors: [dsi] }] });
     expect(failures.map((f) => [f.index, f.name])).toEqual([

@@ -9,6 +9,8 @@ import { isInternal } from '../../project/lint.js';
 import { formatDiagnostic } from '../formatters/index.js';
 import { writeFilesAtomically, type CliIo } from '../io.js';
 import { UsageError } from '../usage.js';
+import { CONFIG_FLAGS, configOptions, printConfig, reportConfig } from './config-flags.js';
+import { parseRuleFlags } from './lint.js';
 
 /** Why a name cannot be a file name in `--out`, or undefined when it can. */
 export function unsafeFileName(name: string): string | undefined {
@@ -24,10 +26,17 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
     args,
     allowPositionals: true,
     strict: true,
-    options: { intent: { type: 'string' }, out: { type: 'string' }, 'import-root': { type: 'string', multiple: true, default: [] } },
+    options: {
+      intent: { type: 'string' },
+      out: { type: 'string' },
+      'import-root': { type: 'string', multiple: true, default: [] },
+      rule: { type: 'string', multiple: true, default: [] },
+      ...CONFIG_FLAGS,
+    },
   });
+  const project = createProject({ cwd: io.cwd, importRoots: values['import-root'] ?? [], ruleSettings: parseRuleFlags(values.rule ?? []), ...configOptions(values) });
+  if (values['print-config'] !== undefined) return printConfig(project, values['print-config'], io);
   if (positionals.length === 0) throw new UsageError('dsi compile needs at least one file or directory');
-  const project = createProject({ cwd: io.cwd, importRoots: values['import-root'] ?? [] });
   const read = await project.readInputs(positionals, {
     patterns: ['**/*.dsi'],
     // compile reads intents only: a request file is already a payload.
@@ -41,6 +50,10 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
 
   for (const d of run.diagnostics) io.stderr.write(formatDiagnostic(d, run.sources.get(d.file), { cwd: io.cwd, color: io.stderr.color }) + '\n');
   if (run.diagnostics.some(isInternal)) return 2;
+  if (reportConfig(run.diagnostics, run.refused, io, { printDiagnostics: false })) {
+    io.stderr.write('dsi: the configuration has errors; nothing was written\n');
+    return 2;
+  }
   if (hasErrors(run.diagnostics)) {
     const errors = run.diagnostics.filter((d) => d.severity === 'error').length;
     io.stderr.write(`dsi: ${errors} error${errors === 1 ? '' : 's'}; nothing was written\n`);

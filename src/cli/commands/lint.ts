@@ -11,18 +11,22 @@ import { formatResults, type FormatName } from '../formatters/index.js';
 import { writeFilesAtomically, type CliIo } from '../io.js';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../../version.js';
+import { CONFIG_FLAGS, configOptions, printConfig, reportConfig } from './config-flags.js';
 
 const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github'];
 const PATTERNS = ['**/*.dsi', '**/*.datasync.json', '**/*.datasync.yaml', '**/*.datasync.yml'];
 
-/** `--rule ID:off|warn|error` → settings; unknown ids and levels are usage errors. */
+/**
+ * `--rule ID:off|warn|error` → settings; unknown built-in ids and bad levels are usage errors.
+ * Namespaced ids (plugins', policies') are checked once the configuration has loaded them.
+ */
 export function parseRuleFlags(flags: readonly string[]): Record<string, RuleSetting> {
   const ids = builtinRules.map((r) => r.id);
   const settings: Record<string, RuleSetting> = {};
   for (const flag of flags) {
     const m = /^([^:]+):(off|warn|warning|error)$/.exec(flag);
     if (!m) throw new UsageError(`--rule takes ID:off|warn|error, got \`${flag}\``);
-    if (!ids.includes(m[1])) {
+    if (!ids.includes(m[1]) && !m[1].includes('/')) {
       const hint = suggest(m[1], ids);
       throw new UsageError(`unknown rule \`${m[1]}\`` + (hint ? `; did you mean \`${hint}\`?` : `; rules: ${ids.join(', ')}`));
     }
@@ -50,6 +54,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
       'import-root': { type: 'string', multiple: true, default: [] },
       'no-inline-config': { type: 'boolean', default: false },
       'report-unused-waivers': { type: 'string' },
+      ...CONFIG_FLAGS,
     },
   });
   const format = values.format as FormatName;
@@ -68,15 +73,16 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   if (stdinName !== undefined && positionals.length > 0) throw new UsageError('--stdin-filename reads standard input; give no paths with it');
   if (stdinName !== undefined && !isLintable(stdinName)) throw new UsageError(`--stdin-filename must end in .dsi, .json, .yaml or .yml: ${stdinName}`);
   if (stdinName !== undefined && values.fix) throw new UsageError('--fix cannot be used with --stdin-filename');
-  if (stdinName === undefined && positionals.length === 0) throw new UsageError('dsi lint needs at least one file or directory (or --stdin-filename)');
-
   const project = createProject({
     cwd: io.cwd,
     ruleSettings,
     importRoots: values['import-root'] ?? [],
     ...(values['no-inline-config'] ? { inlineConfig: false } : {}),
     ...(unusedLevel ? { reportUnusedWaivers: unusedLevel } : {}),
+    ...configOptions(values),
   });
+  if (values['print-config'] !== undefined) return printConfig(project, values['print-config'], io);
+  if (stdinName === undefined && positionals.length === 0) throw new UsageError('dsi lint needs at least one file or directory (or --stdin-filename)');
   const inputs = await project.readInputs(positionals, { patterns: PATTERNS }, stdinName !== undefined ? { name: stdinName, text: () => io.readStdin() } : undefined);
   if (inputs.files.length === 0) throw new UsageError(`no files to lint in ${positionals.join(', ')} (looked for *.dsi and *.datasync.{json,yaml,yml})`);
 
@@ -110,6 +116,8 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (run.diagnostics.some(isInternal)) return 2;
+  // The checks in force are not the ones configured: the report shows where; the exit says it is not a verdict.
+  if (reportConfig(run.diagnostics, run.refused, io, { printDiagnostics: false })) return 2;
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr.write(`dsi: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);

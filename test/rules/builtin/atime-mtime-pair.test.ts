@@ -24,7 +24,7 @@ ruleTester.run(atimeMtimePair, {
           pointer: A,
           severity: 'error',
           related: [M],
-          message:
+          messageIncludes:
             '`atime best-effort` cannot be used with `mtime none`: `atime` and `mtime` go in pairs, `atime best-effort` with `mtime preserve` or `atime none` with `mtime none`; write `atime none` or `mtime preserve`',
           fix: { description: 'write `atime none`', pointer: A, value: 'NONE' },
         },
@@ -37,7 +37,7 @@ ruleTester.run(atimeMtimePair, {
         {
           messageId: 'conflict',
           pointer: A,
-          message: 'write `atime best-effort` or `mtime none`',
+          messageIncludes: 'write `atime best-effort` or `mtime none`',
           fix: { description: 'write `atime best-effort`', pointer: A, value: 'BEST_EFFORT' },
         },
       ],
@@ -51,7 +51,7 @@ ruleTester.run(atimeMtimePair, {
           messageId: 'conflictWithTask',
           pointer: M,
           severity: 'error',
-          message: "`mtime none` needs `atime none`, but the task's stored `atime` is `best-effort`: `atime` and `mtime` go in pairs; also write `atime none`",
+          messageIncludes: "`mtime none` needs `atime none`, but the task's stored `atime` is `best-effort`: `atime` and `mtime` go in pairs; also write `atime none`",
           fix: { description: 'write `atime none`', pointer: A, value: 'NONE' },
         },
       ],
@@ -64,7 +64,7 @@ ruleTester.run(atimeMtimePair, {
           messageId: 'partnerUnknown',
           pointer: M,
           severity: 'warning',
-          message: "AWS's default is `best-effort`, which would be rejected); write `atime none` too,",
+          messageIncludes: "AWS's default is `best-effort`, which would be rejected); write `atime none` too,",
           fix: { description: 'write `atime none`', pointer: A, value: 'NONE' },
         },
       ],
@@ -73,7 +73,7 @@ ruleTester.run(atimeMtimePair, {
       name: 'atime best-effort alone, stored mtime unknown: warning that the default pairs',
       payload: withOptions({ Atime: 'BEST_EFFORT' }),
       context: { mode: 'BASIC' },
-      errors: [{ messageId: 'partnerUnknown', pointer: A, severity: 'warning', message: 'which would pair with it' }],
+      errors: [{ messageId: 'partnerUnknown', pointer: A, severity: 'warning', messageIncludes: 'which would pair with it' }],
     },
     {
       name: 'atime none alone, stored mtime preserve',
@@ -89,7 +89,7 @@ ruleTester.run(atimeMtimePair, {
         {
           messageId: 'conflict',
           pointer: A,
-          message:
+          messageIncludes:
             'Atime NONE cannot be used with Mtime PRESERVE: Atime and Mtime go in pairs, Atime BEST_EFFORT with Mtime PRESERVE or Atime NONE with Mtime NONE; set Atime to BEST_EFFORT or Mtime to NONE',
           fix: { description: 'set Atime to BEST_EFFORT', pointer: A, value: 'BEST_EFFORT' },
         },
@@ -104,7 +104,7 @@ ruleTester.run(atimeMtimePair, {
         {
           messageId: 'conflictWithTask',
           pointer: M,
-          message: "Mtime NONE needs Atime NONE, but the task's stored Atime is BEST_EFFORT: Atime and Mtime go in pairs; also set Atime to NONE",
+          messageIncludes: "Mtime NONE needs Atime NONE, but the task's stored Atime is BEST_EFFORT: Atime and Mtime go in pairs; also set Atime to NONE",
           fix: { description: 'set Atime to NONE', pointer: A, value: 'NONE' },
         },
       ],
@@ -113,7 +113,7 @@ ruleTester.run(atimeMtimePair, {
       name: 'in a request file, the partner unknown',
       dialect: 'request',
       payload: withOptions({ Mtime: 'NONE' }),
-      errors: [{ messageId: 'partnerUnknown', pointer: M, message: "(AWS's default is BEST_EFFORT, which would be rejected); set Atime to NONE too, so" }],
+      errors: [{ messageId: 'partnerUnknown', pointer: M, messageIncludes: "(AWS's default is BEST_EFFORT, which would be rejected); set Atime to NONE too, so" }],
     },
   ],
 });

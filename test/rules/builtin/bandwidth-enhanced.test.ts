@@ -11,13 +11,13 @@ ruleTester.run(bandwidthEnhanced, {
     {
       payload: withOptions({ BytesPerSecond: 1048576 }),
       context: { mode: 'ENHANCED' },
-      errors: [{ messageId: 'mayNotApply', pointer: '/OverrideOptions/BytesPerSecond', severity: 'info', related: ['/@context/mode'], message: '`bandwidth 1 MiB/s` on an Enhanced-mode task' }],
+      errors: [{ messageId: 'mayNotApply', pointer: '/OverrideOptions/BytesPerSecond', severity: 'info', related: ['/@context/mode'], messageIncludes: '`bandwidth 1 MiB/s` on an Enhanced-mode task' }],
     },
     {
       dialect: 'request',
       payload: withOptions({ BytesPerSecond: 1000 }),
       context: { mode: 'ENHANCED' },
-      errors: [{ messageId: 'mayNotApply', pointer: '/OverrideOptions/BytesPerSecond', message: 'BytesPerSecond 1000 on an Enhanced-mode task' }],
+      errors: [{ messageId: 'mayNotApply', pointer: '/OverrideOptions/BytesPerSecond', messageIncludes: 'BytesPerSecond 1000 on an Enhanced-mode task' }],
     },
   ],
 });

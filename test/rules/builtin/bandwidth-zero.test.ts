@@ -11,7 +11,7 @@ ruleTester.run(bandwidthZero, {
           messageId: 'zero',
           pointer: '/OverrideOptions/BytesPerSecond',
           severity: 'warning',
-          message:
+          messageIncludes:
             '`bandwidth 0 B/s` has no documented meaning: it might stall the transfer or be taken as no limit; write `bandwidth unlimited` for no limit, or a rate such as `bandwidth 100 MiB/s`',
         },
       ],
@@ -23,7 +23,7 @@ ruleTester.run(bandwidthZero, {
         {
           messageId: 'zero',
           pointer: '/OverrideOptions/BytesPerSecond',
-          message: 'BytesPerSecond 0 has no documented meaning: it might stall the transfer or be taken as no limit; set BytesPerSecond to -1 for no limit',
+          messageIncludes: 'BytesPerSecond 0 has no documented meaning: it might stall the transfer or be taken as no limit; set BytesPerSecond to -1 for no limit',
         },
       ],
     },

@@ -9,26 +9,26 @@ ruleTester.run(filterLeadingSlash, {
   invalid: [
     {
       payload: withFilters({ include: '/a|transfer_this' }),
-      errors: [{ messageId: 'include', pointer: '/Includes/0/Value', severity: 'warning', message: 'write "/transfer_this"' }],
+      errors: [{ messageId: 'include', pointer: '/Includes/0/Value', severity: 'warning', messageIncludes: 'write "/transfer_this"' }],
     },
     {
       payload: withFilters({ exclude: 'temp' }),
-      errors: [{ messageId: 'exclude', pointer: '/Excludes/0/Value', severity: 'warning', message: 'write "/temp" for a path at the top, or "*/temp" for any depth' }],
+      errors: [{ messageId: 'exclude', pointer: '/Excludes/0/Value', severity: 'warning', messageIncludes: 'write "/temp" for a path at the top, or "*/temp" for any depth' }],
     },
     {
       name: 'named as the file names the list',
       payload: withFilters({ include: 'a', exclude: 'b' }),
       errors: [
-        { messageId: 'include', pointer: '/Includes/0/Value', message: '`include` pattern "a" does not start with `/`' },
-        { messageId: 'exclude', pointer: '/Excludes/0/Value', message: '`exclude` pattern "b" does not start with `/` or `*`' },
+        { messageId: 'include', pointer: '/Includes/0/Value', messageIncludes: '`include` pattern "a" does not start with `/`' },
+        { messageId: 'exclude', pointer: '/Excludes/0/Value', messageIncludes: '`exclude` pattern "b" does not start with `/` or `*`' },
       ],
     },
     {
       dialect: 'request',
       payload: withFilters({ include: 'a', exclude: 'b' }),
       errors: [
-        { messageId: 'include', pointer: '/Includes/0/Value', message: 'Includes pattern "a" does not start with `/`' },
-        { messageId: 'exclude', pointer: '/Excludes/0/Value', message: 'Excludes pattern "b" does not start with `/` or `*`' },
+        { messageId: 'include', pointer: '/Includes/0/Value', messageIncludes: 'Includes pattern "a" does not start with `/`' },
+        { messageId: 'exclude', pointer: '/Excludes/0/Value', messageIncludes: 'Excludes pattern "b" does not start with `/` or `*`' },
       ],
     },
   ],

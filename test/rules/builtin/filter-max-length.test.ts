@@ -11,16 +11,16 @@ ruleTester.run(filterMaxLength, {
     {
       name: 'one past the limit',
       payload: withFilters({ include: '/' + 'a'.repeat(MAX_FILTER_LENGTH) }),
-      errors: [{ messageId: 'tooLong', pointer: '/Includes/0/Value', severity: 'error', message: '102401 characters long, over the limit of 102400' }],
+      errors: [{ messageId: 'tooLong', pointer: '/Includes/0/Value', severity: 'error', messageIncludes: '102401 characters long, over the limit of 102400' }],
     },
     {
       payload: withFilters({ exclude: '/' + '😀'.repeat(MAX_FILTER_LENGTH) }),
-      errors: [{ messageId: 'tooLong', pointer: '/Excludes/0/Value', message: '`exclude` patterns are 102401 characters long' }],
+      errors: [{ messageId: 'tooLong', pointer: '/Excludes/0/Value', messageIncludes: '`exclude` patterns are 102401 characters long' }],
     },
     {
       dialect: 'request',
       payload: withFilters({ exclude: '/' + 'a'.repeat(MAX_FILTER_LENGTH) }),
-      errors: [{ messageId: 'tooLong', pointer: '/Excludes/0/Value', message: 'Excludes patterns are 102401 characters long' }],
+      errors: [{ messageId: 'tooLong', pointer: '/Excludes/0/Value', messageIncludes: 'Excludes patterns are 102401 characters long' }],
     },
   ],
 });

@@ -11,18 +11,18 @@ ruleTester.run(filterPipeDelimiter, {
   invalid: [
     {
       payload: withFilters({ include: '/a||/b' }),
-      errors: [{ messageId: 'empty', pointer: '/Includes/0/Value', severity: 'warning', message: 'have `||` at character 3' }],
+      errors: [{ messageId: 'empty', pointer: '/Includes/0/Value', severity: 'warning', messageIncludes: 'have `||` at character 3' }],
     },
     { payload: withFilters({ exclude: '|*.tmp' }), errors: [{ messageId: 'leading', pointer: '/Excludes/0/Value' }] },
     {
       payload: withFilters({ include: '/a|' }),
       // A .dsi string escapes its backslash: a literal pipe is `\\|` there, `\|` in the Value.
-      errors: [{ messageId: 'trailing', pointer: '/Includes/0/Value', message: '`include` patterns end with `|`, which leaves an empty pattern (what DataSync does with one is undocumented): `|` only separates patterns; remove the trailing `|` (a literal pipe is written `\\\\|`)' }],
+      errors: [{ messageId: 'trailing', pointer: '/Includes/0/Value', messageIncludes: '`include` patterns end with `|`, which leaves an empty pattern (what DataSync does with one is undocumented): `|` only separates patterns; remove the trailing `|` (a literal pipe is written `\\\\|`)' }],
     },
     {
       dialect: 'request',
       payload: withFilters({ exclude: '*.tmp|' }),
-      errors: [{ messageId: 'trailing', pointer: '/Excludes/0/Value', message: 'Excludes patterns end with `|`, which leaves an empty pattern (what DataSync does with one is undocumented): `|` only separates patterns; remove the trailing `|` (a literal pipe is written `\\|`)' }],
+      errors: [{ messageId: 'trailing', pointer: '/Excludes/0/Value', messageIncludes: 'Excludes patterns end with `|`, which leaves an empty pattern (what DataSync does with one is undocumented): `|` only separates patterns; remove the trailing `|` (a literal pipe is written `\\|`)' }],
     },
     { name: 'a lone pipe is both', payload: withFilters({ include: '|' }), errors: [{ messageId: 'leading', pointer: '/Includes/0/Value' }, { messageId: 'trailing', pointer: '/Includes/0/Value' }] },
   ],

@@ -22,7 +22,7 @@ ruleTester.run(filterSingleRule, {
           pointer: '/Includes/1',
           severity: 'error',
           // In a .dsi file only `set Includes` writes a list of rules: the advice is to use statements.
-          message: '`Includes` has 2 filter rules, but DataSync takes at most one: write the patterns in `include` statements instead, which join them into one rule',
+          messageIncludes: '`Includes` has 2 filter rules, but DataSync takes at most one: write the patterns in `include` statements instead, which join them into one rule',
           fix: { description: 'join the filter rules into one', pointer: '/Includes', value: [{ FilterType: 'SIMPLE_PATTERN', Value: '/a|/b' }] },
         },
       ],
@@ -30,7 +30,7 @@ ruleTester.run(filterSingleRule, {
     {
       name: 'rules that cannot be merged get no fix',
       payload: { TaskArn: TASK_ARN, Excludes: [{ Value: '*.tmp' }, { FilterType: 'REGEX', Value: '.*' }, {}] },
-      errors: [{ messageId: 'tooMany', pointer: '/Excludes/1', fix: null, message: 'has 3 filter rules' }],
+      errors: [{ messageId: 'tooMany', pointer: '/Excludes/1', fix: null, messageIncludes: 'has 3 filter rules' }],
     },
     {
       name: 'in a request file, the advice is the joined Value',
@@ -40,7 +40,7 @@ ruleTester.run(filterSingleRule, {
         {
           messageId: 'tooMany',
           pointer: '/Includes/1',
-          message: 'Includes has 2 filter rules, but DataSync takes at most one: join the patterns with `|` in one Value ("/a|/b")',
+          messageIncludes: 'Includes has 2 filter rules, but DataSync takes at most one: join the patterns with `|` in one Value ("/a|/b")',
           fix: { description: 'join the filter rules into one', pointer: '/Includes', value: [{ FilterType: 'SIMPLE_PATTERN', Value: '/a|/b' }] },
         },
       ],

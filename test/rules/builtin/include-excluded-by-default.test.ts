@@ -13,19 +13,19 @@ ruleTester.run(includeExcludedByDefault, {
     {
       payload: withFilters({ include: '/.aws-datasync|/.zfs/snap|/.awssync' }),
       errors: [
-        { messageId: 'folder', pointer: P, message: '`/.aws-datasync`' },
-        { messageId: 'folder', pointer: P, message: '`/.zfs`' },
-        { messageId: 'folder', pointer: P, message: '`/.awssync`' },
+        { messageId: 'folder', pointer: P, messageIncludes: '`/.aws-datasync`' },
+        { messageId: 'folder', pointer: P, messageIncludes: '`/.zfs`' },
+        { messageId: 'folder', pointer: P, messageIncludes: '`/.awssync`' },
       ],
     },
     {
       payload: withFilters({ include: '/data/.snapshot' }),
-      errors: [{ messageId: 'snapshot', pointer: P, message: '`include` pattern "/data/.snapshot" ends in `.snapshot`' }],
+      errors: [{ messageId: 'snapshot', pointer: P, messageIncludes: '`include` pattern "/data/.snapshot" ends in `.snapshot`' }],
     },
     {
       dialect: 'request',
       payload: withFilters({ include: '/.zfs' }),
-      errors: [{ messageId: 'folder', pointer: P, message: 'Includes pattern "/.zfs" names `/.zfs`, which DataSync always excludes, whatever the filters say: this pattern transfers nothing; remove it' }],
+      errors: [{ messageId: 'folder', pointer: P, messageIncludes: 'Includes pattern "/.zfs" names `/.zfs`, which DataSync always excludes, whatever the filters say: this pattern transfers nothing; remove it' }],
     },
   ],
 });

@@ -18,7 +18,7 @@ ruleTester.run(includeWildcardRightmost, {
           messageId: 'notRightmost',
           pointer: P,
           severity: 'error',
-          message:
+          messageIncludes:
             '`include` pattern "*.txt" has `*` before its end: in `include` patterns DataSync supports `*` only as the last character (`/documents*`); name the folders instead, or move the condition into an `exclude` pattern, where `*` may stand anywhere (a literal star is written `\\\\*`)',
         },
       ],
@@ -30,7 +30,7 @@ ruleTester.run(includeWildcardRightmost, {
         {
           messageId: 'notRightmost',
           pointer: P,
-          message:
+          messageIncludes:
             'Includes pattern "*.txt" has `*` before its end: in Includes patterns DataSync supports `*` only as the last character (`/documents*`); name the folders instead, or move the condition into an Excludes pattern, where `*` may stand anywhere (a literal star is written `\\*`)',
         },
       ],
@@ -39,8 +39,8 @@ ruleTester.run(includeWildcardRightmost, {
       name: 'each offending pattern once',
       payload: withFilters({ include: '/ok*|/a*/b|/c/*.log*' }),
       errors: [
-        { messageId: 'notRightmost', pointer: P, message: '"/a*/b"' },
-        { messageId: 'notRightmost', pointer: P, message: '"/c/*.log*"' },
+        { messageId: 'notRightmost', pointer: P, messageIncludes: '"/a*/b"' },
+        { messageId: 'notRightmost', pointer: P, messageIncludes: '"/c/*.log*"' },
       ],
     },
     { name: 'an escaped star does not hide a real one', payload: withFilters({ include: '/a*\\*' }), errors: [{ messageId: 'notRightmost', pointer: P }] },

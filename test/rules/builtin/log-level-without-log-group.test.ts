@@ -14,13 +14,13 @@ ruleTester.run(logLevelWithoutLogGroup, {
     {
       payload: withOptions({ LogLevel: 'TRANSFER' }),
       context: { mode: 'BASIC' },
-      errors: [{ messageId: 'noLogGroup', pointer: L, severity: 'warning', related: ['/@context/mode'], message: '`log transfer` on a Basic-mode task' }],
+      errors: [{ messageId: 'noLogGroup', pointer: L, severity: 'warning', related: ['/@context/mode'], messageIncludes: '`log transfer` on a Basic-mode task' }],
     },
     {
       name: 'the advice in each dialect',
       payload: withOptions({ LogLevel: 'BASIC' }),
       context: { mode: 'BASIC' },
-      errors: [{ messageId: 'noLogGroup', pointer: L, message: 'give the task one and write `log-group "arn:aws:logs:…"` in the task block, or write `log off`' }],
+      errors: [{ messageId: 'noLogGroup', pointer: L, messageIncludes: 'give the task one and write `log-group "arn:aws:logs:…"` in the task block, or write `log off`' }],
     },
     {
       dialect: 'request',
@@ -30,7 +30,7 @@ ruleTester.run(logLevelWithoutLogGroup, {
         {
           messageId: 'noLogGroup',
           pointer: L,
-          message:
+          messageIncludes:
             "LogLevel BASIC on a Basic-mode task with no known CloudWatch log group: DataSync delivers these logs only to the task's log group (CloudWatchLogGroupArn, set with UpdateTask); give the task one, or set LogLevel to OFF",
         },
       ],

@@ -16,7 +16,7 @@ ruleTester.run(manifestSourceRequired, {
           messageId: 'missing',
           pointer: '/ManifestConfig',
           severity: 'error',
-          message:
+          messageIncludes:
             '`ManifestConfig` has no Source: DataSync rejects a manifest without it (ValidationException); write a `manifest "s3://bucket/key.csv" role "arn:aws:iam::ACCOUNT:role/NAME"` statement instead of `set ManifestConfig`',
         },
       ],
@@ -28,7 +28,7 @@ ruleTester.run(manifestSourceRequired, {
         {
           messageId: 'missing',
           pointer: '/ManifestConfig',
-          message:
+          messageIncludes:
             'ManifestConfig has no Source: DataSync rejects a manifest without it (ValidationException); add Source.S3 with ManifestObjectPath, S3BucketArn and BucketAccessRoleArn, or send an empty ManifestConfig to remove the manifest',
         },
       ],

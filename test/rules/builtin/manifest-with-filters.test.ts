@@ -14,7 +14,7 @@ ruleTester.run(manifestWithFilters, {
     {
       payload: withFilters({ include: '/a', exclude: '*.tmp' }, { ManifestConfig: MANIFEST }),
       errors: [
-        { messageId: 'conflict', pointer: '/Includes/0/Value', severity: 'error', related: [PATH], message: '`include` cannot be used with `manifest`:' },
+        { messageId: 'conflict', pointer: '/Includes/0/Value', severity: 'error', related: [PATH], messageIncludes: '`include` cannot be used with `manifest`:' },
         { messageId: 'conflict', pointer: '/Excludes/0/Value', related: [PATH] },
       ],
     },
@@ -31,7 +31,7 @@ ruleTester.run(manifestWithFilters, {
           messageId: 'conflict',
           pointer: '/Excludes/0/Value',
           related: [PATH],
-          message:
+          messageIncludes:
             'Excludes cannot be used with ManifestConfig: DataSync transfers either what a manifest lists or what filters select, never both; remove the filters (list exactly the files in the manifest instead) or remove the manifest',
         },
       ],

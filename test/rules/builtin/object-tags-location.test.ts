@@ -23,7 +23,7 @@ ruleTester.run(objectTagsLocation, {
       name: 'unset: reported at the store that may not tag',
       payload: { TaskArn: TASK_ARN },
       context: enhanced('OBJECT_STORAGE', 'S3'),
-      errors: [{ messageId: 'mayFail', pointer: '/@context/source/type', severity: 'warning', message: '`object-tags` is not set (the default is `preserve`)' }],
+      errors: [{ messageId: 'mayFail', pointer: '/@context/source/type', severity: 'warning', messageIncludes: '`object-tags` is not set (the default is `preserve`)' }],
     },
     {
       name: 'PRESERVE set',
@@ -34,7 +34,7 @@ ruleTester.run(objectTagsLocation, {
           messageId: 'mayFail',
           pointer: '/OverrideOptions/ObjectTags',
           related: ['/@context/destination/type'],
-          message: 'if the destination (`azure-blob`) cannot do object tagging, DataSync fails the whole execution at once; if it cannot, write `object-tags none`',
+          messageIncludes: 'if the destination (`azure-blob`) cannot do object tagging, DataSync fails the whole execution at once; if it cannot, write `object-tags none`',
         },
       ],
     },
@@ -42,7 +42,7 @@ ruleTester.run(objectTagsLocation, {
       name: 'PRESERVE stored',
       payload: { TaskArn: TASK_ARN },
       context: { ...enhanced('OBJECT_STORAGE', 'S3'), options: { ObjectTags: 'PRESERVE' } },
-      errors: [{ messageId: 'mayFail', pointer: '/@context/source/type', message: "the task's stored `object-tags preserve` on an Enhanced-mode task" }],
+      errors: [{ messageId: 'mayFail', pointer: '/@context/source/type', messageIncludes: "the task's stored `object-tags preserve` on an Enhanced-mode task" }],
     },
     {
       name: 'in a request file',
@@ -54,7 +54,7 @@ ruleTester.run(objectTagsLocation, {
           messageId: 'mayFail',
           pointer: '/OverrideOptions/ObjectTags',
           related: ['/@context/source/type'],
-          message:
+          messageIncludes:
             'ObjectTags PRESERVE on an Enhanced-mode task between object stores: if the source (OBJECT_STORAGE) cannot do object tagging, DataSync fails the whole execution at once; if it cannot, set ObjectTags to NONE',
         },
       ],
@@ -64,7 +64,7 @@ ruleTester.run(objectTagsLocation, {
       dialect: 'request',
       payload: { TaskArn: TASK_ARN },
       context: enhanced('S3', 'AZURE_BLOB'),
-      errors: [{ messageId: 'mayFail', pointer: '/@context/destination/type', message: 'ObjectTags is not set (the default is PRESERVE)' }],
+      errors: [{ messageId: 'mayFail', pointer: '/@context/destination/type', messageIncludes: 'ObjectTags is not set (the default is PRESERVE)' }],
     },
   ],
 });

@@ -19,7 +19,7 @@ ruleTester.run(pitVerifyEnhanced, {
           pointer: V,
           severity: 'error',
           related: ['/@context/mode'],
-          message:
+          messageIncludes:
             '`verify point-in-time-consistent` is not supported for an Enhanced-mode task, which verifies only what it transfers: write `verify only-files-transferred` or `verify none`',
           fix: { description: 'write `verify only-files-transferred`', pointer: V, value: 'ONLY_FILES_TRANSFERRED' },
         },
@@ -33,7 +33,7 @@ ruleTester.run(pitVerifyEnhanced, {
         {
           messageId: 'enhanced',
           pointer: V,
-          message:
+          messageIncludes:
             'VerifyMode POINT_IN_TIME_CONSISTENT is not supported for an Enhanced-mode task, which verifies only what it transfers: set VerifyMode to ONLY_FILES_TRANSFERRED or NONE',
           fix: { description: 'set VerifyMode to ONLY_FILES_TRANSFERRED', pointer: V, value: 'ONLY_FILES_TRANSFERRED' },
         },

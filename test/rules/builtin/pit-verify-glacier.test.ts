@@ -21,7 +21,7 @@ ruleTester.run(pitVerifyGlacier, {
           pointer: V,
           severity: 'error',
           related: ['/@context/destination/storageClass'],
-          message: 'the destination storage class is S3 Glacier Deep Archive',
+          messageIncludes: 'the destination storage class is S3 Glacier Deep Archive',
           fix: { description: 'write `verify only-files-transferred`', pointer: V, value: 'ONLY_FILES_TRANSFERRED' },
         },
       ],
@@ -29,7 +29,7 @@ ruleTester.run(pitVerifyGlacier, {
     {
       payload: pit,
       context: { destination: { type: 'S3', storageClass: 'GLACIER' } },
-      errors: [{ messageId: 'archive', pointer: V, message: 'S3 Glacier Flexible Retrieval: it would have to read back every destination object; write `verify only-files-transferred`' }],
+      errors: [{ messageId: 'archive', pointer: V, messageIncludes: 'S3 Glacier Flexible Retrieval: it would have to read back every destination object; write `verify only-files-transferred`' }],
     },
     {
       dialect: 'request',
@@ -39,7 +39,7 @@ ruleTester.run(pitVerifyGlacier, {
         {
           messageId: 'archive',
           pointer: V,
-          message:
+          messageIncludes:
             'VerifyMode POINT_IN_TIME_CONSISTENT cannot be used when the destination storage class is S3 Glacier Flexible Retrieval: it would have to read back every destination object; set VerifyMode to ONLY_FILES_TRANSFERRED',
           fix: { description: 'set VerifyMode to ONLY_FILES_TRANSFERRED', pointer: V, value: 'ONLY_FILES_TRANSFERRED' },
         },

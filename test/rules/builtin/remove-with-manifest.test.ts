@@ -19,7 +19,7 @@ ruleTester.run(removeWithManifest, {
           pointer: D,
           severity: 'warning',
           related: [PATH],
-          message: '`deleted remove` cannot be used with `manifest`, AWS says:',
+          messageIncludes: '`deleted remove` cannot be used with `manifest`, AWS says:',
           fix: { description: 'write `deleted preserve`', pointer: D, value: 'PRESERVE' },
         },
       ],
@@ -28,7 +28,7 @@ ruleTester.run(removeWithManifest, {
       name: 'REMOVE stored on the task',
       payload: withOptions({}, { ManifestConfig: MANIFEST }),
       context: { options: { PreserveDeletedFiles: 'REMOVE' } },
-      errors: [{ messageId: 'task', pointer: PATH, related: [], message: "`manifest` with the task's stored `deleted remove`:" }],
+      errors: [{ messageId: 'task', pointer: PATH, related: [], messageIncludes: "`manifest` with the task's stored `deleted remove`:" }],
     },
     {
       dialect: 'request',
@@ -38,7 +38,7 @@ ruleTester.run(removeWithManifest, {
         {
           messageId: 'task',
           pointer: PATH,
-          message:
+          messageIncludes:
             "ManifestConfig with the task's stored PreserveDeletedFiles REMOVE: with a manifest DataSync never deletes at the destination, and AWS says the delete option cannot be used with one (whether the request is rejected is undocumented); set PreserveDeletedFiles to PRESERVE",
           fix: { description: 'set PreserveDeletedFiles to PRESERVE', pointer: D, value: 'PRESERVE' },
         },

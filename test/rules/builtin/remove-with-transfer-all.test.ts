@@ -21,7 +21,7 @@ ruleTester.run(removeWithTransferAll, {
           pointer: D,
           severity: 'error',
           related: [T],
-          message:
+          messageIncludes:
             '`deleted remove` cannot be used with `transfer all`: with `transfer all` DataSync does not scan the destination, so it cannot tell what to delete; write `transfer changed` or `deleted preserve`',
         },
       ],
@@ -30,13 +30,13 @@ ruleTester.run(removeWithTransferAll, {
       name: 'remove in the request, ALL stored',
       payload: withOptions({ PreserveDeletedFiles: 'REMOVE' }),
       context: { options: { TransferMode: 'ALL' } },
-      errors: [{ messageId: 'conflictWithTask', pointer: D, message: "`deleted remove` cannot be used with the task's stored `transfer all`" }],
+      errors: [{ messageId: 'conflictWithTask', pointer: D, messageIncludes: "`deleted remove` cannot be used with the task's stored `transfer all`" }],
     },
     {
       name: 'ALL in the request, REMOVE stored',
       payload: withOptions({ TransferMode: 'ALL' }),
       context: { options: { PreserveDeletedFiles: 'REMOVE' } },
-      errors: [{ messageId: 'conflictWithTask', pointer: T, message: 'write `deleted preserve` too, or `transfer changed`' }],
+      errors: [{ messageId: 'conflictWithTask', pointer: T, messageIncludes: 'write `deleted preserve` too, or `transfer changed`' }],
     },
     {
       dialect: 'request',
@@ -46,7 +46,7 @@ ruleTester.run(removeWithTransferAll, {
           messageId: 'conflict',
           pointer: D,
           related: [T],
-          message:
+          messageIncludes:
             'PreserveDeletedFiles REMOVE cannot be used with TransferMode ALL: with TransferMode ALL DataSync does not scan the destination, so it cannot tell what to delete; set TransferMode to CHANGED or PreserveDeletedFiles to PRESERVE',
         },
       ],
@@ -59,7 +59,7 @@ ruleTester.run(removeWithTransferAll, {
         {
           messageId: 'conflictWithTask',
           pointer: T,
-          message: "TransferMode ALL cannot be used with the task's stored PreserveDeletedFiles REMOVE: with TransferMode ALL DataSync does not scan the destination, so it cannot tell what to delete; set PreserveDeletedFiles to PRESERVE too, or TransferMode to CHANGED",
+          messageIncludes: "TransferMode ALL cannot be used with the task's stored PreserveDeletedFiles REMOVE: with TransferMode ALL DataSync does not scan the destination, so it cannot tell what to delete; set PreserveDeletedFiles to PRESERVE too, or TransferMode to CHANGED",
         },
       ],
     },

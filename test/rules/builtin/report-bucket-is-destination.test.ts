@@ -16,13 +16,13 @@ ruleTester.run(reportBucketIsDestination, {
     {
       payload: withOptions({ PreserveDeletedFiles: 'REMOVE' }, { TaskReportConfig: report('acme-data') }),
       context: toBucket,
-      errors: [{ messageId: 'deletesReports', pointer: ARN, severity: 'warning', related: ['/OverrideOptions/PreserveDeletedFiles'], message: 'reports go to `acme-data`, the transfer\'s destination bucket, and `deleted remove` is set:' }],
+      errors: [{ messageId: 'deletesReports', pointer: ARN, severity: 'warning', related: ['/OverrideOptions/PreserveDeletedFiles'], messageIncludes: 'reports go to `acme-data`, the transfer\'s destination bucket, and `deleted remove` is set:' }],
     },
     {
       name: 'REMOVE stored on the task',
       payload: withOptions({}, { TaskReportConfig: report('acme-data') }),
       context: { ...toBucket, options: { PreserveDeletedFiles: 'REMOVE' } },
-      errors: [{ messageId: 'deletesReports', pointer: ARN, related: [], message: "and the task's stored `deleted remove` applies: each run deletes the earlier reports, which do not exist at the source; write the reports to another bucket (`report { to \"s3://OTHER-BUCKET/prefix/\" }`)" }],
+      errors: [{ messageId: 'deletesReports', pointer: ARN, related: [], messageIncludes: "and the task's stored `deleted remove` applies: each run deletes the earlier reports, which do not exist at the source; write the reports to another bucket (`report { to \"s3://OTHER-BUCKET/prefix/\" }`)" }],
     },
     {
       dialect: 'request',
@@ -32,7 +32,7 @@ ruleTester.run(reportBucketIsDestination, {
         {
           messageId: 'deletesReports',
           pointer: ARN,
-          message:
+          messageIncludes:
             "reports go to `acme-data`, the transfer's destination bucket, and the task's stored PreserveDeletedFiles REMOVE applies: each run deletes the earlier reports, which do not exist at the source; set TaskReportConfig.Destination.S3.S3BucketArn to another bucket",
         },
       ],

@@ -14,7 +14,7 @@ ruleTester.run(reportWithoutDestination, {
           messageId: 'missing',
           pointer: '/TaskReportConfig',
           severity: 'warning',
-          message:
+          messageIncludes:
             '`report` has no destination, so the report cannot be delivered: add `to "s3://bucket/prefix/"` and `role "arn:aws:iam::ACCOUNT:role/NAME"` to the block, or write an empty `report { }` to remove the task\'s report configuration',
         },
       ],
@@ -26,7 +26,7 @@ ruleTester.run(reportWithoutDestination, {
         {
           messageId: 'missing',
           pointer: '/TaskReportConfig',
-          message:
+          messageIncludes:
             "TaskReportConfig has no destination, so the report cannot be delivered: add Destination.S3 with S3BucketArn and BucketAccessRoleArn, or send an empty TaskReportConfig to remove the task's report configuration",
         },
       ],

@@ -16,7 +16,7 @@ ruleTester.run(reportWithoutOutput, {
           messageId: 'missing',
           pointer: '/TaskReportConfig',
           severity: 'warning',
-          message:
+          messageIncludes:
             '`report` has no output type: the API leaves OutputType optional but AWS CloudFormation requires it, and what the service does without it is undocumented; add `output standard` (every file) or `output summary-only` to the block',
         },
       ],
@@ -24,7 +24,7 @@ ruleTester.run(reportWithoutOutput, {
     {
       dialect: 'request',
       payload: { TaskArn: TASK_ARN, TaskReportConfig: noOutput },
-      errors: [{ messageId: 'missing', pointer: '/TaskReportConfig', message: 'TaskReportConfig has no output type: the API leaves OutputType optional but AWS CloudFormation requires it, and what the service does without it is undocumented; set TaskReportConfig.OutputType to STANDARD (every file) or SUMMARY_ONLY' }],
+      errors: [{ messageId: 'missing', pointer: '/TaskReportConfig', messageIncludes: 'TaskReportConfig has no output type: the API leaves OutputType optional but AWS CloudFormation requires it, and what the service does without it is undocumented; set TaskReportConfig.OutputType to STANDARD (every file) or SUMMARY_ONLY' }],
     },
   ],
 });

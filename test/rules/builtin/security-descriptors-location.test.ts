@@ -21,7 +21,7 @@ ruleTester.run(securityDescriptorsLocation, {
           pointer: S,
           severity: 'warning',
           related: ['/@context/source/type'],
-          message: 'has no effect when the source is `nfs`',
+          messageIncludes: 'has no effect when the source is `nfs`',
           fix: { description: 'remove the security-descriptors override', pointer: S, remove: true },
         },
       ],
@@ -30,7 +30,7 @@ ruleTester.run(securityDescriptorsLocation, {
       name: 'one end known is enough',
       payload: withOptions({ SecurityDescriptorCopyFlags: 'OWNER_DACL' }),
       context: { destination: { type: 'S3' } },
-      errors: [{ messageId: 'noEffect', pointer: S, related: ['/@context/destination/type'], message: 'the destination is `s3`' }],
+      errors: [{ messageId: 'noEffect', pointer: S, related: ['/@context/destination/type'], messageIncludes: 'the destination is `s3`' }],
     },
     {
       dialect: 'request',
@@ -41,7 +41,7 @@ ruleTester.run(securityDescriptorsLocation, {
           messageId: 'noEffect',
           pointer: S,
           related: ['/@context/source/type'],
-          message:
+          messageIncludes:
             'SecurityDescriptorCopyFlags OWNER_DACL_SACL has no effect when the source is NFS: DataSync copies security descriptors only between SMB and FSx for Windows File Server locations (or FSx for ONTAP over SMB); remove SecurityDescriptorCopyFlags from OverrideOptions',
           fix: { description: 'remove SecurityDescriptorCopyFlags from OverrideOptions', pointer: S, remove: true },
         },

@@ -16,19 +16,19 @@ ruleTester.run(storageClassCost, {
       payload: costly,
       context: { destination: { type: 'S3', storageClass: 'STANDARD_IA' } },
       errors: [
-        { messageId: 'remove', pointer: '/OverrideOptions/PreserveDeletedFiles', severity: 'warning', related: ['/@context/destination/storageClass'], message: 'in S3 Standard-IA' },
+        { messageId: 'remove', pointer: '/OverrideOptions/PreserveDeletedFiles', severity: 'warning', related: ['/@context/destination/storageClass'], messageIncludes: 'in S3 Standard-IA' },
         { messageId: 'overwrite', pointer: '/OverrideOptions/OverwriteMode', related: ['/@context/destination/storageClass'] },
       ],
     },
     {
       payload: withOptions({ OverwriteMode: 'ALWAYS' }),
       context: { destination: { type: 'S3', storageClass: 'GLACIER_INSTANT_RETRIEVAL' } },
-      errors: [{ messageId: 'overwrite', pointer: '/OverrideOptions/OverwriteMode', message: '`overwrite always` rewrites changed objects in S3 Glacier Instant Retrieval' }],
+      errors: [{ messageId: 'overwrite', pointer: '/OverrideOptions/OverwriteMode', messageIncludes: '`overwrite always` rewrites changed objects in S3 Glacier Instant Retrieval' }],
     },
     {
       payload: withOptions({ PreserveDeletedFiles: 'REMOVE' }),
       context: { destination: { type: 'S3', storageClass: 'ONEZONE_IA' } },
-      errors: [{ messageId: 'remove', pointer: '/OverrideOptions/PreserveDeletedFiles', message: 'charged as if it were kept; write `deleted preserve` unless the cost is intended' }],
+      errors: [{ messageId: 'remove', pointer: '/OverrideOptions/PreserveDeletedFiles', messageIncludes: 'charged as if it were kept; write `deleted preserve` unless the cost is intended' }],
     },
     {
       dialect: 'request',
@@ -38,10 +38,10 @@ ruleTester.run(storageClassCost, {
         {
           messageId: 'remove',
           pointer: '/OverrideOptions/PreserveDeletedFiles',
-          message:
+          messageIncludes:
             'PreserveDeletedFiles REMOVE deletes objects in S3 Glacier Deep Archive, where deleting an object before its minimum storage duration is charged as if it were kept; set PreserveDeletedFiles to PRESERVE unless the cost is intended',
         },
-        { messageId: 'overwrite', pointer: '/OverrideOptions/OverwriteMode', message: 'OverwriteMode ALWAYS rewrites changed objects in S3 Glacier Deep Archive' },
+        { messageId: 'overwrite', pointer: '/OverrideOptions/OverwriteMode', messageIncludes: 'OverwriteMode ALWAYS rewrites changed objects in S3 Glacier Deep Archive' },
       ],
     },
   ],

@@ -11,10 +11,10 @@ ruleTester.run(uidGidUndocumented, {
           messageId: 'undocumented',
           pointer: '/OverrideOptions/Uid',
           severity: 'warning',
-          message:
+          messageIncludes:
             '`uid name` is accepted by the API, but AWS documents only `int-value` (keep numeric IDs) and `none` (ignore them); write `uid int-value` or `uid none` unless you have checked what `name` does',
         },
-        { messageId: 'undocumented', pointer: '/OverrideOptions/Gid', message: '`gid both` is accepted' },
+        { messageId: 'undocumented', pointer: '/OverrideOptions/Gid', messageIncludes: '`gid both` is accepted' },
       ],
     },
     {
@@ -24,7 +24,7 @@ ruleTester.run(uidGidUndocumented, {
         {
           messageId: 'undocumented',
           pointer: '/OverrideOptions/Gid',
-          message:
+          messageIncludes:
             'Gid NAME is accepted by the API, but AWS documents only INT_VALUE (keep numeric IDs) and NONE (ignore them); set Gid to INT_VALUE or NONE unless you have checked what NAME does',
         },
       ],
