@@ -106,7 +106,17 @@ function expectationsOf(ast: FileNode): Expectation[] {
   };
   for (const item of ast.items) {
     if (item.type === 'Import') string(item.path.range, 'import path');
-    else if (item.type === 'Policy') at(item.name.range, 'entity.name.type.policy.dsi', 'policy name');
+    else if (item.type === 'Policy') {
+      at(item.name.range, 'entity.name.type.policy.dsi', 'policy name');
+      for (const a of [...item.when, ...item.assertions]) {
+        at(a.keywordRange, 'keyword.control.policy.dsi', 'policy keyword');
+        at(a.subject.range, 'keyword.other.statement.dsi', 'policy subject');
+        for (const v of [...a.values, ...(a.equals ?? [])]) {
+          at(v.range, v.type === 'String' ? 'string.quoted.double.dsi' : v.type === 'Size' ? 'constant.numeric.size.dsi' : 'constant.language.value.dsi', 'policy value');
+        }
+        if (a.type === 'Assertion' && a.because) string(a.because.range, 'because');
+      }
+    }
     else {
       const d: DeclarationNode = item;
       at(d.keywordRange, 'storage.type.declaration.dsi', 'declaration keyword');
@@ -171,7 +181,7 @@ function scopesOf(text: string, line: number, word: string, from = 0): readonly 
 }
 
 describe('TextMate grammar', () => {
-  const examples = readdirSync(join(repoRoot, 'examples')).filter((f) => f.endsWith('.dsi'));
+  const examples = (readdirSync(join(repoRoot, 'examples'), { recursive: true }) as string[]).filter((f) => f.endsWith('.dsi')).sort();
 
   it.each(examples)('scopes every keyword, value, string, size and comment of examples/%s', (name) => {
     const text = readFileSync(join(repoRoot, 'examples', name), 'utf8');
