@@ -4,6 +4,7 @@
  * after `extends`, member names in `set` paths; in request files, member names and enum values.
  * The cursor's context comes from the lexer's tokens before it, so that half-written text works.
  */
+import { relative } from 'node:path';
 import { findNodeAtLocation, getLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { LOCATION_TYPES, S3_STORAGE_CLASSES, TASK_MODES } from '../core/context.js';
@@ -239,7 +240,7 @@ function nameItems(workspace: Workspace, file: OpenFile, own: string | undefined
       {
         label: name,
         kind: decl.type === 'Intent' ? CompletionItemKind.Class : CompletionItemKind.Interface,
-        detail: `${decl.type.toLowerCase()} in ${where.file === file.path ? 'this file' : where.file}`,
+        detail: `${decl.type.toLowerCase()} in ${where.file === file.path ? 'this file' : relative(workspace.root, where.file)}`,
         ...(/^[A-Za-z][A-Za-z0-9_-]*$/.test(name) ? {} : { insertText: JSON.stringify(name) }),
       },
     ];

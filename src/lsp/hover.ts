@@ -3,6 +3,7 @@
  * of that member (and of the value) from the service model; on a name in `extends`, the payload
  * that parent gives.
  */
+import { relative } from 'node:path';
 import { getLocation } from 'jsonc-parser';
 import type { Hover, Position } from 'vscode-languageserver';
 import { emitPayload } from '../compiler/emit/index.js';
@@ -82,7 +83,7 @@ function parentHover(workspace: Workspace, file: OpenFile, name: string, range: 
   const texts = new Map([...resolution.files.values()].map((f) => [f.file, f.text] as const));
   const { payload } = emitPayload(resolution.effective(found), new DsiSourceMap(texts));
   const kind = found.decl.type === 'Intent' ? 'intent' : 'template';
-  const where = found.file === resolution.entry ? 'this file' : found.file.file;
+  const where = found.file === resolution.entry ? 'this file' : relative(workspace.root, found.file.file);
   const value = [`${kind} \`${name}\` (${where}) gives what extends it:`, '```json', JSON.stringify(payload, null, 2), '```'].join('\n');
   return { contents: { kind: 'markdown', value }, range: toLspRange(range) };
 }
