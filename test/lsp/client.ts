@@ -16,6 +16,8 @@ export interface LspClient {
   readonly process: ChildProcessWithoutNullStreams;
   /** What the server wrote on stderr (it must stay empty). */
   stderr(): string;
+  /** The errors the server logged (a handler that failed: it must never happen). */
+  errors(): readonly string[];
   /** Opens a document (version 1). */
   open(path: string, text: string, languageId?: string): void;
   /** Replaces a document's whole text. */
@@ -41,7 +43,10 @@ export async function startClient(root: string, initializationOptions?: unknown)
     for (const w of waiters.splice(0)) w();
   });
   connection.onRequest('client/registerCapability', () => null);
-  connection.onNotification('window/logMessage', () => {});
+  const errors: string[] = [];
+  connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+    if (p.type === 1) errors.push(p.message);
+  });
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
@@ -56,6 +61,7 @@ export async function startClient(root: string, initializationOptions?: unknown)
     connection,
     process: child,
     stderr: () => stderr,
+    errors: () => errors,
     open: (path, text, languageId = path.endsWith('.dsi') ? 'dsi' : 'json') =>
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId, version: 1, text } }),
     change: (path, text, version) => void connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version }, contentChanges: [{ text }] }),
