@@ -8,16 +8,8 @@ import { LOCATION_TYPES, S3_STORAGE_CLASSES, type LocationContext, type TaskCont
 import { escapeToken } from '../core/json-pointer.js';
 import { matchEnum } from '../compiler/values.js';
 
-/** What a config can say of a task beyond {@link TaskContext}: what is stored on the task itself. */
-export interface ConfiguredTaskContext extends TaskContext {
-  /**
-   * The filters stored on the task. `TaskContext` has no member for them yet, so rules
-   * (`manifest-with-filters`) cannot see them until core's context grows one.
-   */
-  readonly filters?: { readonly includes?: readonly string[]; readonly excludes?: readonly string[] };
-  /** A manifest stored on the task: `true`, or its `ManifestConfig` (same caveat as `filters`). */
-  readonly manifest?: true | Readonly<Record<string, unknown>>;
-}
+/** What a config can say of a task: the {@link TaskContext}, filters and manifest included. */
+export type ConfiguredTaskContext = TaskContext;
 
 /** A problem in one context entry: a pointer in the config and the message. */
 export interface ContextProblem {

@@ -47,6 +47,15 @@ let sdkPromise: Promise<Sdk> | undefined;
 const loadSdk = (): Promise<Sdk> => (sdkPromise ??= import('@aws-sdk/client-datasync'));
 
 /** Describes a task and its locations through DataSync; failures become warnings, never exceptions. */
+/** The filter rules stored on a task, as the `Value`s the API writes; undefined when there are none. */
+function storedFilters(includes: readonly { Value?: string }[] | undefined, excludes: readonly { Value?: string }[] | undefined): TaskContext['filters'] {
+  const values = (rules: readonly { Value?: string }[] | undefined) => (rules ?? []).flatMap((r) => (typeof r.Value === 'string' && r.Value !== '' ? [r.Value] : []));
+  const inc = values(includes);
+  const exc = values(excludes);
+  if (inc.length === 0 && exc.length === 0) return undefined;
+  return { ...(inc.length ? { includes: inc } : {}), ...(exc.length ? { excludes: exc } : {}) };
+}
+
 export async function resolveTaskContext(taskArn: string, options: AwsContextOptions = {}): Promise<ResolvedContext> {
   const warnings: string[] = [];
   if (!TASK_ARN.test(taskArn)) {
@@ -102,6 +111,8 @@ export async function resolveTaskContext(taskArn: string, options: AwsContextOpt
         destination,
         logGroup: task.CloudWatchLogGroupArn,
         options: task.Options && Object.keys(task.Options).length > 0 ? (compact({ ...task.Options }) as Options) : undefined,
+        filters: storedFilters(task.Includes, task.Excludes),
+        manifest: task.ManifestConfig && Object.keys(task.ManifestConfig).length > 0 ? ({ ...task.ManifestConfig } as Record<string, unknown>) : undefined,
       }),
       warnings,
     };

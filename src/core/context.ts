@@ -57,6 +57,13 @@ export interface TaskContext {
   readonly logGroup?: string;
   /** The options stored on the task, which the request's overrides complete. */
   readonly options?: Readonly<Options>;
+  /**
+   * The filters stored on the task (each a `Value` as the API writes it: patterns joined by `|`).
+   * They apply to a run whose request gives no filter of that kind.
+   */
+  readonly filters?: { readonly includes?: readonly string[]; readonly excludes?: readonly string[] };
+  /** A manifest stored on the task (`true`, or its `ManifestConfig`); it applies to a run whose request gives none. */
+  readonly manifest?: true | Readonly<Record<string, unknown>>;
 }
 
 /** Context keys that a rule may declare in `meta.needs`. */

@@ -240,3 +240,14 @@ describe('policy files named by configuration are read as imports are', () => {
     expect(JSON.stringify(run)).not.toMatch(/SECRET|AWS_|PATH=/);
   });
 });
+
+describe('task context from configuration', () => {
+  it('filters stored on the task (config context) meet a manifest in the intent: manifest-with-filters sees them', async () => {
+    const dir = repo({
+      'dsi.config.json': JSON.stringify({ root: true, context: { [ARN]: { filters: { includes: ['/photos*'] } } } }),
+      'a.dsi': `intent a {\n  task "${ARN}"\n  manifest "s3://acme-manifests/lists/today.csv" role "arn:aws:iam::111122223333:role/datasync-manifest"\n}\n`,
+    });
+    const run = await lintFolder(dir, ['a.dsi']);
+    expect(run.diagnostics.map((d) => [d.range.start.line, d.ruleId, d.messageId])).toEqual([[3, 'manifest-with-filters', 'storedFilters']]);
+  });
+});

@@ -9,6 +9,9 @@ ruleTester.run(manifestWithFilters, {
     { payload: withFilters({ include: '/a' }) },
     { name: 'an empty ManifestConfig removes the manifest', payload: withFilters({ include: '/a' }, { ManifestConfig: {} }) },
     { name: 'empty filter lists', payload: { TaskArn: TASK_ARN, Includes: [], ManifestConfig: MANIFEST } },
+    { name: 'the request gives its own (empty) filters over the stored ones', payload: { TaskArn: TASK_ARN, Includes: [], ManifestConfig: MANIFEST }, context: { filters: { includes: ['/photos*'] } } },
+    { name: 'the request removes the stored manifest for the run', payload: withFilters({ include: '/a' }, { ManifestConfig: {} }), context: { manifest: true } },
+    { name: 'stored filters without a manifest', payload: { TaskArn: TASK_ARN }, context: { filters: { excludes: ['*.tmp'] } } },
   ],
   invalid: [
     {
@@ -36,5 +39,25 @@ ruleTester.run(manifestWithFilters, {
         },
       ],
     },
+      {
+      name: 'a manifest in the request, filters stored on the task (configured or fetched context)',
+      payload: { TaskArn: TASK_ARN, ManifestConfig: MANIFEST },
+      context: { filters: { includes: ['/photos*'] } },
+      errors: [
+        {
+          messageId: 'storedFilters',
+          pointer: PATH,
+          message:
+            "`manifest` is set, but the task stores `include` filters (/photos*), which apply to this run too: DataSync transfers either what a manifest lists or what filters select, never both; remove the task's filters (UpdateTask) or leave out the manifest",
+        },
+      ],
+    },
+    {
+      name: 'filters in the request, a manifest stored on the task',
+      payload: withFilters({ exclude: '*.tmp' }),
+      context: { manifest: true },
+      errors: [{ messageId: 'storedManifest', pointer: '/Excludes', messageIncludes: 'but the task stores a manifest' }],
+    },
   ],
 });
+
