@@ -5,8 +5,6 @@
 import { resolve } from 'node:path';
 import { DocumentSymbol, FoldingRangeKind, SymbolKind, type FoldingRange, type Location, type Position } from 'vscode-languageserver';
 import type { Range } from '../core/range.js';
-import { parse } from '../grammar/index.js';
-import type { FileNode } from '../grammar/ast.js';
 import { offsetAt, toLspRange } from './convert.js';
 import { lookUp } from './names.js';
 import { declarationAt, itemAt, parentNameAt, touches } from './syntax.js';
@@ -54,8 +52,7 @@ export async function references(workspace: Workspace, file: OpenFile, position:
   const at = (path: string, range: Range) => out.push({ uri: workspace.uriOf(path), range: toLspRange(range) });
   if (target.kind === 'declaration' && includeDeclaration) at(target.file, target.range);
   for (const [path, text] of texts) {
-    const open = workspace.fileAt(path);
-    const ast: FileNode = open ? workspace.syntax(open).ast : parse(text, path).ast;
+    const { ast } = workspace.syntaxAt(path, text);
     const imports = ast.items.flatMap((i) => (i.type === 'Import' ? [{ node: i, target: resolve(importTarget(path, i.path.value)) }] : []));
     if (target.kind === 'file') {
       for (const i of imports) if (i.target === resolve(target.file)) at(path, i.node.path.range);

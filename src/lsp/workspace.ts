@@ -47,6 +47,8 @@ export interface Workspace {
   readFor(entry: string): ReadFile;
   /** The parse of an open `.dsi` file (once per version). */
   syntax(file: OpenFile): ParseResult;
+  /** The parse of a `.dsi` text at a path: the open file's, else one kept while the text stays the same. */
+  syntaxAt(path: string, text: string): ParseResult;
   /** The resolution (imports read, scopes, effective settings) of an open `.dsi` file (once per version). */
   resolution(file: OpenFile): Resolution;
   /** The project that checks files, as `dsi lint` would. */
@@ -65,9 +67,11 @@ export function createWorkspace(options: WorkspaceOptions, openDocuments: () => 
   let project: Project | undefined;
   const parses = new WeakMap<TextDocument, { version: number; result: ParseResult }>();
   const resolutions = new WeakMap<TextDocument, { generation: number; result: Resolution }>();
-  let generation = 0;
   const cache: CompileCache = createCompileCache();
+  const closedParses = new Map<string, { text: string; result: ParseResult }>();
   const opened = new Map<string, OpenFile>();
+  /** Counts opens, changes and closes: what was read from the open buffers is stale when it moves. */
+  let generation = 0;
 
   const toFile = (document: TextDocument): OpenFile | undefined => {
     const path = pathOf(document.uri) ?? join(root, untitledName(document));
@@ -79,15 +83,21 @@ export function createWorkspace(options: WorkspaceOptions, openDocuments: () => 
     opened.set(document.uri, file);
     return file;
   };
-  const all = () => openDocuments().flatMap((d) => toFile(d) ?? []);
+  // The open files by path, rebuilt after each open, change or close (`touch`).
+  let listed: { generation: number; files: OpenFile[]; byPath: Map<string, OpenFile> } | undefined;
+  const listing = () => {
+    if (listed?.generation !== generation) {
+      const files = openDocuments().flatMap((d) => toFile(d) ?? []);
+      listed = { generation, files, byPath: new Map(files.map((f) => [f.path, f])) };
+    }
+    return listed;
+  };
+  const all = () => listing().files;
 
   const workspace: Workspace = {
     root,
-    file: (uri) => {
-      const d = openDocuments().find((x) => x.uri === uri);
-      return d ? toFile(d) : undefined;
-    },
-    fileAt: (path) => all().find((f) => f.path === path),
+    file: (uri) => all().find((f) => f.uri === uri),
+    fileAt: (path) => listing().byPath.get(path),
     files: all,
     uriOf: (path) => workspace.fileAt(path)?.uri ?? uriOf(path),
     readFor(entry) {
@@ -99,6 +109,15 @@ export function createWorkspace(options: WorkspaceOptions, openDocuments: () => 
       if (hit && hit.version === file.version) return hit.result;
       const result = parse(file.text, file.path);
       parses.set(file.document, { version: file.version, result });
+      return result;
+    },
+    syntaxAt(path, text) {
+      const open = workspace.fileAt(path);
+      if (open && open.text === text) return workspace.syntax(open);
+      const hit = closedParses.get(path);
+      if (hit && hit.text === text) return hit.result;
+      const result = parse(text, path);
+      closedParses.set(path, { text, result });
       return result;
     },
     resolution(file) {
