@@ -150,6 +150,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'lsp',
+    summary: 'Run the language server for editors over standard input and output.',
+    args: '',
+    details: ['Editors start it themselves (see docs/editors.md): diagnostics as you type from the same checks and configuration as `dsi lint`, hover with the AWS documentation, completion, navigation, formatting and quick fixes.'],
+    options: [
+      { name: 'stdio', type: 'boolean', description: 'Speak LSP over standard input and output (the only transport; editors pass it).' },
+      { name: 'clientProcessId', type: 'string', value: 'PID', description: 'The editor\'s process id: the server exits when it does.' },
+    ],
+    examples: [{ command: 'dsi lsp --stdio', says: 'What an editor runs.' }],
+  },
+  {
     name: 'explain',
     summary: 'Print a rule\'s documentation, its AWS source included.',
     args: 'RULE-ID',

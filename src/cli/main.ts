@@ -16,6 +16,8 @@ const RUNNERS: Record<string, (args: string[], io: CliIo) => Promise<number>> = 
   lint: lintCommand,
   fmt: fmtCommand,
   start: startCommand,
+  // Loaded only when run: the language server's code is not evaluated by other commands.
+  lsp: async (args, io) => (await import('../lsp/command.js')).lspCommand(args, io),
 };
 
 /** `--color` / `--no-color` anywhere win over NO_COLOR, FORCE_COLOR and the terminal; the last one given counts. */
