@@ -21,7 +21,7 @@ function* files(dir) {
 
 export function sourceHash() {
   const hash = createHash('sha256');
-  const inputs = [...files(join(root, 'src')), ...['scripts/build.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) => join(root, f))];
+  const inputs = [...files(join(root, 'src')), ...['scripts/build.mjs', 'scripts/bin-loader.cjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) => join(root, f))];
   for (const path of inputs) {
     if (!existsSync(path)) continue;
     hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0');

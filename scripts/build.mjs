@@ -54,9 +54,11 @@ await esbuild.build({
 await esbuild.build({
   ...commonjs,
   entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
-  outfile: join(dist, 'bin', 'dsi.cjs'),
-  banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` },
+  outfile: join(dist, 'bin', 'dsi-main.cjs'),
+  define: { ...commonjs.define, __DSI_BUNDLE__: 'true' },
   plugins: [{ name: 'lsp-apart', setup: (b) => b.onResolve({ filter: /\/lsp\/command\.js$/ }, () => ({ path: './dsi-lsp.cjs', external: true })) }],
 });
 await esbuild.build({ ...commonjs, entryPoints: [join(root, 'src', 'lsp', 'command.ts')], outfile: join(dist, 'bin', 'dsi-lsp.cjs') });
+// The executable itself is a small loader that runs the bundle through a V8 code cache.
+cpSync(join(root, 'scripts', 'bin-loader.cjs'), join(dist, 'bin', 'dsi.cjs'));
 chmodSync(join(dist, 'bin', 'dsi.cjs'), 0o755);

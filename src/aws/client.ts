@@ -3,6 +3,7 @@
  * call is really made (a dynamic import): the CLI bundle leaves it out, and nothing else pays
  * for loading it.
  */
+import { loadModule } from '../core/load-module.js';
 import type { DataSyncClient } from '@aws-sdk/client-datasync';
 
 /** How to reach DataSync; everything is optional and falls back to the SDK's own chain. */
@@ -25,7 +26,7 @@ const ARN_REGION = /^arn:(?:aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):da
 
 let sdkPromise: Promise<Sdk> | undefined;
 /** Loads the SDK once, on first use. */
-export const loadSdk = (): Promise<Sdk> => (sdkPromise ??= import('@aws-sdk/client-datasync'));
+export const loadSdk = (): Promise<Sdk> => (sdkPromise ??= loadModule<Sdk>('@aws-sdk/client-datasync'));
 
 /** A client, the SDK it came from, and how to end it. */
 export interface Session {

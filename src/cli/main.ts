@@ -3,6 +3,11 @@ import { COMMANDS, commandHelp, findCommand, globalHelp } from './command.js';
 import { OutputError, type CliIo } from './io.js';
 import { UsageError } from './usage.js';
 import { VERSION } from '../version.js';
+import { loadModule } from '../core/load-module.js';
+
+declare const __DSI_BUNDLE__: boolean | undefined;
+/** True in the bin's bundle (scripts/build.mjs defines it), false when run from the sources. */
+const IN_BUNDLE = typeof __DSI_BUNDLE__ !== 'undefined' && __DSI_BUNDLE__;
 
 /**
  * What runs each command of the table (src/cli/command.ts). Each is loaded only when run, so
@@ -15,8 +20,8 @@ const RUNNERS: Record<string, (args: string[], io: CliIo) => Promise<number>> = 
   lint: async (args, io) => (await import('./commands/lint.js')).lintCommand(args, io),
   fmt: async (args, io) => (await import('./commands/fmt.js')).fmtCommand(args, io),
   start: async (args, io) => (await import('./commands/start.js')).startCommand(args, io),
-  // The language server is a bundle of its own (scripts/build.mjs).
-  lsp: async (args, io) => (await import('../lsp/command.js')).lspCommand(args, io),
+  // The language server is a bundle of its own beside the bin's (scripts/build.mjs).
+  lsp: async (args, io) => (await (IN_BUNDLE ? loadModule<typeof import('../lsp/command.js')>('./dsi-lsp.cjs') : import('../lsp/command.js'))).lspCommand(args, io),
 };
 
 /** `--color` / `--no-color` anywhere win over NO_COLOR, FORCE_COLOR and the terminal; the last one given counts. */
