@@ -49,10 +49,14 @@ await esbuild.build({
   outdir: dist,
   outExtension: { '.js': '.cjs' },
 });
+// `dsi lsp` is a bundle of its own, loaded by the bin only for that command: other commands
+// neither parse nor evaluate the language server.
 await esbuild.build({
   ...commonjs,
   entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
   outfile: join(dist, 'bin', 'dsi.cjs'),
   banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` },
+  plugins: [{ name: 'lsp-apart', setup: (b) => b.onResolve({ filter: /\/lsp\/command\.js$/ }, () => ({ path: './dsi-lsp.cjs', external: true })) }],
 });
+await esbuild.build({ ...commonjs, entryPoints: [join(root, 'src', 'lsp', 'command.ts')], outfile: join(dist, 'bin', 'dsi-lsp.cjs') });
 chmodSync(join(dist, 'bin', 'dsi.cjs'), 0o755);

@@ -37,8 +37,12 @@ export type { PluginSpec, LoadedPlugins } from './project/plugins.js';
 
 /** Parses `.dsi` text into a typed AST (no resolution, no compilation). */
 export { parse } from './grammar/index.js';
-export type { ParseResult } from './grammar/index.js';
+export type { ParseResult, SyntaxToken } from './grammar/index.js';
 export type * from './grammar/ast.js';
+
+/** The words of the language in one table: statement keywords, payload members, blocks and units. */
+export { OPTION_STATEMENTS, DECLARATION_STATEMENTS, REPORT_SETTINGS, BLOCK_KEYWORDS, SIZE_UNITS } from './language/vocabulary.js';
+export type { OptionStatement, BlockKind, SizeUnit } from './language/vocabulary.js';
 
 /** Reads a JSON or YAML request file into a payload and a source map. */
 export { parseRequest, requestFormatOf } from './requests/index.js';

@@ -137,6 +137,30 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'fmt',
+    summary: 'Rewrite .dsi files in the canonical layout, comments kept.',
+    args: 'PATH... | -',
+    details: [
+      'PATH is a .dsi file, a folder (walked for `*.dsi`) or a glob pattern in quotes; `-` formats standard input to standard output. Each file is rewritten whole through a temporary file; a file with syntax errors is reported and left as it is. Formatting never changes what a file compiles to.',
+    ],
+    options: [{ name: 'check', type: 'boolean', description: 'Write nothing; list the files that would change and exit 1 if any would.' }],
+    examples: [
+      { command: 'dsi fmt intents/', says: 'Format every intent file under the folder in place.' },
+      { command: 'dsi fmt --check .', says: 'In CI: fail when a file is not formatted.' },
+    ],
+  },
+  {
+    name: 'lsp',
+    summary: 'Run the language server for editors over standard input and output.',
+    args: '',
+    details: ['Editors start it themselves (see docs/editors.md): diagnostics as you type from the same checks and configuration as `dsi lint`, hover with the AWS documentation, completion, navigation, formatting and quick fixes.'],
+    options: [
+      { name: 'stdio', type: 'boolean', description: 'Speak LSP over standard input and output (the only transport; editors pass it).' },
+      { name: 'clientProcessId', type: 'string', value: 'PID', description: 'The editor\'s process id: the server exits when it does.' },
+    ],
+    examples: [{ command: 'dsi lsp --stdio', says: 'What an editor runs.' }],
+  },
+  {
     name: 'explain',
     summary: 'Print a rule\'s documentation, its AWS source included.',
     args: 'RULE-ID',

@@ -1,8 +1,9 @@
 /** The `dsi` command line: dispatches to a command of the one command table; returns the exit code. */
-import { commandHelp, findCommand, globalHelp } from './command.js';
+import { COMMANDS, commandHelp, findCommand, globalHelp } from './command.js';
 import { compileCommand } from './commands/compile.js';
 import { explainCommand } from './commands/explain.js';
 import { lintCommand } from './commands/lint.js';
+import { fmtCommand } from './commands/fmt.js';
 import { startCommand } from './commands/start.js';
 import { OutputError, type CliIo } from './io.js';
 import { UsageError } from './usage.js';
@@ -13,7 +14,10 @@ const RUNNERS: Record<string, (args: string[], io: CliIo) => Promise<number>> = 
   compile: compileCommand,
   explain: explainCommand,
   lint: lintCommand,
+  fmt: fmtCommand,
   start: startCommand,
+  // Loaded only when run: the language server's code is not evaluated by other commands.
+  lsp: async (args, io) => (await import('../lsp/command.js')).lspCommand(args, io),
 };
 
 /** `--color` / `--no-color` anywhere win over NO_COLOR, FORCE_COLOR and the terminal; the last one given counts. */
@@ -43,7 +47,7 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
       io.stdout.write(rest[0] !== undefined && command === 'help' ? commandHelp(findCommand(rest[0])) : globalHelp());
       return 0;
     }
-    if (command.startsWith('-')) throw new UsageError(`\`${command}\` comes after a command: dsi COMMAND [options]; commands: lint, compile, start, explain`);
+    if (command.startsWith('-')) throw new UsageError(`\`${command}\` comes after a command: dsi COMMAND [options]; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
     const spec = findCommand(command);
     const end = rest.indexOf('--');
     const options = end < 0 ? rest : rest.slice(0, end);
