@@ -304,7 +304,7 @@ export function commandHelp(spec: CommandSpec): string {
     ...(spec.options.length ? [`Options:\n${optionLines(spec.options)}`] : []),
     `Global options:\n${optionLines(GLOBAL_SPECS)}`,
     `Examples:\n${spec.examples.map((e) => `  ${e.command}\n      ${wrap(e.says, 6)}`).join('\n')}`,
-    EXIT_CODES,
+    wrap(EXIT_CODES, 0),
   ];
   return `${parts.join('\n\n')}\n`;
 }
@@ -317,8 +317,8 @@ export function globalHelp(): string {
     'Usage: dsi COMMAND [options] [ARGS]',
     `Commands:\n${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${wrap(c.summary, width + 2)}`).join('\n')}`,
     `Global options:\n${optionLines(GLOBAL_SPECS)}`,
-    'Run `dsi COMMAND --help` for a command\'s options and examples. Docs: docs/cli.md (every command), docs/language.md, docs/rules/, docs/ci.md.',
-    EXIT_CODES,
+    wrap('Run `dsi COMMAND --help` for a command\'s options and examples. Docs: docs/cli.md (every command), docs/language.md, docs/rules/, docs/ci.md, docs/editors.md.', 0),
+    wrap(EXIT_CODES, 0),
   ];
   return `${parts.join('\n\n')}\n`;
 }
