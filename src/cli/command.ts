@@ -40,26 +40,26 @@ export interface CommandSpec {
   readonly examples: readonly Example[];
 }
 
-const INPUT_OPTIONS: readonly OptionSpec[] = [
+const INPUT_OPTIONS = [
   { name: 'stdin', type: 'boolean', description: 'Read one input from standard input (so does the path `-`); name it with --stdin-filename.' },
   { name: 'stdin-filename', type: 'string', value: 'NAME', description: 'The name standard input is checked as; its ending picks the language (.dsi, .json, .yaml, .yml). Default `<stdin>.dsi`.' },
   { name: 'import-root', type: 'string', multiple: true, value: 'DIR', description: 'A folder besides the project root that imports may read.' },
   { name: 'no-ignore', type: 'boolean', description: 'Read files that .dsiignore files or --ignore-pattern exclude.' },
   { name: 'ignore-pattern', type: 'string', multiple: true, value: 'PATTERN', description: 'Skip files matching PATTERN too (gitignore syntax, relative to the working folder).' },
-];
+] as const satisfies readonly OptionSpec[];
 
-const CONFIG_OPTIONS: readonly OptionSpec[] = [
+const CONFIG_OPTIONS = [
   { name: 'config', type: 'string', value: 'FILE', description: 'Use this configuration file alone instead of looking up dsi.config.{json,yaml,yml} files.' },
   { name: 'no-config-lookup', type: 'boolean', description: 'Read no configuration file.' },
   { name: 'no-plugins', type: 'boolean', description: 'Load no plugin code (for untrusted pull requests); rules of plugins do not run.' },
-];
+] as const satisfies readonly OptionSpec[];
 
-const PRINT_CONFIG: OptionSpec = { name: 'print-config', type: 'string', value: 'FILE', description: 'Print the configuration in force for FILE, and where each setting came from, instead of checking anything.' };
+const PRINT_CONFIG = { name: 'print-config', type: 'string', value: 'FILE', description: 'Print the configuration in force for FILE, and where each setting came from, instead of checking anything.' } as const satisfies OptionSpec;
 
-const RULE_OPTION: OptionSpec = { name: 'rule', type: 'string', multiple: true, value: 'ID:LEVEL', description: 'Set a rule to off, warn or error, over the configuration.' };
+const RULE_OPTION = { name: 'rule', type: 'string', multiple: true, value: 'ID:LEVEL', description: 'Set a rule to off, warn or error, over the configuration.' } as const satisfies OptionSpec;
 
 /** The commands, in the order help lists them. */
-export const COMMANDS: readonly CommandSpec[] = [
+export const COMMANDS = [
   {
     name: 'lint',
     summary: 'Check intents and request files: syntax, the API schema, every rule and policy.',
@@ -168,31 +168,48 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [],
     examples: [{ command: 'dsi explain remove-with-transfer-all', says: 'Why `deleted remove` needs `transfer changed`, with the AWS page.' }],
   },
-];
+] as const satisfies readonly CommandSpec[];
 
 /** Options every command takes. */
-export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+export const GLOBAL_OPTIONS = [
   { name: 'help', short: 'h', type: 'boolean', description: 'Print help (`dsi COMMAND --help`: that command\'s).' },
   { name: 'version', short: 'v', type: 'boolean', description: 'Print the version.' },
   { name: 'color', type: 'boolean', description: 'Color the output even when it is not a terminal.' },
   { name: 'no-color', type: 'boolean', description: 'Never color the output (so do NO_COLOR and FORCE_COLOR=0).' },
-];
+] as const satisfies readonly OptionSpec[];
+/** The global options, seen as any option. */
+const GLOBAL_SPECS: readonly OptionSpec[] = GLOBAL_OPTIONS;
 
 const EXIT_CODES = 'Exit codes: 0 no errors, 1 errors in the input (a missing path and a folder or pattern with no file alike), 2 usage, configuration or internal error.';
 
-/**
- * Parsed arguments as `parseArgs` gives them: a string option is a string (`multiple`: a list,
- * default empty), a boolean one `true` or absent. The table fixes each option's type.
- */
-export interface ParsedArgs {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed by the table entry, as parseArgs types its config
-  readonly values: Readonly<Record<string, any>>;
+/** A command's name. */
+export type CommandName = (typeof COMMANDS)[number]['name'];
+
+/** The value of an option as parsed: `true` or absent for a flag, a list for `multiple`, else the string (or its default). */
+type OptionValue<O> = O extends { readonly type: 'boolean' }
+  ? boolean | undefined
+  : O extends { readonly multiple: true }
+    ? string[]
+    : O extends { readonly default: string }
+      ? string
+      : string | undefined;
+
+/** The parsed values of a command's options and the global ones, by long name, typed by the table. */
+export type CommandValues<S extends CommandSpec> = {
+  readonly [O in S['options'][number] | (typeof GLOBAL_OPTIONS)[number] as O['name']]: OptionValue<O>;
+};
+
+/** Parsed arguments: option values as the table types them, and the other arguments in order. */
+export interface ParsedArgs<S extends CommandSpec = CommandSpec> {
+  readonly values: CommandValues<S>;
   readonly positionals: string[];
 }
 
 /** The command named `name`, or a usage error with a did-you-mean. */
+export function findCommand<N extends CommandName>(name: N): Extract<(typeof COMMANDS)[number], { readonly name: N }>;
+export function findCommand(name: string): CommandSpec;
 export function findCommand(name: string): CommandSpec {
-  const found = COMMANDS.find((c) => c.name === name);
+  const found = (COMMANDS as readonly CommandSpec[]).find((c) => c.name === name);
   if (found) return found;
   const names = COMMANDS.map((c) => c.name);
   const hint = suggest(name, names);
@@ -201,7 +218,7 @@ export function findCommand(name: string): CommandSpec {
 
 /** The option of `spec` (or a global one) by its long or short name. */
 function optionNamed(spec: CommandSpec, flag: string): OptionSpec | undefined {
-  const all = [...spec.options, ...GLOBAL_OPTIONS];
+  const all = [...spec.options, ...GLOBAL_SPECS];
   return flag.startsWith('--') ? all.find((o) => o.name === flag.slice(2)) : all.find((o) => o.short === flag.slice(1));
 }
 
@@ -209,7 +226,7 @@ function optionNamed(spec: CommandSpec, flag: string): OptionSpec | undefined {
  * Parses a command's arguments by its table entry. Unknown options get a did-you-mean and a
  * pointer to the command's help; Node's own parse errors are reworded.
  */
-export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): ParsedArgs {
+export function parseCommandArgs<S extends CommandSpec>(spec: S, args: readonly string[]): ParsedArgs<S> {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') break;
@@ -217,7 +234,7 @@ export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): Pa
     const flag = arg.startsWith('--') ? arg.split('=')[0] : arg.slice(0, 2);
     const option = optionNamed(spec, flag);
     if (!option) {
-      const names = [...spec.options, ...GLOBAL_OPTIONS].map((o) => `--${o.name}`);
+      const names = [...spec.options, ...GLOBAL_SPECS].map((o) => `--${o.name}`);
       const hint = arg.startsWith('--') ? suggest(flag, names) : undefined;
       throw new UsageError(`unknown option \`${flag}\` for dsi ${spec.name}` + (hint ? `; did you mean \`${hint}\`?` : ''));
     }
@@ -230,7 +247,7 @@ export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): Pa
     }
   }
   const options: NonNullable<ParseArgsConfig['options']> = {};
-  for (const o of [...spec.options, ...GLOBAL_OPTIONS]) {
+  for (const o of [...spec.options, ...GLOBAL_SPECS]) {
     options[o.name] = {
       type: o.type,
       ...(o.short ? { short: o.short } : {}),
@@ -240,7 +257,7 @@ export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): Pa
   }
   try {
     const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return { values: values as ParsedArgs['values'], positionals };
+    return { values: values as CommandValues<S>, positionals };
   } catch (e) {
     const err = e as Error & { code?: string };
     if (err.code?.startsWith('ERR_PARSE_ARGS')) {
@@ -285,9 +302,9 @@ export function commandHelp(spec: CommandSpec): string {
     `Usage: dsi ${spec.name} [options] ${spec.args}`,
     ...spec.details.map((d) => wrap(d, 0)),
     ...(spec.options.length ? [`Options:\n${optionLines(spec.options)}`] : []),
-    `Global options:\n${optionLines(GLOBAL_OPTIONS)}`,
+    `Global options:\n${optionLines(GLOBAL_SPECS)}`,
     `Examples:\n${spec.examples.map((e) => `  ${e.command}\n      ${wrap(e.says, 6)}`).join('\n')}`,
-    EXIT_CODES,
+    wrap(EXIT_CODES, 0),
   ];
   return `${parts.join('\n\n')}\n`;
 }
@@ -299,9 +316,9 @@ export function globalHelp(): string {
     'dsi — DataSync Intent compiler and linter',
     'Usage: dsi COMMAND [options] [ARGS]',
     `Commands:\n${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${wrap(c.summary, width + 2)}`).join('\n')}`,
-    `Global options:\n${optionLines(GLOBAL_OPTIONS)}`,
-    'Run `dsi COMMAND --help` for a command\'s options and examples. Docs: docs/cli.md (every command), docs/language.md, docs/rules/, docs/ci.md.',
-    EXIT_CODES,
+    `Global options:\n${optionLines(GLOBAL_SPECS)}`,
+    wrap('Run `dsi COMMAND --help` for a command\'s options and examples. Docs: docs/cli.md (every command), docs/language.md, docs/rules/, docs/ci.md, docs/editors.md.', 0),
+    wrap(EXIT_CODES, 0),
   ];
   return `${parts.join('\n\n')}\n`;
 }
@@ -326,7 +343,7 @@ export function cliMarkdown(): string {
     'Run `npx dsi COMMAND --help` for the same text in the terminal.',
     `Commands: ${COMMANDS.map((c) => `[\`${c.name}\`](#dsi-${c.name})`).join(', ')}.`,
     ...sections,
-    `## Global options\n\n${table(GLOBAL_OPTIONS)}`,
+    `## Global options\n\n${table(GLOBAL_SPECS)}`,
     `## Exit codes\n\n${EXIT_CODES.replace('Exit codes: ', '')}`,
   ].join('\n\n') + '\n';
 }

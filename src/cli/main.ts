@@ -59,6 +59,10 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
       io.stdout.write(commandHelp(spec));
       return 0;
     }
+    if (options.includes('--version') || options.includes('-v')) {
+      io.stdout.write(VERSION + '\n');
+      return 0;
+    }
     return await RUNNERS[spec.name](rest, io);
   } catch (e) {
     const err = e as Error & { code?: string };

@@ -35,6 +35,8 @@ describe('help from the command table', () => {
       for (const e of spec.examples) expect(r.stdout).toContain(e.command);
     }
     expect((await runDsi(['help', 'lint'], { cwd: dir })).stdout).toBe(commandHelp(COMMANDS[0]));
+    // The global options work after a command too.
+    expect((await runDsi(['lint', '-v'], { cwd: dir })).stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('the global help lists every command; with no command it goes to stderr and exits 2', async () => {

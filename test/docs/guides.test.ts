@@ -39,8 +39,6 @@ describe('the guides', () => {
       const commands = dsiCommands(read(guide));
       if (guide !== 'docs/embedding.md') expect(commands.length).toBeGreaterThan(3);
       for (const [, name, ...args] of commands) {
-        // `dsi fmt` belongs to the formatter; every other command is in the table.
-        if (name === 'fmt') continue;
         expect(() => parseCommandArgs(findCommand(name), args), `${guide}: dsi ${name} ${args.join(' ')}`).not.toThrow();
       }
     });

@@ -22,7 +22,8 @@ describe('.pre-commit-hooks.yaml', () => {
       ['dsi-lint', 'dsi lint', 'node'],
       ['dsi-fmt', 'dsi fmt', 'node'],
     ]);
-    expect(COMMANDS.map((c) => c.name)).toContain('lint');
+    // Each hook's entry is a command of the table.
+    for (const h of hooks) expect(COMMANDS.map((c) => `dsi ${c.name}`)).toContain(h.entry);
     // Batches in parallel processes would each miss the dependents the others' files have.
     expect(hooks[0].require_serial).toBe(true);
   });

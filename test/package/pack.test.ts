@@ -44,10 +44,11 @@ beforeAll(() => {
 
 describe('the packed package', () => {
   it('ships what runs, and no generated API pages, sources or tests', () => {
-    for (const f of ['package.json', 'LICENSE', 'CHANGELOG.md', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.cjs', 'dist/testing.cjs', 'dist/bin/dsi.cjs', 'docs/rules/bandwidth-zero.md', 'dsi.config.schema.json']) {
+    for (const f of ['package.json', 'LICENSE', 'CHANGELOG.md', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.cjs', 'dist/testing.cjs', 'dist/bin/dsi.cjs', 'dist/bin/dsi-lsp.cjs', 'docs/rules/bandwidth-zero.md', 'dsi.config.schema.json']) {
       expect(files).toContain(f);
     }
-    for (const f of files) expect(f).not.toMatch(/^(src|test|scripts|site|docs\/api|examples|dist\/cli)\/|\.test\./);
+    // The CLI and the language server run from their bundles (dist/bin): their tsc output is not shipped.
+    for (const f of files) expect(f).not.toMatch(/^(src|test|scripts|site|docs\/api|examples|dist\/cli|dist\/lsp)\/|\.test\./);
   });
 
   it('npx dsi lint works in the installed project: 1 for an intent with an error, 0 for a clean one', () => {

@@ -40,11 +40,11 @@ const KIND_WORDS: Record<Severity, [string, string]> = { error: ['error', 'error
 export function unshownAnnotations(reports: readonly FileReport[]): string | undefined {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const d of reports.flatMap((r) => r.diagnostics)) counts[d.severity]++;
-  const over = (['error', 'warning', 'info'] as const)
-    .map((s) => [s, counts[s] - ANNOTATIONS_SHOWN_PER_STEP] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${KIND_WORDS[s][n === 1 ? 0 : 1]}`);
-  if (over.length === 0) return undefined;
+  const overBy = (reserved: number) =>
+    (['error', 'warning', 'info'] as const).map((s) => [s, counts[s] - (ANNOTATIONS_SHOWN_PER_STEP - (s === 'info' ? reserved : 0))] as const).filter(([, n]) => n > 0);
+  if (overBy(0).length === 0) return undefined;
+  // This message is a notice itself, and takes one of the notices' places.
+  const over = overBy(1).map(([s, n]) => `${n} ${KIND_WORDS[s][n === 1 ? 0 : 1]}`);
   return `${over.join(' and ')} could not be shown as annotations (GitHub shows at most ${ANNOTATIONS_SHOWN_PER_STEP} of each kind per step); every problem is listed in this step's log`;
 }
 

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { ANNOTATIONS_SHOWN_PER_STEP, escapeData, escapeProperty, formatStepSummary } from '../../../src/cli/formatters/github.js';
 import { collectReports } from '../../../src/cli/formatters/common.js';
 import { main } from '../../../src/cli/main.js';
+import type { Severity } from '../../../src/core/diagnostic.js';
+import type { FileResult } from '../../../src/core/result.js';
 import { formatResults } from '../../../src/cli/formatters/index.js';
 import { LineIndex } from '../../../src/core/range.js';
 import { CWD, OPTIONS, sampleResults } from './fixtures.js';
@@ -66,7 +68,7 @@ describe('github: what GitHub cannot show, and the step summary', () => {
     const diagnostics = Array.from({ length: errors + warnings }, (_, i) => ({
       file: 'a.dsi',
       range: lines.range(i * 2, i * 2 + 1),
-      severity: (i < errors ? 'error' : 'warning') as 'error' | 'warning',
+      severity: (i < errors ? 'error' : 'warning') as Severity,
       ruleId: 'r',
       message: `problem | ${i}`,
     }));
@@ -80,6 +82,9 @@ describe('github: what GitHub cannot show, and the step summary', () => {
     );
     expect(out.filter((l) => l.startsWith('::error'))).toHaveLength(13);
     expect(formatResults('github', many(10, 10), OPTIONS)).not.toContain('could not be shown');
+    // With the message itself a notice, one notice fewer is shown.
+    const withInfos: FileResult[] = [...many(11, 0), { file: 'b.dsi', diagnostics: many(0, 10)[0].diagnostics.map((d) => ({ ...d, file: 'b.dsi', severity: 'info' as const })) }];
+    expect(formatResults('github', withInfos, OPTIONS).split('\n')[0]).toContain('::1 error and 1 notice could not be shown');
   });
 
   it('writes a Markdown table of every problem', () => {
