@@ -31,6 +31,13 @@ export type * from './grammar/ast.js';
 export { OPTION_STATEMENTS, DECLARATION_STATEMENTS, REPORT_SETTINGS, BLOCK_KEYWORDS, SIZE_UNITS } from './language/vocabulary.js';
 export type { OptionStatement, BlockKind, SizeUnit } from './language/vocabulary.js';
 
+/** The one printer of `.dsi` text: `dsi fmt` and `dsi decompile` as functions. */
+export { formatText } from './printer/format.js';
+export type { FormatResult } from './printer/format.js';
+export { decompile } from './printer/decompile.js';
+export type { DecompileOptions, DecompileResult } from './printer/decompile.js';
+export { printFile } from './printer/print.js';
+
 /** Reads a JSON or YAML request file into a payload and a source map. */
 export { parseRequest, requestFormatOf } from './requests/index.js';
 export type { ParsedRequest, RequestFormat } from './requests/index.js';

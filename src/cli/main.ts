@@ -2,6 +2,7 @@
 import { compileCommand } from './commands/compile.js';
 import { lintCommand } from './commands/lint.js';
 import { fmtCommand } from './commands/fmt.js';
+import { decompileCommand } from './commands/decompile.js';
 import { OutputError, type CliIo } from './io.js';
 import { HELP, UsageError } from './usage.js';
 import { VERSION } from '../version.js';
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   compile: compileCommand,
   lint: lintCommand,
   fmt: fmtCommand,
+  decompile: decompileCommand,
 };
 
 /** Runs `dsi ARGS`: 0 clean, 1 errors in the input, 2 usage or internal error. */

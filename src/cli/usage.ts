@@ -11,6 +11,7 @@ Usage:
                    [--import-root DIR]... [--no-inline-config]
                    [--report-unused-waivers off|warn|error]
   dsi fmt [--check] PATH... | dsi fmt -
+  dsi decompile REQUEST.json|yaml [--name NAME]
   dsi --version | --help
 
 PATH is a file or a directory (compile: *.dsi; lint: *.dsi and *.datasync.{json,yaml,yml});
@@ -24,7 +25,8 @@ A line is excused with "# dsi-ignore RULE-ID -- reason" on the line above, or un
 json (suppressedMessages) and sarif (suppressions) reports. --no-inline-config ignores them all.
 fmt rewrites .dsi files in the canonical layout, keeping comments (\`-\`: stdin to stdout); a file
 with syntax errors is reported and left alone; --check writes nothing and lists the files that
-would change (exit 1).
+would change (exit 1). decompile prints a request file as an intent (statements where the
+language has them, \`set\` for the rest; the configured task context as the task block).
 Exit codes: 0 no errors, 1 errors in the input, 2 usage or internal error.
 Docs: docs/language.md (the language), docs/rules/ (every rule and its AWS source).
 `;
