@@ -38,6 +38,10 @@ export { decompile } from './printer/decompile.js';
 export type { DecompileOptions, DecompileResult } from './printer/decompile.js';
 export { printFile } from './printer/print.js';
 
+/** The fix loop of `dsi lint --fix`: fixes merged where rules fix one place, re-checked pass after pass, never a new error. */
+export { applyFixes, applyEdits, MAX_FIX_PASSES } from './project/fix.js';
+export type { CheckedFile, FixOutcome, Relint } from './project/fix.js';
+
 /** Reads a JSON or YAML request file into a payload and a source map. */
 export { parseRequest, requestFormatOf } from './requests/index.js';
 export type { ParsedRequest, RequestFormat } from './requests/index.js';
