@@ -6,7 +6,7 @@ export const HELP = `dsi — DataSync Intent compiler and linter
 Usage:
   dsi compile PATH... [--intent NAME] [--out DIR] [--import-root DIR]...
   dsi lint PATH... [--format stylish|json|sarif|github] [--max-warnings N] [--quiet]
-                   [--rule ID:off|warn|error]... [--fix] [--stdin-filename NAME] [-o FILE]
+                   [--rule ID:off|warn|error]... [--fix | --fix-dry-run] [--stdin-filename NAME] [-o FILE]
                    [--resolve-context [--region REGION] [--endpoint-url URL]]
                    [--import-root DIR]... [--no-inline-config]
                    [--report-unused-waivers off|warn|error]

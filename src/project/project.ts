@@ -188,7 +188,13 @@ export function createProject(options: ProjectOptions): Project {
       for (const d of suppressed) entry(d.file).suppressed.push(d);
       const fileResults = [...byFile]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([file, found]): FileResult => ({ file, source: sources.get(file), diagnostics: found.diagnostics, suppressed: found.suppressed }));
+        .map(([file, found]): FileResult => ({
+          file,
+          source: sources.get(file),
+          diagnostics: found.diagnostics,
+          suppressed: found.suppressed,
+          ...(fixes.has(file) ? { output: fixes.get(file)!.after } : {}),
+        }));
       return { results: fileResults, diagnostics, fixes };
     },
 

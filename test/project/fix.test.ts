@@ -95,4 +95,20 @@ describe('--fix on request files', () => {
     expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe(json.replace('"BEST_EFFORT"', '"NONE"'));
     expect(readFileSync(join(dir, 'r.yaml'), 'utf8')).toBe(yaml.replace('BEST_EFFORT', 'NONE'));
   });
+
+  it('--fix-dry-run writes nothing and reports the fixed text as `output` in the json format; stylish marks what --fix would fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsi-fix-'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, 'r.json'), json);
+    const r = await runDsi(['lint', '--fix-dry-run', '--format', 'json', 'r.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe(json);
+    expect(JSON.parse(r.stdout)).toMatchObject([{ filePath: 'r.json', messages: [], output: json.replace('"BEST_EFFORT"', '"NONE"') }]);
+    const stdin = await runDsi(['lint', '--fix-dry-run', '--format', 'json', '--stdin-filename', 'r.yaml'], { cwd: dir, stdin: yaml });
+    expect(JSON.parse(stdin.stdout)[0].output).toBe(yaml.replace('BEST_EFFORT', 'NONE'));
+    const stylish = await runDsi(['lint', 'r.json'], { cwd: dir });
+    expect(stylish.code).toBe(1);
+    expect(stylish.stdout).toContain('  fixable: set Atime to NONE\n');
+    expect(stylish.stdout).toContain('1 error and 0 warnings potentially fixable with the `--fix` option.');
+  });
 });
