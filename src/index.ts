@@ -24,7 +24,7 @@ export type { LintOptions, LintResult } from './project/lint.js';
 
 /** Parses `.dsi` text into a typed AST (no resolution, no compilation). */
 export { parse } from './grammar/index.js';
-export type { ParseResult, SyntaxToken } from './grammar/index.js';
+export type { ParseOptions, ParseResult, SyntaxToken } from './grammar/index.js';
 export type * from './grammar/ast.js';
 
 /** The words of the language in one table: statement keywords, payload members, blocks and units. */
