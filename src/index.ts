@@ -37,12 +37,23 @@ export type { PluginSpec, LoadedPlugins } from './project/plugins.js';
 
 /** Parses `.dsi` text into a typed AST (no resolution, no compilation). */
 export { parse } from './grammar/index.js';
-export type { ParseResult, SyntaxToken } from './grammar/index.js';
+export type { ParseOptions, ParseResult, SyntaxToken } from './grammar/index.js';
 export type * from './grammar/ast.js';
 
 /** The words of the language in one table: statement keywords, payload members, blocks and units. */
 export { OPTION_STATEMENTS, DECLARATION_STATEMENTS, REPORT_SETTINGS, BLOCK_KEYWORDS, SIZE_UNITS } from './language/vocabulary.js';
 export type { OptionStatement, BlockKind, SizeUnit } from './language/vocabulary.js';
+
+/** The one printer of `.dsi` text: `dsi fmt` and `dsi decompile` as functions. */
+export { formatText } from './printer/format.js';
+export type { FormatResult } from './printer/format.js';
+export { decompile } from './printer/decompile.js';
+export type { DecompileOptions, DecompileResult } from './printer/decompile.js';
+export { printFile } from './printer/print.js';
+
+/** The fix loop of `dsi lint --fix`: fixes merged where rules fix one place, re-checked pass after pass, never a new error. */
+export { applyFixes, applyEdits, MAX_FIX_PASSES } from './project/fix.js';
+export type { CheckedFile, FixOutcome, Relint } from './project/fix.js';
 
 /** Reads a JSON or YAML request file into a payload and a source map. */
 export { parseRequest, requestFormatOf } from './requests/index.js';

@@ -75,7 +75,8 @@ export const COMMANDS = [
       { name: 'max-warnings', type: 'string', value: 'N', description: 'Exit 1 when there are more than N warnings.' },
       { name: 'quiet', type: 'boolean', description: 'Report errors only.' },
       RULE_OPTION,
-      { name: 'fix', type: 'boolean', description: 'Apply the fixes of .dsi problems and write the files back.' },
+      { name: 'fix', type: 'boolean', description: 'Apply the fixes (of .dsi and request files) and write the files back; fixes that conflict are not applied and are reported.' },
+      { name: 'fix-dry-run', type: 'boolean', description: 'Apply the fixes in memory only: the report shows what --fix would leave (the json format carries each fixed text as `output`).' },
       { name: 'baseline', type: 'string', value: 'FILE', description: 'Report only problems that FILE does not list (made by --write-baseline).' },
       { name: 'write-baseline', type: 'string', value: 'FILE', description: 'Record every problem found in FILE (problems are matched by file, intent, rule and payload member, never by line).' },
       { name: 'resolve-context', type: 'boolean', description: 'Read each task\'s mode, options and locations from AWS (DescribeTask, ListLocations, `DescribeLocation*`).' },
@@ -159,6 +160,16 @@ export const COMMANDS = [
       { name: 'clientProcessId', type: 'string', value: 'PID', description: 'The editor\'s process id: the server exits when it does.' },
     ],
     examples: [{ command: 'dsi lsp --stdio', says: 'What an editor runs.' }],
+  },
+  {
+    name: 'decompile',
+    summary: 'Turn a request file back into a readable .dsi intent, printed on standard output.',
+    args: 'REQUEST',
+    details: [
+      'REQUEST is a request file (.json, .yaml or .yml, as `aws datasync start-task-execution --cli-input-json` takes it). Each part becomes its statement (sizes in the largest exact unit, `s3://` forms where the ARN allows); `set` is used only for what no statement says. The task context configured for its task ARN becomes the `task { }` block. Compiling the result gives the same request.',
+    ],
+    options: [{ name: 'name', type: 'string', value: 'NAME', description: 'The intent\'s name (default: the file name without its endings).' }],
+    examples: [{ command: 'dsi decompile requests/nightly.datasync.json > intents/nightly.dsi', says: 'Convert a request you already have.' }],
   },
   {
     name: 'explain',

@@ -19,6 +19,7 @@ const RUNNERS: Record<string, (args: string[], io: CliIo) => Promise<number>> = 
   explain: async (args, io) => (await import('./commands/explain.js')).explainCommand(args, io),
   lint: async (args, io) => (await import('./commands/lint.js')).lintCommand(args, io),
   fmt: async (args, io) => (await import('./commands/fmt.js')).fmtCommand(args, io),
+  decompile: async (args, io) => (await import('./commands/decompile.js')).decompileCommand(args, io),
   start: async (args, io) => (await import('./commands/start.js')).startCommand(args, io),
   // The language server is a bundle of its own beside the bin's (scripts/build.mjs).
   lsp: async (args, io) => (await (IN_BUNDLE ? loadModule<typeof import('../lsp/command.js')>('./dsi-lsp.cjs') : import('../lsp/command.js'))).lspCommand(args, io),

@@ -80,7 +80,7 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
     const hit = cache.parsed.get(key);
     // The same text under the same name: diagnostics carry the name, so both must match.
     if (hit && hit.text === content && hit.name === name) return hit.result;
-    const result = parse(content, name);
+    const result = parse(content, name, { trivia: false });
     // Only imported files are kept: an entry is parsed once per run anyway, and keeping every
     // entry's tree would hold the whole run in memory.
     if (imported) cache.parsed.set(key, { name, text: content, result });

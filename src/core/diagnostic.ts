@@ -73,6 +73,7 @@ export const DiagnosticIds = {
   parseError: 'parse',
   internal: 'internal',
   ignore: 'dsi-ignore',
+  fixConflict: 'fix-conflict',
 } as const;
 
 /** True when any diagnostic is an error. */

@@ -62,6 +62,18 @@ export function childrenOf(node: Attachable): readonly Attachable[] | undefined 
   }
 }
 
+/** The index of the first node that starts at or after `offset` (`nodes.length` if none): a binary search. */
+function firstStartingAtOrAfter(nodes: readonly { readonly range: Range }[], offset: number): number {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].range.start.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const within = (c: A.CommentNode, r: Range) => c.range.start.offset >= r.start.offset && c.range.end.offset <= r.end.offset;
 
 /** Attaches `comments` to the nodes of `file` (setting each node's `trivia`), and records blank lines before nodes. */
@@ -73,16 +85,17 @@ export function attachComments(file: A.FileNode, comments: readonly A.CommentNod
     const children = childrenOf(owner) ?? [];
     const inside = new Map<Attachable, A.CommentNode[]>();
     for (const c of list) {
-      const container = children.find((n) => within(c, n.range));
-      if (container) {
-        if (childrenOf(container) !== undefined) (inside.get(container) ?? inside.set(container, []).get(container)!).push(c);
+      // The children are in source order: the last one starting before the comment may hold it or precede it.
+      const i = firstStartingAtOrAfter(children, c.range.start.offset);
+      const before = children[i - 1];
+      if (before && within(c, before.range)) {
+        if (childrenOf(before) !== undefined) (inside.get(before) ?? inside.set(before, []).get(before)!).push(c);
         // Inside a statement of one line or a few (`manifest "…" # note` before `role …`): it trails that statement.
-        else of(container).trailing.push(c);
+        else of(before).trailing.push(c);
         continue;
       }
-      const previous = [...children].reverse().find((n) => n.range.end.offset <= c.range.start.offset);
-      const next = children.find((n) => n.range.start.offset >= c.range.end.offset);
-      if (!c.ownLine && previous && previous.range.end.line === c.range.start.line) of(previous).trailing.push(c);
+      const next = children[i];
+      if (!c.ownLine && before && before.range.end.line === c.range.start.line) of(before).trailing.push(c);
       else if (next) of(next).leading.push(c);
       else of(owner).dangling.push(c);
     }

@@ -36,8 +36,17 @@ export interface ParseResult {
   readonly tokens: readonly SyntaxToken[];
 }
 
+/** Options of {@link parse}. */
+export interface ParseOptions {
+  /**
+   * Attach the comments to the nodes (`trivia`), as a formatter or an editor needs; default
+   * true. The compiler, which needs only the comments themselves, turns it off.
+   */
+  readonly trivia?: boolean;
+}
+
 /** Parses one `.dsi` text named `file`; every syntax problem of the file is in `diagnostics`. */
-export function parse(text: string, file: string): ParseResult {
+export function parse(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
   try {
@@ -49,7 +58,7 @@ export function parse(text: string, file: string): ParseResult {
     problems.push(...lexed.errors.map((e) => lexingProblem(e, text)));
     const ast = toAst(cst, lines, (p) => problems.push(p));
     const comments = commentNodes(lexed.groups.comments ?? [], lines);
-    attachComments(ast, comments, text);
+    if (options.trivia !== false) attachComments(ast, comments, text);
     return withTokens({ ast, diagnostics: toDiagnostics(problems, lines, file), comments }, lexed.tokens, lines);
   } catch (error) {
     // A bug of ours, not of the file: say so, and keep what was found so far.

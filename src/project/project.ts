@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { TaskContext } from '../core/context.js';
-import { DiagnosticIds, type Diagnostic, type TextEdit } from '../core/diagnostic.js';
+import { DiagnosticIds, type Diagnostic } from '../core/diagnostic.js';
 import type { FileResult } from '../core/result.js';
 import { dedupe } from '../check/index.js';
 import { createCompileCache, type ReadFile } from '../compiler/index.js';
@@ -17,6 +17,7 @@ import { expandInputs, fileProblem, inputProblems, readInput, type IgnoreOptions
 import { createImportReader, isInside, projectRootFinder, realPathOf } from '../files/roots.js';
 import { writeFilesAtomically, type WriteResult } from '../files/write.js';
 import { compile, type CompiledIntent } from './compile.js';
+import { applyFixes } from './fix.js';
 import { isLintable, lint, reportUnusedSuppressions, type LintResult } from './lint.js';
 import { createSettings, type FileSettings } from './settings.js';
 import { mergeContext } from '../core/context.js';
@@ -121,8 +122,6 @@ export interface Project {
   outputFixes(run: LintRun, options?: { readonly handleSignals?: boolean }): Promise<WriteResult>;
 }
 
-const MAX_FIX_PASSES = 10;
-
 /** Creates a {@link Project} for one run. */
 export function createProject(options: CreateProjectOptions): Project {
   const { cwd } = options;
@@ -205,8 +204,8 @@ export function createProject(options: CreateProjectOptions): Project {
     for (const file of files) if (!prepared.has(file)) prepared.set(file, await settings.settingsFor(file));
   };
 
-  const lintAll = (texts: ReadonlyMap<string, string>, context: CreateProjectOptions['context'], dependents: readonly Dependent[] = []): LintResult[] =>
-    [...texts].map(([file, text]) => {
+  const lintAll = (texts: ReadonlyMap<string, string>, context: CreateProjectOptions['context'], dependents: readonly Dependent[] = [], only?: readonly string[]): LintResult[] =>
+    [...texts].filter(([file]) => !only || only.includes(file)).map(([file, text]) => {
       const result = lint(text, { ...optionsOf(file, texts, context), reportUnusedSuppressions: false });
       const dependent = dependents.find((d) => d.file === file);
       return dependent ? explainDependent(result, dependent) : result;
@@ -265,20 +264,12 @@ export function createProject(options: CreateProjectOptions): Project {
       const context = run.context ?? options.context;
       const texts = new Map(inputs.texts);
       let results = lintAll(texts, context, inputs.dependents);
-      const fixes = new Map<string, { before: string; after: string }>();
+      let fixes: ReadonlyMap<string, { before: string; after: string }> = new Map();
+      let conflicts: readonly Diagnostic[] = [];
       if (run.fix) {
-        for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-          const fixed = applyFixes(results);
-          if (fixed.size === 0) break;
-          for (const [file, { before, after }] of fixed) {
-            fixes.set(file, { before: fixes.get(file)?.before ?? before, after });
-            // An imported file fixed in memory is read from here on by the next pass.
-            texts.set(file, after);
-          }
-          results = lintAll(texts, context, inputs.dependents);
-        }
-        // Imported files took part only as imports: they are not inputs of their own.
-        for (const file of texts.keys()) if (!inputs.texts.has(file)) texts.delete(file);
+        // Fixes of .dsi and request files, merged where rules fix one place (src/project/fix.ts).
+        const outcome = applyFixes(texts, results, (t, only) => lintAll(t, context, inputs.dependents, only));
+        ({ results, fixed: fixes, conflicts } = outcome);
       }
       const sources = new Map<string, string>();
       for (const r of results) for (const [f, t] of r.sources) sources.set(f, t);
@@ -291,7 +282,7 @@ export function createProject(options: CreateProjectOptions): Project {
       };
       const unused = options.inlineConfig === false ? [] : reportUnusedSuppressions(results, judged, { judgingOf });
       const config = configured(inputs.texts.keys());
-      const diagnostics = dedupe([...inputs.problems, ...config.diagnostics, ...results.flatMap((r) => r.diagnostics), ...unused]);
+      const diagnostics = dedupe([...inputs.problems, ...config.diagnostics, ...results.flatMap((r) => r.diagnostics), ...unused, ...conflicts]);
       const suppressed = dedupe(results.flatMap((r) => r.suppressed));
       const byFile = new Map<string, { diagnostics: Diagnostic[]; suppressed: Diagnostic[] }>(inputs.files.map((f) => [f, { diagnostics: [], suppressed: [] }]));
       const entry = (file: string) => byFile.get(file) ?? byFile.set(file, { diagnostics: [], suppressed: [] }).get(file)!;
@@ -301,7 +292,13 @@ export function createProject(options: CreateProjectOptions): Project {
       for (const d of config.diagnostics) if (!sources.has(d.file)) sources.set(d.file, readQuietly(d.file, rootOf(cwd)));
       const fileResults = [...byFile]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([file, found]): FileResult => ({ file, source: sources.get(file), diagnostics: found.diagnostics, suppressed: found.suppressed }));
+        .map(([file, found]): FileResult => ({
+          file,
+          source: sources.get(file),
+          diagnostics: found.diagnostics,
+          suppressed: found.suppressed,
+          ...(fixes.has(file) ? { output: fixes.get(file)!.after } : {}),
+        }));
       return { results: fileResults, diagnostics, fixes, refused: config.refused };
     },
 
@@ -361,29 +358,4 @@ function duplicateIntent(intent: CompiledIntent, file: string, payloads: Map<str
   }
   if (intent.payload !== undefined) payloads.set(intent.name, { payload: intent.payload, file });
   return [];
-}
-
-/** Applies the non-overlapping fix edits to `.dsi` files; returns the old and new texts of the files changed. */
-function applyFixes(results: readonly LintResult[]): Map<string, { before: string; after: string }> {
-  const edits = new Map<string, TextEdit[]>();
-  for (const d of results.flatMap((r) => r.diagnostics)) {
-    if (!d.fix || !d.fix.edits.every((e) => /\.dsi$/i.test(e.file))) continue;
-    for (const e of d.fix.edits) (edits.get(e.file) ?? edits.set(e.file, []).get(e.file)!).push(e);
-  }
-  const out = new Map<string, { before: string; after: string }>();
-  for (const [file, list] of edits) {
-    const text = results.map((r) => r.sources.get(file)).find((t) => t !== undefined);
-    if (text === undefined) continue;
-    list.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
-    let result = '';
-    let cursor = 0;
-    for (const e of list) {
-      if (e.range.start.offset < cursor) continue; // overlaps an earlier edit: next pass
-      result += text.slice(cursor, e.range.start.offset) + e.text;
-      cursor = e.range.end.offset;
-    }
-    result += text.slice(cursor);
-    if (result !== text) out.set(file, { before: text, after: result });
-  }
-  return out;
 }

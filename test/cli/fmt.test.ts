@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDsi } from './fake-io.js';
+import { repoRoot } from '../helpers.js';
 
 let dir: string;
 const messy = 'intent a {   verify none; # why\n  transfer all }\n';
@@ -63,5 +64,9 @@ describe('dsi fmt', () => {
     const r = await runDsi(['fmt', 'r.json'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('dsi fmt formats .dsi files, and r.json is not one');
+  });
+
+  it('finds the examples already formatted (`dsi fmt --check examples` is clean)', async () => {
+    expect(await runDsi(['fmt', '--check', 'examples'], { cwd: repoRoot })).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 });

@@ -83,8 +83,9 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     context = (arn) => known.get(arn);
   }
 
-  const run = project.lint(inputs, { fix: values.fix, ...(context ? { context } : {}) });
-  if (run.fixes.size > 0) {
+  // `--fix-dry-run` fixes in memory only: the json format carries each fixed text as `output`.
+  const run = project.lint(inputs, { fix: values.fix || values['fix-dry-run'], ...(context ? { context } : {}) });
+  if (run.fixes.size > 0 && values.fix) {
     // A file edited during the run keeps the edit: it is not fixed, and a warning says so.
     const { skipped } = await project.outputFixes(run, { handleSignals: io.handleSignals === true });
     for (const s of skipped) io.stderr.write(`dsi: warning: ${s.shown} was not fixed: ${s.reason}; run dsi lint --fix again\n`);
