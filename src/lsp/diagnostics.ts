@@ -8,6 +8,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { ruleInfo } from '../rules/index.js';
+import type { Linter } from './check-worker.js';
 import { toLspDiagnostic } from './convert.js';
 import { importTarget, type OpenFile, type Workspace } from './workspace.js';
 
@@ -23,7 +24,7 @@ export interface Checker {
   changedOnDisk(path: string): void;
   /** Forgets what a closed file's check found, and re-checks its importers against the disk. */
   closed(uri: string, path: string): void;
-  /** Re-checks every open file (configuration changed). */
+  /** Re-checks every open file with the configuration read afresh (a config file changed). */
   recheckAll(): void;
   /** The problems in force at a path, as last published (for code actions). */
   diagnosticsAt(path: string): readonly Diagnostic[];
@@ -31,7 +32,8 @@ export interface Checker {
   dispose(): void;
 }
 
-export function createChecker(connection: Connection, workspace: Workspace): Checker {
+/** A checker publishing on `connection` what `linter` (in a worker thread, as the server runs it) finds. */
+export function createChecker(connection: Connection, workspace: Workspace, linter: Linter): Checker {
   const helpUris = new Map(ruleInfo().flatMap((r) => (r.helpUri ? [[r.id, r.helpUri] as const] : [])));
   /** By checked path: what its last check found, by the path of the file it is in. */
   const found = new Map<string, Map<string, Diagnostic[]>>();
@@ -51,11 +53,8 @@ export function createChecker(connection: Connection, workspace: Workspace): Che
     for (const imported of importClosure(file)) texts.set(imported.path, imported.text);
     let diagnostics: readonly Diagnostic[];
     try {
-      const project = workspace.project();
-      // The configuration in force for each file (config files, plugins, policy files), as `dsi lint` has it.
-      await project.prepare(texts.keys());
+      diagnostics = await linter.lint(file.path, texts);
       if (started.get(file.path) !== ticket) return;
-      diagnostics = project.lint({ files: [file.path], texts, problems: [] }).diagnostics;
     } catch (e) {
       connection.console.error(`dsi: checking ${file.path} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return;
@@ -162,12 +161,14 @@ export function createChecker(connection: Connection, workspace: Workspace): Che
       for (const importer of importersOf(path)) schedule(importer, 0);
     },
     recheckAll() {
+      linter.reset();
       for (const f of workspace.files()) schedule(f, 0);
     },
     diagnosticsAt: (path) => published.get(path) ?? [],
     dispose() {
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
+      linter.dispose();
     },
   };
 }

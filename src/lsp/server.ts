@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT_CONFIG_NAMES } from '../files/roots.js';
 import { VERSION } from '../version.js';
 import { codeActions } from './actions.js';
+import { createWorkerLinter } from './check-worker.js';
 import { completions } from './completion.js';
 import { pathOf } from './convert.js';
 import { createChecker, type Checker } from './diagnostics.js';
@@ -55,7 +56,7 @@ export function startLanguageServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as LspInitializationOptions;
     const importRoots = Array.isArray(options.importRoots) ? options.importRoots.filter((r): r is string => typeof r === 'string').map((r) => resolve(root, r)) : [];
     workspace = createWorkspace({ root, importRoots }, () => documents.all());
-    checker = createChecker(connection, workspace);
+    checker = createChecker(connection, workspace, createWorkerLinter({ root, importRoots }, (m) => connection.console.warn(m)));
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {

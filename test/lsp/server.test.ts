@@ -176,5 +176,6 @@ describe('dsi lsp over stdio', () => {
     const own = await startClient(root);
     expect(await own.stop()).toBe(0);
     expect(own.stderr()).toBe('');
+    expect(client.errors()).toEqual([]);
   });
 });
