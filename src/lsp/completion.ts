@@ -13,6 +13,7 @@ import { SETTING_POINTERS } from '../compiler/emit/report.js';
 import { OPTION_MEMBERS } from '../compiler/emit/options.js';
 import { SIZE_UNITS } from '../compiler/values.js';
 import { dsiLexer } from '../grammar/tokens.js';
+import { jsonDepthOverflow } from '../requests/limits.js';
 import type { OptionKeyword } from '../grammar/ast.js';
 import { enumValues, memberNames } from '../schema/index.js';
 import { awsDocOf, dottedPath } from './hover.js';
@@ -278,6 +279,8 @@ function memberItems(pointer: string, present: readonly string[], quote = false)
 
 /** JSON request files: member names at a key, enum literals at a value. */
 function jsonCompletions(file: OpenFile, offset: number): CompletionItem[] {
+  // Too deep a text is not parsed, as the checks refuse it.
+  if (jsonDepthOverflow(file.text) >= 0) return [];
   const location = getLocation(file.text, offset);
   const tokens = location.path.map(String);
   const node = location.previousNode;

@@ -125,6 +125,14 @@ describe('hover', () => {
     expect(JSON.parse(json)).toEqual({ OverrideOptions: { VerifyMode: 'NONE', TransferMode: 'ALL' } });
   });
 
+  it('explains a policy subject and its values, and members of YAML request files', async () => {
+    expect(await hoverText('policy p {\n  require ver‸ify only-files-transferred\n}\n')).toContain('OverrideOptions.VerifyMode');
+    expect(await hoverText('policy p {\n  forbid deleted rem‸ove\n}\n')).toContain('`remove` is `REMOVE` in the request');
+    const { path, position } = openWithCursor('OverrideOptions:\n  Transfer‸Mode: ALL\n', 'h.datasync.yaml');
+    const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri(path) }, position });
+    expect((h.contents as { value: string }).value).toMatch(/sets `OverrideOptions\.TransferMode`/);
+  });
+
   it('says what task context describes, and is silent between statements', async () => {
     expect(await hoverText(`intent a {\n  task "${ARN}" {\n    mode enh‸anced\n  }\n}\n`)).toMatch(/describes the task[\s\S]*ENHANCED/);
     expect(await hoverText('intent a {\n‸\n}\n')).toBeUndefined();

@@ -172,6 +172,21 @@ describe('dsi lsp over stdio', () => {
     expect(values.map((k) => k.label).sort()).toEqual(['NONE', 'ONLY_FILES_TRANSFERRED', 'POINT_IN_TIME_CONSISTENT']);
   });
 
+  it('applies the configuration of the file’s folder, and reloads it when a config file changes', async () => {
+    const folder = join(root, 'configured');
+    mkdirSync(folder);
+    const config = join(folder, 'dsi.config.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'pit-verify-enhanced': 'warn' } }));
+    const file = join(folder, 'c.dsi');
+    const text = 'intent c {\n  task "' + ARN + '" { mode enhanced }\n  verify point-in-time-consistent\n}\n';
+    client.open(file, text);
+    const [warned] = await client.diagnostics(file);
+    expect([warned.code, warned.severity]).toEqual(['pit-verify-enhanced', 2]);
+    writeFileSync(config, JSON.stringify({ rules: { 'pit-verify-enhanced': 'off' } }));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    expect(await client.diagnostics(file)).toEqual([]);
+  });
+
   it('shuts down and exits with 0, having written nothing on stderr', async () => {
     const own = await startClient(root);
     expect(await own.stop()).toBe(0);
