@@ -7,52 +7,30 @@
 import { relative } from 'node:path';
 import { findNodeAtLocation, getLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import { LOCATION_TYPES, S3_STORAGE_CLASSES, TASK_MODES } from '../core/context.js';
 import { kebab } from '../core/words.js';
-import { SETTING_POINTERS } from '../compiler/emit/report.js';
-import { OPTION_MEMBERS } from '../compiler/emit/options.js';
-import { SIZE_UNITS } from '../compiler/values.js';
 import { dsiLexer } from '../grammar/tokens.js';
 import { jsonDepthOverflow } from '../requests/limits.js';
-import type { OptionKeyword } from '../grammar/ast.js';
 import { enumValues, memberNames } from '../schema/index.js';
 import { awsDocOf, dottedPath } from './hover.js';
 import { offsetAt } from './convert.js';
 import { namesInScope } from './names.js';
 import type { OpenFile, Workspace } from './workspace.js';
-
-/** Statement keywords of an intent or template, with the pointer each sets; `many` may repeat in a block. */
-const DECLARATION_STATEMENTS: readonly { keyword: string; pointer: string; many?: true }[] = [
-  { keyword: 'task', pointer: '/TaskArn' },
-  ...Object.entries(OPTION_MEMBERS).map(([keyword, member]) => ({ keyword, pointer: `/OverrideOptions/${member}` })),
-  { keyword: 'bandwidth', pointer: '/OverrideOptions/BytesPerSecond' },
-  { keyword: 'include', pointer: '/Includes', many: true },
-  { keyword: 'exclude', pointer: '/Excludes', many: true },
-  { keyword: 'manifest', pointer: '/ManifestConfig' },
-  { keyword: 'report', pointer: '/TaskReportConfig' },
-  { keyword: 'tag', pointer: '/Tags', many: true },
-  { keyword: 'set', pointer: '', many: true },
-];
-const REPORT_STATEMENTS: readonly { keyword: string; pointer: string }[] = [
-  { keyword: 'to', pointer: '/TaskReportConfig/Destination/S3/S3BucketArn' },
-  { keyword: 'role', pointer: '/TaskReportConfig/Destination/S3/BucketAccessRoleArn' },
-  ...Object.entries(SETTING_POINTERS).map(([keyword, pointer]) => ({ keyword, pointer })),
-];
-const TASK_STATEMENTS = [
-  { keyword: 'mode', pointer: '/@context/mode' },
-  { keyword: 'from', pointer: '/@context/source/type' },
-  { keyword: 'to', pointer: '/@context/destination/type' },
-  { keyword: 'log-group', pointer: '/@context/logGroup' },
-];
-const TOP_LEVEL = ['import', 'intent', 'template', 'policy'];
-const POLICY_STATEMENTS = ['when', 'require', 'forbid', 'limit'];
-const POLICY_SUBJECTS = {
-  require: [...Object.keys(OPTION_MEMBERS), 'bandwidth', 'include', 'exclude', 'manifest', 'report', 'tag'],
-  forbid: [...Object.keys(OPTION_MEMBERS), 'bandwidth', 'include', 'exclude', 'manifest', 'report', 'tag'],
-  limit: ['bandwidth', 'include', 'exclude', 'tags'],
-  when: ['tag', 'task', 'mode', 'from', 'to'],
-} as const;
-const STORAGE_CLASS_ALIASES = ['glacier-flexible-retrieval'];
+import {
+  DECLARATION_STATEMENTS,
+  LOCATION_TYPES,
+  optionPointer,
+  POLICY_STATEMENTS,
+  POLICY_SUBJECTS,
+  REPORT_STATEMENTS,
+  reportSettingPointer,
+  S3_STORAGE_CLASSES,
+  SIZE_UNITS,
+  STORAGE_CLASS_ALIASES,
+  TASK_MODES,
+  TASK_STATEMENTS,
+  TOP_LEVEL,
+  type StatementWord,
+} from './words.js';
 
 type Block = 'top' | 'declaration' | 'report' | 'task' | 'policy' | 'json';
 
@@ -180,49 +158,47 @@ function itemsFor(workspace: Workspace, file: OpenFile, c: CursorContext): Compl
     return rate || first === 'limit' ? unitItems(rate) : [];
   }
   if (words.length === 0) {
-    const fresh = <T extends { keyword: string; many?: true }>(list: readonly T[]) => list.filter((s) => s.many || !c.given.includes(s.keyword));
-    switch (block) {
-      case 'top':
-        return TOP_LEVEL.map((k) => keywordItem(k));
-      case 'declaration':
-        return fresh(DECLARATION_STATEMENTS).map((s) => keywordItem(s.keyword, s.pointer));
-      case 'report':
-        return fresh(REPORT_STATEMENTS).map((s) => keywordItem(s.keyword, s.pointer));
-      case 'task':
-        return fresh(TASK_STATEMENTS).map((s) => keywordItem(s.keyword, s.pointer));
-      case 'policy':
-        return POLICY_STATEMENTS.map((k) => keywordItem(k));
-      default:
-        return [];
-    }
+    const statements: Record<Block, readonly StatementWord[]> = {
+      top: TOP_LEVEL,
+      declaration: DECLARATION_STATEMENTS,
+      report: REPORT_STATEMENTS,
+      task: TASK_STATEMENTS,
+      // Policies may assert many times; a file may declare many things.
+      policy: POLICY_STATEMENTS.map((s) => ({ ...s, many: true })),
+      json: [],
+    };
+    const fresh = block === 'top' ? statements.top : statements[block].filter((s) => s.many || !c.given.includes(s.keyword));
+    return fresh.map((s) => keywordItem(s.keyword, s.pointer));
   }
   if (block === 'top' && (first === 'intent' || first === 'template')) {
     if (last === 'extends' || last === ',') return nameItems(workspace, file, words[1]);
     return words.length === 2 ? [keywordItem('extends')] : [];
   }
   if (block === 'declaration') {
-    if (words.length === 1 && Object.hasOwn(OPTION_MEMBERS, first)) return valueItems(`/OverrideOptions/${OPTION_MEMBERS[first as OptionKeyword]}`);
+    const option = optionPointer(first);
+    if (words.length === 1 && option) return valueItems(option);
     if (words.length === 1 && first === 'bandwidth') return [{ label: 'unlimited', kind: CompletionItemKind.EnumMember, detail: 'OverrideOptions.BytesPerSecond: -1' }];
     if (first === 'set' && !words.includes('=')) return setPathItems(words.slice(1).join(''));
     if (first === 'manifest' && words.length >= 2 && last.startsWith('"')) {
       return ['version', 'role'].filter((k) => !words.includes(k)).map((k) => keywordItem(k));
     }
   }
-  if (block === 'report' && words.length === 1 && Object.hasOwn(SETTING_POINTERS, first)) return valueItems(SETTING_POINTERS[first as keyof typeof SETTING_POINTERS]);
+  const setting = reportSettingPointer(first);
+  if (block === 'report' && words.length === 1 && setting) return valueItems(setting);
   if (block === 'task') {
     if (words.length === 1 && first === 'mode') return valueItems('/@context/mode', TASK_MODES);
     if (words.length === 1 && (first === 'from' || first === 'to')) return valueItems(`/@context/${first === 'from' ? 'source' : 'destination'}/type`, LOCATION_TYPES);
     if (words.length === 2 && first === 'to') return [keywordItem('storage-class', '/@context/storageClass')];
     if (last === 'storage-class') {
-      return [...valueItems('/@context/destination/storageClass', S3_STORAGE_CLASSES), ...STORAGE_CLASS_ALIASES.map((a) => ({ label: a, kind: CompletionItemKind.EnumMember, detail: 'GLACIER' }))];
+      const aliases = Object.entries(STORAGE_CLASS_ALIASES).map(([label, detail]) => ({ label, kind: CompletionItemKind.EnumMember, detail }));
+      return [...valueItems('/@context/destination/storageClass', S3_STORAGE_CLASSES), ...aliases];
     }
   }
   if (block === 'policy') {
-    if (words.length === 1 && Object.hasOwn(POLICY_SUBJECTS, first)) return POLICY_SUBJECTS[first as keyof typeof POLICY_SUBJECTS].map((k) => keywordItem(k));
+    if (words.length === 1 && Object.hasOwn(POLICY_SUBJECTS, first)) return POLICY_SUBJECTS[first].map((k) => keywordItem(k));
     const subject = words[1];
-    if ((first === 'require' || first === 'forbid') && Object.hasOwn(OPTION_MEMBERS, subject) && (words.length === 2 || last === '|' || last === ',')) {
-      return valueItems(`/OverrideOptions/${OPTION_MEMBERS[subject as OptionKeyword]}`);
-    }
+    const asserted = optionPointer(subject);
+    if ((first === 'require' || first === 'forbid') && asserted && (words.length === 2 || last === '|' || last === ',')) return valueItems(asserted);
     if (first === 'when' && (words.length === 2 || last === '|' || last === ',')) {
       if (subject === 'mode') return valueItems('/@context/mode', TASK_MODES);
       if (subject === 'from' || subject === 'to') return valueItems('/@context/source/type', LOCATION_TYPES);

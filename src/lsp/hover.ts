@@ -12,13 +12,13 @@ import { DsiSourceMap } from '../compiler/source-map.js';
 import { parsePointer } from '../core/json-pointer.js';
 import { kebab } from '../core/words.js';
 import type { DeclarationNode, SetNode } from '../grammar/ast.js';
-import { OPTION_MEMBERS } from '../compiler/emit/options.js';
-import type { OptionKeyword, PolicyNode } from '../grammar/ast.js';
+import type { PolicyNode } from '../grammar/ast.js';
 import { jsonDepthOverflow, yamlDepthOverflow } from '../requests/limits.js';
 import { enumValues } from '../schema/index.js';
 import { AWS_DOCS, type AwsDoc } from './aws-docs.js';
 import { offsetAt, toLspRange } from './convert.js';
 import { lookUp } from './names.js';
+import { optionPointer } from './words.js';
 import { declarationAt, parentNameAt, pointerAt, policyAt, touches } from './syntax.js';
 import type { OpenFile, Workspace } from './workspace.js';
 
@@ -97,8 +97,8 @@ function parentHover(workspace: Workspace, file: OpenFile, name: string, range: 
 /** Hover on a policy's subject (`require verify`) or value: the option it asserts on. */
 function policyHover(policy: PolicyNode, offset: number): Hover | null {
   for (const a of [...policy.when, ...policy.assertions]) {
-    if (!touches(a.range, offset) || !Object.hasOwn(OPTION_MEMBERS, a.subject.value)) continue;
-    const pointer = `/OverrideOptions/${OPTION_MEMBERS[a.subject.value as OptionKeyword]}`;
+    const pointer = optionPointer(a.subject.value);
+    if (!touches(a.range, offset) || !pointer) continue;
     if (touches(a.subject.range, offset)) return memberHover(pointer, undefined, a.subject.range, a.subject.value);
     const value = [...a.values, ...(a.equals ?? [])].find((v) => touches(v.range, offset));
     if (value && value.type === 'Word') return memberHover(pointer, value.value, value.range, a.subject.value);
