@@ -15,6 +15,8 @@ import { createProject, type Project } from '../project/project.js';
 export interface CheckWorkerOptions {
   readonly root: string;
   readonly importRoots: readonly string[];
+  /** `false`: configuration may not load plugins (`--no-plugins`). */
+  readonly plugins: boolean;
 }
 
 type Request = { readonly id: number; readonly path: string; readonly texts: readonly (readonly [string, string])[] } | { readonly reset: true };
@@ -33,7 +35,7 @@ export function createLinter(options: CheckWorkerOptions): Linter {
   let project: Project | undefined;
   return {
     async lint(path, texts) {
-      project ??= createProject({ cwd: options.root, importRoots: options.importRoots });
+      project ??= createProject({ cwd: options.root, importRoots: options.importRoots, ...(options.plugins ? {} : { plugins: false }) });
       const current = project;
       // The configuration in force for each file (config files, plugins, policy files), as `dsi lint` has it.
       await current.prepare(texts.keys());

@@ -67,11 +67,14 @@ export function createChecker(connection: Connection, workspace: Workspace, lint
     }
     const before = found.get(file.path);
     found.set(file.path, byFile);
-    publish(new Set([...byFile.keys(), ...(before?.keys() ?? []), file.path]), file.path);
+    publish(new Set([...byFile.keys(), ...(before?.keys() ?? []), file.path]), file);
   };
 
-  /** Publishes what is in force at each path; `checked` is published even when clean (the editor learns it was checked). */
-  const publish = (paths: Iterable<string>, checked?: string) => {
+  /**
+   * Publishes what is in force at each path. The `checked` file is published even when clean (the
+   * editor learns it was checked), with the version that was checked.
+   */
+  const publish = (paths: Iterable<string>, checked?: OpenFile) => {
     for (const path of paths) {
       const seen = new Set<string>();
       const union: Diagnostic[] = [];
@@ -85,13 +88,13 @@ export function createChecker(connection: Connection, workspace: Workspace, lint
         }
       }
       union.sort(compareDiagnostics);
-      if (union.length === 0 && !published.has(path) && path !== checked) continue;
+      if (union.length === 0 && !published.has(path) && path !== checked?.path) continue;
       if (union.length === 0) published.delete(path);
       else published.set(path, union);
-      const open = workspace.fileAt(path);
+      const version = path === checked?.path ? checked.version : workspace.fileAt(path)?.version;
       void connection.sendDiagnostics({
         uri: workspace.uriOf(path),
-        ...(open ? { version: open.version } : {}),
+        ...(version !== undefined ? { version } : {}),
         diagnostics: union.map((d) => toLspDiagnostic(d, workspace.uriOf, helpUris.get(d.ruleId))),
       });
     }

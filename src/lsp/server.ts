@@ -29,6 +29,8 @@ import { createWorkspace, type Workspace } from './workspace.js';
 export interface LspInitializationOptions {
   /** Folders besides the project root that imports may read (as `--import-root`). */
   readonly importRoots?: readonly string[];
+  /** `false`: configuration may not load plugins, as `--no-plugins` (for a tree the editor does not trust). */
+  readonly plugins?: boolean;
 }
 
 /** Serves one client on `connection` until it exits. */
@@ -55,8 +57,9 @@ export function startLanguageServer(connection: Connection): void {
     const root = (folder && pathOf(folder)) ?? params.rootPath ?? process.cwd();
     const options = (params.initializationOptions ?? {}) as LspInitializationOptions;
     const importRoots = Array.isArray(options.importRoots) ? options.importRoots.filter((r): r is string => typeof r === 'string').map((r) => resolve(root, r)) : [];
+    const plugins = options.plugins !== false;
     workspace = createWorkspace({ root, importRoots }, () => documents.all());
-    checker = createChecker(connection, workspace, createWorkerLinter({ root, importRoots }, (m) => connection.console.warn(m)));
+    checker = createChecker(connection, workspace, createWorkerLinter({ root, importRoots, plugins }, (m) => connection.console.warn(m)));
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -111,10 +114,7 @@ export function startLanguageServer(connection: Connection): void {
       if ((ROOT_CONFIG_NAMES as readonly string[]).some((n) => path.endsWith(`/${n}`) || path.endsWith(`\\${n}`))) configChanged = true;
       else if (change.type !== FileChangeType.Created || /\.dsi$/i.test(path)) checker?.changedOnDisk(path);
     }
-    if (configChanged) {
-      workspace?.resetProject();
-      checker?.recheckAll();
-    }
+    if (configChanged) checker?.recheckAll();
   }, undefined));
 
   connection.onHover(guard('hover', (p) => {
@@ -129,15 +129,10 @@ export function startLanguageServer(connection: Connection): void {
     const file = fileOf(p.textDocument.uri);
     return file && workspace ? definition(workspace, file, p.position) : null;
   }, null));
-  connection.onReferences(async (p) => {
-    try {
-      const file = fileOf(p.textDocument.uri);
-      return file && workspace ? await references(workspace, file, p.position, p.context.includeDeclaration) : [];
-    } catch (e) {
-      connection.console.error(`dsi: references failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return [];
-    }
-  });
+  connection.onReferences(guard('references', (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file && workspace ? references(workspace, file, p.position, p.context.includeDeclaration) : [];
+  }, []));
   connection.onDocumentSymbol(guard('document symbols', (p) => {
     const file = fileOf(p.textDocument.uri);
     return file && workspace ? documentSymbols(workspace, file) : [];

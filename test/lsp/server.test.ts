@@ -2,7 +2,7 @@
  * `dsi lsp` as an editor sees it: the built bin started as a process and driven over stdio by a
  * real LSP client (vscode-jsonrpc), never by calls into the server's functions.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,6 +185,22 @@ describe('dsi lsp over stdio', () => {
     writeFileSync(config, JSON.stringify({ rules: { 'pit-verify-enhanced': 'off' } }));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
     expect(await client.diagnostics(file)).toEqual([]);
+  });
+
+  it('loads the plugins configuration names only when the editor allows it ("plugins": false otherwise)', async () => {
+    const folder = join(root, 'plugged');
+    mkdirSync(folder);
+    // A plugin that leaves a mark when it is loaded (plugins are code from the repository).
+    writeFileSync(join(folder, 'plugin.mjs'), "import { writeFileSync } from 'node:fs';\nwriteFileSync(new URL('./loaded', import.meta.url), 'x');\nexport const rules = [];\n");
+    writeFileSync(join(folder, 'dsi.config.json'), JSON.stringify({ plugins: ['./plugin.mjs'] }));
+    const file = join(folder, 'p.dsi');
+    for (const plugins of [false, true]) {
+      const own = await startClient(root, plugins ? undefined : { plugins: false });
+      own.open(file, 'template p { verify none }\n');
+      await own.diagnostics(file);
+      expect(existsSync(join(folder, 'loaded')), `plugins ${plugins}`).toBe(plugins);
+      await own.stop();
+    }
   });
 
   it('shuts down and exits with 0, having written nothing on stderr', async () => {
