@@ -40,6 +40,8 @@ export function createChecker(connection: Connection, workspace: Workspace, lint
   /** Paths whose diagnostics have been published (to clear them when nothing is left). */
   const published = new Map<string, readonly Diagnostic[]>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** The URIs of files being closed, while their last diagnostics are cleared. */
+  const closedUris = new Map<string, string>();
 
   /** The latest check started per path: an older one that ends later publishes nothing. */
   const started = new Map<string, number>();
@@ -92,8 +94,10 @@ export function createChecker(connection: Connection, workspace: Workspace, lint
       if (union.length === 0) published.delete(path);
       else published.set(path, union);
       const version = path === checked?.path ? checked.version : workspace.fileAt(path)?.version;
+      // A closed unsaved buffer keeps the URI it was published under.
+      const uri = workspace.fileAt(path)?.uri ?? closedUris.get(path) ?? workspace.uriOf(path);
       void connection.sendDiagnostics({
-        uri: workspace.uriOf(path),
+        uri,
         ...(version !== undefined ? { version } : {}),
         diagnostics: union.map((d) => toLspDiagnostic(d, workspace.uriOf, helpUris.get(d.ruleId))),
       });
@@ -160,7 +164,9 @@ export function createChecker(connection: Connection, workspace: Workspace, lint
       const before = found.get(path);
       found.delete(path);
       started.delete(path);
+      closedUris.set(path, uri);
       publish(new Set([path, ...(before?.keys() ?? [])]));
+      closedUris.delete(path);
       for (const importer of importersOf(path)) schedule(importer, 0);
     },
     recheckAll() {

@@ -87,11 +87,16 @@ export function startLanguageServer(connection: Connection): void {
 
   /** The version each document was opened with: its first content event is the opening itself. */
   const openedAt = new Map<string, number>();
+  /** The path each open document is checked as (an unsaved buffer has a made-up one). */
+  const pathsOf = new Map<string, string>();
   documents.onDidOpen(guard('open', (e) => {
     openedAt.set(e.document.uri, e.document.version);
     workspace?.touch();
     const file = fileOf(e.document.uri);
-    if (file) checker?.opened(file);
+    if (file) {
+      pathsOf.set(file.uri, file.path);
+      checker?.opened(file);
+    }
   }, undefined));
   documents.onDidChangeContent(guard('change', (e) => {
     if (openedAt.get(e.document.uri) === e.document.version) return;
@@ -102,7 +107,8 @@ export function startLanguageServer(connection: Connection): void {
   documents.onDidClose(guard('close', (e) => {
     openedAt.delete(e.document.uri);
     workspace?.touch();
-    const path = pathOf(e.document.uri);
+    const path = pathsOf.get(e.document.uri);
+    pathsOf.delete(e.document.uri);
     if (path !== undefined) checker?.closed(e.document.uri, path);
   }, undefined));
 

@@ -9,7 +9,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { repoRoot } from '../helpers.js';
 
-export const uri = (path: string) => pathToFileURL(path).href;
+/** The URI of a path; a URI (`untitled:Untitled-1`) stays as it is. */
+export const uri = (path: string) => (/^[a-z]+:/.test(path) ? path : pathToFileURL(path).href);
 
 export interface LspClient {
   readonly connection: MessageConnection;

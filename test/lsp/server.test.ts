@@ -87,6 +87,14 @@ describe('dsi lsp over stdio', () => {
     expect(await client.diagnostics(file, (_, version) => version === 3)).toEqual([]);
   });
 
+  it('checks an unsaved buffer, and clears its problems when it is closed', async () => {
+    const untitled = 'untitled:Untitled-1';
+    client.open(untitled, THREE, 'dsi');
+    expect(summary(await client.diagnostics(untitled)).map((d) => d.code)).toEqual(['pit-verify-enhanced', 'remove-with-transfer-all', 'atime-mtime-pair']);
+    client.close(untitled);
+    expect(await client.diagnostics(untitled)).toEqual([]);
+  });
+
   it('gives related locations', async () => {
     const file = join(root, 'twice.dsi');
     const text = `template t {\n  verify none\n  verify none\n}\n`;
