@@ -59,7 +59,9 @@ export function checkUnit(unit: SourceUnit, given: CheckOptions): CheckResult {
     const arn = (p.payload as { TaskArn?: unknown } | null | undefined)?.TaskArn;
     const known = typeof arn === 'string' ? options.context?.(arn) : undefined;
     const context = mergeContext(known, p.context);
-    return { unit: p, context, found: [...p.diagnostics, ...checkPayload(unit.file, p, context, options)] };
+    const found = [...p.diagnostics, ...checkPayload(unit.file, p, context, options)];
+    // Each problem of a payload names its intent: baselines and SARIF fingerprints identify it by intent, not by line.
+    return { unit: p, context, found: p.name === undefined ? found : found.map((d) => (d.intent === undefined ? { ...d, intent: p.name } : d)) };
   });
   const tagged = [...[...unit.diagnostics, ...policies.diagnostics].map((d) => ({ d, owner: -1 })), ...checked.flatMap((c, i) => c.found.map((d) => ({ d, owner: i })))];
   const { kept, suppressed, uses, problems } = applySuppressions(

@@ -3,9 +3,7 @@
  * Each returns a value or a problem in plain words; the caller turns problems into diagnostics.
  */
 import { kebab, normalizeWord, suggest } from '../core/words.js';
-
-// resolve.ts still imports `suggest` from here; the word helpers themselves live in core/words.ts.
-export { suggest };
+import { SIZE_UNITS as LANGUAGE_UNITS } from '../language/vocabulary.js';
 
 export type Converted<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -34,21 +32,11 @@ export function matchEnum(
   };
 }
 
-const UNIT_FACTORS: Readonly<Record<string, bigint>> = {
-  B: 1n,
-  kB: 1000n,
-  KB: 1000n,
-  MB: 1000n ** 2n,
-  GB: 1000n ** 3n,
-  TB: 1000n ** 4n,
-  KiB: 1024n,
-  MiB: 1024n ** 2n,
-  GiB: 1024n ** 3n,
-  TiB: 1024n ** 4n,
-};
+const UNIT_FACTORS: Readonly<Record<string, bigint>> = Object.fromEntries(LANGUAGE_UNITS.map((u) => [u.unit, u.bytes]));
 
 /** Units as the language writes them, for messages. */
-export const SIZE_UNITS = Object.keys(UNIT_FACTORS);
+const SYSTEM_ORDER = { byte: 0, SI: 1, IEC: 2 } as const;
+export const SIZE_UNITS = [...LANGUAGE_UNITS].sort((a, b) => SYSTEM_ORDER[a.system] - SYSTEM_ORDER[b.system] || Number(a.bytes - b.bytes)).map((u) => u.unit);
 
 /**
  * A size in whole bytes, computed exactly: `1.005` MB is 1005000, not a float's 1004999.99….

@@ -13,16 +13,17 @@ import type { Rule } from '../rules/create-rule.js';
 import type { RuleSetting } from '../rules/engine.js';
 import { builtinRules } from '../rules/index.js';
 import { describeFileError, readRegularFile } from '../files/read.js';
-import { expandInputs, fileProblem, inputProblems, readInput } from '../files/inputs.js';
+import { expandInputs, fileProblem, inputProblems, readInput, type IgnoreOptions } from '../files/inputs.js';
 import { createImportReader, isInside, projectRootFinder, realPathOf } from '../files/roots.js';
 import { writeFilesAtomically, type WriteResult } from '../files/write.js';
 import { compile, type CompiledIntent } from './compile.js';
 import { isLintable, lint, reportUnusedSuppressions, type LintResult } from './lint.js';
 import { createSettings, type FileSettings } from './settings.js';
 import { mergeContext } from '../core/context.js';
+import { explainDependent, findDependents, type Dependent } from './dependents.js';
 
-/** What a run applies to every file. */
-export interface CreateProjectOptions {
+/** What a run applies to every file (and which files ignore files and `--ignore-pattern` exclude). */
+export interface CreateProjectOptions extends IgnoreOptions {
   /** The working folder: relative paths are resolved against it, and printed relative to it. */
   readonly cwd: string;
   /** The rules; default the built-in rules. */
@@ -54,6 +55,10 @@ export interface InputSet {
   /** The text of each file read, by path relative to the working folder. */
   readonly texts: ReadonlyMap<string, string>;
   readonly problems: readonly Diagnostic[];
+  /** Files named on the command line that an ignore file or pattern excludes: not read (the CLI warns). */
+  readonly ignored?: readonly string[];
+  /** Files read because they import an input (with `kind.dependents`), and through which imports. */
+  readonly dependents?: readonly Dependent[];
 }
 
 /** Which files a command reads. */
@@ -62,6 +67,8 @@ export interface InputKind {
   readonly patterns: readonly string[];
   /** Why a file is not for this command, or undefined when it is. */
   readonly refuse?: (file: string) => string | undefined;
+  /** Also read every `.dsi` file of the project that imports an input, directly or transitively. */
+  readonly dependents?: boolean;
 }
 
 /** The result of {@link Project.lint}. */
@@ -198,8 +205,12 @@ export function createProject(options: CreateProjectOptions): Project {
     for (const file of files) if (!prepared.has(file)) prepared.set(file, await settings.settingsFor(file));
   };
 
-  const lintAll = (texts: ReadonlyMap<string, string>, context: CreateProjectOptions['context']): LintResult[] =>
-    [...texts].map(([file, text]) => lint(text, { ...optionsOf(file, texts, context), reportUnusedSuppressions: false }));
+  const lintAll = (texts: ReadonlyMap<string, string>, context: CreateProjectOptions['context'], dependents: readonly Dependent[] = []): LintResult[] =>
+    [...texts].map(([file, text]) => {
+      const result = lint(text, { ...optionsOf(file, texts, context), reportUnusedSuppressions: false });
+      const dependent = dependents.find((d) => d.file === file);
+      return dependent ? explainDependent(result, dependent) : result;
+    });
 
   return {
     settingsOf,
@@ -219,7 +230,8 @@ export function createProject(options: CreateProjectOptions): Project {
         await prepare(texts.keys());
         return { files: [stdin.name], texts, problems };
       }
-      const inputs = expandInputs(paths, kind.patterns, cwd, [rootOf(cwd), ...importRoots.map((r) => realPathOf(resolve(cwd, r)))]);
+      const roots = [rootOf(cwd), ...importRoots.map((r) => realPathOf(resolve(cwd, r)))];
+      const inputs = expandInputs(paths, kind.patterns, cwd, roots, options);
       problems.push(...inputProblems(inputs));
       for (const f of inputs.files) {
         const refused = refuse(f);
@@ -231,9 +243,14 @@ export function createProject(options: CreateProjectOptions): Project {
         if ('problem' in read) problems.push(read.problem);
         else texts.set(f, read.text);
       }
-      const files = [...inputs.files, ...inputs.missing, ...inputs.unreadable.map((u) => u.path), ...inputs.refused.map((u) => u.path)].sort();
+      const dependents = kind.dependents ? findDependents([...texts.keys()], { ...options, rootOf, roots }) : [];
+      for (const d of dependents) {
+        const read = readInput(cwd, d.file);
+        if ('text' in read) texts.set(d.file, read.text);
+      }
+      const files = [...inputs.files, ...inputs.missing, ...inputs.unreadable.map((u) => u.path), ...inputs.refused.map((u) => u.path), ...(inputs.empty ?? []), ...dependents.map((d) => d.file)].sort();
       await prepare(texts.keys());
-      return { files, texts, problems };
+      return { files, texts, problems, ignored: inputs.ignored ?? [], dependents };
     },
 
     taskArns(inputs) {
@@ -247,7 +264,7 @@ export function createProject(options: CreateProjectOptions): Project {
     lint(inputs, run = {}) {
       const context = run.context ?? options.context;
       const texts = new Map(inputs.texts);
-      let results = lintAll(texts, context);
+      let results = lintAll(texts, context, inputs.dependents);
       const fixes = new Map<string, { before: string; after: string }>();
       if (run.fix) {
         for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -258,7 +275,7 @@ export function createProject(options: CreateProjectOptions): Project {
             // An imported file fixed in memory is read from here on by the next pass.
             texts.set(file, after);
           }
-          results = lintAll(texts, context);
+          results = lintAll(texts, context, inputs.dependents);
         }
         // Imported files took part only as imports: they are not inputs of their own.
         for (const file of texts.keys()) if (!inputs.texts.has(file)) texts.delete(file);

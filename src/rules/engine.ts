@@ -85,9 +85,12 @@ const CONTEXT_POINTER = '/@context/';
  * that throws, or whose configured options break its `meta.schema`, becomes a diagnostic naming it.
  */
 export function runRules(input: RunRulesInput): Diagnostic[] {
-  // One frozen copy for all rules: a rule that writes to the payload must not change what is emitted or what the next rule sees.
-  const payload = frozenCopy(input.payload);
-  const context = frozenCopy(input.context) as TaskContext;
+  // One frozen copy for all rules when any is not ours (a plugin's): a rule that writes to the
+  // payload must not change what is emitted or what the next rule sees. Our own rules are tested
+  // not to, and the copy is a tenth of the time of a run.
+  const guarded = input.rules.some((r) => !trusted.has(r));
+  const payload = guarded ? frozenCopy(input.payload) : input.payload;
+  const context = (guarded ? frozenCopy(input.context) : input.context) as TaskContext;
   const out: Diagnostic[] = [];
   for (const rule of input.rules) {
     const setting = input.settings?.[rule.id];
@@ -157,6 +160,7 @@ function place(input: RunRulesInput, ruleId: string, r: RuleReport & { message: 
     messageId: r.messageId,
     ...(others.length > 0 ? { related: others } : {}),
     ...(fix ? { fix } : {}),
+    pointer: r.pointer,
   };
 }
 
@@ -210,6 +214,17 @@ function mergeOptions(defaults: unknown, given: unknown): any {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+const trusted = new WeakSet<Rule<any>>();
+
+/**
+ * Marks rules as the project's own (built-in and policy rules): they run on the payload itself,
+ * without the frozen copy that guards it from other rules.
+ * @internal
+ */
+export function trustRules(rules: readonly Rule<any>[]): void {
+  for (const r of rules) trusted.add(r);
 }
 
 function frozenCopy(value: unknown): unknown {
