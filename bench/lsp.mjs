@@ -122,6 +122,7 @@ try {
     ['references', 'textDocument/references', { textDocument: doc, position: { ...near('extends org-defaults'), character: near('extends org-defaults').character + 10 }, context: { includeDeclaration: true } }],
     ['document symbols', 'textDocument/documentSymbol', { textDocument: doc }],
     ['folding ranges', 'textDocument/foldingRange', { textDocument: doc }],
+    ['formatting', 'textDocument/formatting', { textDocument: doc, options: { tabSize: 2, insertSpaces: true } }],
     ['code actions', 'textDocument/codeAction', { textDocument: doc, range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, context: { diagnostics: [] } }],
   ];
   for (const [name, method, params] of requests) await measure(name, () => connection.sendRequest(method, params));

@@ -16,17 +16,17 @@ import { offsetAt } from './convert.js';
 import { namesInScope } from './names.js';
 import type { OpenFile, Workspace } from './workspace.js';
 import {
+  BANDWIDTH_KEYWORD,
+  contextValues,
   DECLARATION_STATEMENTS,
-  LOCATION_TYPES,
   optionPointer,
   POLICY_STATEMENTS,
   POLICY_SUBJECTS,
   REPORT_STATEMENTS,
   reportSettingPointer,
-  S3_STORAGE_CLASSES,
   SIZE_UNITS,
   STORAGE_CLASS_ALIASES,
-  TASK_MODES,
+  STORAGE_CLASSES,
   TASK_STATEMENTS,
   TOP_LEVEL,
   type StatementWord,
@@ -57,7 +57,8 @@ export function completions(workspace: Workspace, file: OpenFile, position: Posi
 }
 
 function cursorContext(text: string, offset: number, line: number): CursorContext | undefined {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  // (lastIndexOf reads a negative position as 0, so the first line is its own case.)
+  const lineStart = offset === 0 ? 0 : Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   if (insideCommentOrString(text.slice(lineStart, offset))) return undefined;
   const prefix = /[A-Za-z0-9_.-]*$/.exec(text.slice(lineStart, offset))![0].replace(/^.*\./, '');
   const prefixStart = offset - prefix.length;
@@ -154,7 +155,7 @@ function itemsFor(workspace: Workspace, file: OpenFile, c: CursorContext): Compl
   const last = words[words.length - 1];
   // `100 Mi|` or `100|`: units after a number.
   if (isNumber(last) || /^\d/.test(c.prefix)) {
-    const rate = first === 'bandwidth' || (first === 'limit' && words[1] === 'bandwidth');
+    const rate = first === BANDWIDTH_KEYWORD || (first === 'limit' && words[1] === BANDWIDTH_KEYWORD);
     return rate || first === 'limit' ? unitItems(rate) : [];
   }
   if (words.length === 0) {
@@ -163,12 +164,10 @@ function itemsFor(workspace: Workspace, file: OpenFile, c: CursorContext): Compl
       declaration: DECLARATION_STATEMENTS,
       report: REPORT_STATEMENTS,
       task: TASK_STATEMENTS,
-      // Policies may assert many times; a file may declare many things.
-      policy: POLICY_STATEMENTS.map((s) => ({ ...s, many: true })),
+      policy: POLICY_STATEMENTS,
       json: [],
     };
-    const fresh = block === 'top' ? statements.top : statements[block].filter((s) => s.many || !c.given.includes(s.keyword));
-    return fresh.map((s) => keywordItem(s.keyword, s.pointer));
+    return statements[block].filter((s) => s.many || !c.given.includes(s.keyword)).map((s) => keywordItem(s.keyword, s.pointer));
   }
   if (block === 'top' && (first === 'intent' || first === 'template')) {
     if (last === 'extends' || last === ',') return nameItems(workspace, file, words[1]);
@@ -177,7 +176,7 @@ function itemsFor(workspace: Workspace, file: OpenFile, c: CursorContext): Compl
   if (block === 'declaration') {
     const option = optionPointer(first);
     if (words.length === 1 && option) return valueItems(option);
-    if (words.length === 1 && first === 'bandwidth') return [{ label: 'unlimited', kind: CompletionItemKind.EnumMember, detail: 'OverrideOptions.BytesPerSecond: -1' }];
+    if (words.length === 1 && first === BANDWIDTH_KEYWORD) return [{ label: 'unlimited', kind: CompletionItemKind.EnumMember, detail: 'OverrideOptions.BytesPerSecond: -1' }];
     if (first === 'set' && !words.includes('=')) return setPathItems(words.slice(1).join(''));
     if (first === 'manifest' && words.length >= 2 && last.startsWith('"')) {
       return ['version', 'role'].filter((k) => !words.includes(k)).map((k) => keywordItem(k));
@@ -186,12 +185,13 @@ function itemsFor(workspace: Workspace, file: OpenFile, c: CursorContext): Compl
   const setting = reportSettingPointer(first);
   if (block === 'report' && words.length === 1 && setting) return valueItems(setting);
   if (block === 'task') {
-    if (words.length === 1 && first === 'mode') return valueItems('/@context/mode', TASK_MODES);
-    if (words.length === 1 && (first === 'from' || first === 'to')) return valueItems(`/@context/${first === 'from' ? 'source' : 'destination'}/type`, LOCATION_TYPES);
+    const values = contextValues(first);
+    const pointer = TASK_STATEMENTS.find((s) => s.keyword === first)?.pointer;
+    if (words.length === 1 && values && pointer) return valueItems(pointer, values);
     if (words.length === 2 && first === 'to') return [keywordItem('storage-class', '/@context/storageClass')];
     if (last === 'storage-class') {
       const aliases = Object.entries(STORAGE_CLASS_ALIASES).map(([label, detail]) => ({ label, kind: CompletionItemKind.EnumMember, detail }));
-      return [...valueItems('/@context/destination/storageClass', S3_STORAGE_CLASSES), ...aliases];
+      return [...valueItems('/@context/destination/storageClass', STORAGE_CLASSES), ...aliases];
     }
   }
   if (block === 'policy') {
@@ -199,10 +199,8 @@ function itemsFor(workspace: Workspace, file: OpenFile, c: CursorContext): Compl
     const subject = words[1];
     const asserted = optionPointer(subject);
     if ((first === 'require' || first === 'forbid') && asserted && (words.length === 2 || last === '|' || last === ',')) return valueItems(asserted);
-    if (first === 'when' && (words.length === 2 || last === '|' || last === ',')) {
-      if (subject === 'mode') return valueItems('/@context/mode', TASK_MODES);
-      if (subject === 'from' || subject === 'to') return valueItems('/@context/source/type', LOCATION_TYPES);
-    }
+    const scoped = contextValues(subject);
+    if (first === 'when' && scoped && (words.length === 2 || last === '|' || last === ',')) return valueItems(TASK_STATEMENTS.find((s) => s.keyword === subject)!.pointer!, scoped);
   }
   return [];
 }

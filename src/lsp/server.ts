@@ -21,6 +21,7 @@ import { createWorkerLinter } from './check-worker.js';
 import { completions } from './completion.js';
 import { pathOf } from './convert.js';
 import { createChecker, type Checker } from './diagnostics.js';
+import { formatting } from './format.js';
 import { hover } from './hover.js';
 import { definition, documentSymbols, foldingRanges, references } from './navigation.js';
 import { createWorkspace, type Workspace } from './workspace.js';
@@ -71,6 +72,7 @@ export function startLanguageServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentFormattingProvider: true,
       },
       serverInfo: { name: 'dsi', version: VERSION },
     };
@@ -150,6 +152,11 @@ export function startLanguageServer(connection: Connection): void {
   connection.onCodeAction(guard('code actions', (p) => {
     const file = fileOf(p.textDocument.uri);
     return file && workspace && checker ? codeActions(workspace, file, checker.diagnosticsAt(file.path), p.range) : [];
+  }, []));
+
+  connection.onDocumentFormatting(guard('formatting', (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file ? formatting(file) : [];
   }, []));
 
   connection.onShutdown(() => checker?.dispose());

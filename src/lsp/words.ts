@@ -1,16 +1,27 @@
 /**
- * The language's words as the server offers them: the statements of each block with the payload
- * member each sets, the values of option statements, units. Read from the compiler's own tables
- * (the option keywords, the report settings, the size units, the task context values), so that
- * the server knows no word the compiler does not; when the one vocabulary table lands
- * (src/language), this file re-exports from it instead.
+ * The language's words as the server offers them, from the one vocabulary table
+ * (src/language/vocabulary.ts): the statements of each block with the payload member each sets,
+ * the values of option statements, units, task context values. The server knows no word the
+ * compiler does not.
  */
-import { LOCATION_TYPES, S3_STORAGE_CLASSES, TASK_MODES } from '../core/context.js';
-import { OPTION_MEMBERS } from '../compiler/emit/options.js';
-import { SETTING_POINTERS } from '../compiler/emit/report.js';
-import { SIZE_UNITS } from '../compiler/values.js';
+import { SIZE_UNITS as UNITS_IN_ORDER } from '../compiler/values.js';
+import {
+  BANDWIDTH,
+  CONTEXT_STATEMENTS,
+  DECLARATION_STATEMENTS as DECLARATIONS,
+  MEMBER_OF_OPTION,
+  optionPointer as pointerOfMember,
+  POLICY_CLAUSES,
+  REPORT_SETTINGS,
+  STORAGE_CLASS_ALIASES,
+  STORAGE_CLASSES,
+  TOP_LEVEL as TOP_LEVEL_KEYWORDS,
+} from '../language/vocabulary.js';
 
-export { LOCATION_TYPES, S3_STORAGE_CLASSES, SIZE_UNITS, TASK_MODES };
+export { STORAGE_CLASS_ALIASES, STORAGE_CLASSES };
+
+/** Size units in the order messages list them (`B`, then SI, then IEC). */
+export const SIZE_UNITS: readonly string[] = UNITS_IN_ORDER;
 
 /** A statement keyword and the payload pointer it sets (`/@context/…` for task context); `many` may repeat in a block. */
 export interface StatementWord {
@@ -19,53 +30,61 @@ export interface StatementWord {
   readonly many?: boolean;
 }
 
-/** The payload pointer of an option statement (`verify` → `/OverrideOptions/VerifyMode`), or undefined. */
+/** The payload pointer of an option statement with enum values (`verify` → `/OverrideOptions/VerifyMode`), or undefined. */
 export function optionPointer(keyword: string): string | undefined {
-  return Object.hasOwn(OPTION_MEMBERS, keyword) ? `/OverrideOptions/${OPTION_MEMBERS[keyword as keyof typeof OPTION_MEMBERS]}` : undefined;
+  return Object.hasOwn(MEMBER_OF_OPTION, keyword) ? pointerOfMember(MEMBER_OF_OPTION[keyword as keyof typeof MEMBER_OF_OPTION]) : undefined;
 }
 
 /** The pointer of a report setting (`output` → `/TaskReportConfig/OutputType`), or undefined. */
 export function reportSettingPointer(keyword: string): string | undefined {
-  return Object.hasOwn(SETTING_POINTERS, keyword) ? SETTING_POINTERS[keyword as keyof typeof SETTING_POINTERS] : undefined;
+  return REPORT_SETTINGS.find((s) => s.keyword === keyword)?.pointer;
 }
 
-export const TOP_LEVEL: readonly StatementWord[] = ['import', 'intent', 'template', 'policy'].map((keyword) => ({ keyword }));
+/** The `bandwidth` statement's keyword. */
+export const BANDWIDTH_KEYWORD = BANDWIDTH.keyword;
+
+/** The API values a task context statement takes (`mode` → `BASIC`, `ENHANCED`), or undefined. */
+export function contextValues(keyword: string): readonly string[] | undefined {
+  return Object.hasOwn(CONTEXT_STATEMENTS, keyword) ? CONTEXT_STATEMENTS[keyword as keyof typeof CONTEXT_STATEMENTS] : undefined;
+}
+
+export const TOP_LEVEL: readonly StatementWord[] = TOP_LEVEL_KEYWORDS.map((keyword) => ({ keyword, many: true }));
+
+/** Statements that may be given more than once in one block. */
+const REPEATABLE = new Set(['include', 'exclude', 'tag', 'set']);
 
 /** The statements of an intent or template. */
-export const DECLARATION_STATEMENTS: readonly StatementWord[] = [
-  { keyword: 'task', pointer: '/TaskArn' },
-  ...Object.keys(OPTION_MEMBERS).map((keyword) => ({ keyword, pointer: optionPointer(keyword) })),
-  { keyword: 'bandwidth', pointer: '/OverrideOptions/BytesPerSecond' },
-  { keyword: 'include', pointer: '/Includes', many: true },
-  { keyword: 'exclude', pointer: '/Excludes', many: true },
-  { keyword: 'manifest', pointer: '/ManifestConfig' },
-  { keyword: 'report', pointer: '/TaskReportConfig' },
-  { keyword: 'tag', pointer: '/Tags', many: true },
-  { keyword: 'set', many: true },
-];
+export const DECLARATION_STATEMENTS: readonly StatementWord[] = DECLARATIONS.map((s) => ({
+  keyword: s.keyword,
+  ...(s.pointer ? { pointer: s.pointer } : {}),
+  ...(REPEATABLE.has(s.keyword) ? { many: true } : {}),
+}));
 
+/** The statements of `report { }`; `to` and `role` write the destination. */
 export const REPORT_STATEMENTS: readonly StatementWord[] = [
   { keyword: 'to', pointer: '/TaskReportConfig/Destination/S3/S3BucketArn' },
   { keyword: 'role', pointer: '/TaskReportConfig/Destination/S3/BucketAccessRoleArn' },
-  ...Object.entries(SETTING_POINTERS).map(([keyword, pointer]) => ({ keyword, pointer })),
+  ...REPORT_SETTINGS.map((s) => ({ keyword: s.keyword, pointer: s.pointer })),
 ];
 
-export const TASK_STATEMENTS: readonly StatementWord[] = [
-  { keyword: 'mode', pointer: '/@context/mode' },
-  { keyword: 'from', pointer: '/@context/source/type' },
-  { keyword: 'to', pointer: '/@context/destination/type' },
-  { keyword: 'log-group', pointer: '/@context/logGroup' },
-];
-
-export const POLICY_STATEMENTS: readonly StatementWord[] = ['when', 'require', 'forbid', 'limit'].map((keyword) => ({ keyword }));
-
-/** What each policy clause takes as its subject. */
-export const POLICY_SUBJECTS: Readonly<Record<string, readonly string[]>> = {
-  require: [...Object.keys(OPTION_MEMBERS), 'bandwidth', 'include', 'exclude', 'manifest', 'report', 'tag'],
-  forbid: [...Object.keys(OPTION_MEMBERS), 'bandwidth', 'include', 'exclude', 'manifest', 'report', 'tag'],
-  limit: ['bandwidth', 'include', 'exclude', 'tags'],
-  when: ['tag', 'task', 'mode', 'from', 'to'],
+/** Where the documentation of each task context statement is (`/@context/…`, as the compiler's origins name them). */
+const CONTEXT_POINTERS: Readonly<Record<string, string>> = {
+  mode: '/@context/mode',
+  from: '/@context/source/type',
+  to: '/@context/destination/type',
+  'log-group': '/@context/logGroup',
 };
 
-/** Extra spellings of storage classes. */
-export const STORAGE_CLASS_ALIASES: Readonly<Record<string, string>> = { 'glacier-flexible-retrieval': 'GLACIER' };
+export const TASK_STATEMENTS: readonly StatementWord[] = Object.keys(CONTEXT_STATEMENTS).map((keyword) => ({ keyword, pointer: CONTEXT_POINTERS[keyword] }));
+
+/** Policies assert as many times as they like. */
+export const POLICY_STATEMENTS: readonly StatementWord[] = POLICY_CLAUSES.map((keyword) => ({ keyword, many: true }));
+
+/** What each policy clause takes as its subject: the statements it can assert on. */
+const ASSERTED = DECLARATION_STATEMENTS.map((s) => s.keyword).filter((k) => k !== 'task' && k !== 'set');
+export const POLICY_SUBJECTS: Readonly<Record<string, readonly string[]>> = {
+  require: ASSERTED,
+  forbid: ASSERTED,
+  limit: [BANDWIDTH.keyword, 'include', 'exclude', 'tags'],
+  when: ['tag', 'task', 'mode', 'from', 'to'],
+};

@@ -80,6 +80,7 @@ it('answers every request on any text, and never logs a failure', async () => {
       }
       await client.request('textDocument/documentSymbol', { textDocument });
       await client.request('textDocument/foldingRange', { textDocument });
+      await client.request('textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } });
       // Diagnostics of the last version arrive too: the check itself did not fail.
       await client.diagnostics(path, (_, version) => version === 2);
       client.close(path);

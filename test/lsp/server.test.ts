@@ -2,6 +2,7 @@
  * `dsi lsp` as an editor sees it: the built bin started as a process and driven over stdio by a
  * real LSP client (vscode-jsonrpc), never by calls into the server's functions.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, Location, Range, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AWS_DOCS } from '../../src/lsp/aws-docs.js';
+import { repoRoot } from '../helpers.js';
 import { startClient, uri, type LspClient } from './client.js';
 
 const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
@@ -130,6 +132,19 @@ describe('dsi lsp over stdio', () => {
     client.open(file, text);
     const location = await client.request<Location>('textDocument/definition', { textDocument: { uri: uri(file) }, position: positionIn(text, 'org-defaults', 0, 3) });
     expect(location).toEqual({ uri: uri(join(root, 'defaults.dsi')), range: rangeOf('template org-defaults {', 'org-defaults') });
+  });
+
+  it('formatting returns what dsi fmt prints', async () => {
+    const file = join(root, 'messy.dsi');
+    const text = '# a template\ntemplate   messy{verify none;queueing enabled\n      tag team="storage"   # who\n}\n';
+    client.open(file, text);
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: uri(file) }, options: { tabSize: 4, insertSpaces: true } });
+    const fmt = execFileSync(process.execPath, [join(repoRoot, 'dist', 'bin', 'dsi.cjs'), 'fmt', '-'], { input: text, encoding: 'utf8' });
+    expect(fmt).not.toBe(text);
+    expect(applyEdits(text, edits)).toBe(fmt);
+    // A formatted file needs no edit.
+    client.change(file, fmt, 2);
+    expect(await client.request('textDocument/formatting', { textDocument: { uri: uri(file) }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
   });
 
   it('re-checks an open file when a template it imports changes', async () => {
