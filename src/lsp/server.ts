@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT_CONFIG_NAMES } from '../files/roots.js';
 import { VERSION } from '../version.js';
-import { codeActions } from './actions.js';
+import { codeActions, FIX_ALL } from './actions.js';
 import { createWorkerLinter } from './check-worker.js';
 import { completions } from './completion.js';
 import { pathOf } from './convert.js';
@@ -71,7 +71,7 @@ export function startLanguageServer(connection: Connection): void {
         referencesProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
         documentFormattingProvider: true,
       },
       serverInfo: { name: 'dsi', version: VERSION },
@@ -151,7 +151,7 @@ export function startLanguageServer(connection: Connection): void {
   }, []));
   connection.onCodeAction(guard('code actions', (p) => {
     const file = fileOf(p.textDocument.uri);
-    return file && workspace && checker ? codeActions(workspace, file, checker.diagnosticsAt(file.path), p.range) : [];
+    return file && workspace && checker ? codeActions(workspace, file, checker.diagnosticsAt(file.path), p.range, p.context.only) : [];
   }, []));
 
   connection.onDocumentFormatting(guard('formatting', (p) => {

@@ -97,6 +97,23 @@ describe('dsi lsp over stdio', () => {
     expect(await client.diagnostics(untitled)).toEqual([]);
   });
 
+  it('fixes every problem that has a fix at once (source.fixAll.dsi)', async () => {
+    const file = join(root, 'fix-all.dsi');
+    client.open(file, THREE);
+    const first = await client.diagnostics(file);
+    expect(first).toHaveLength(3);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: uri(file) },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.dsi']);
+    const fixed = applyEdits(THREE, actions[0].edit!.changes![uri(file)]);
+    client.change(file, fixed, 2);
+    // What has no fix is left: `deleted remove` with `transfer all` needs a decision.
+    expect((await client.diagnostics(file, (_, version) => version === 2)).map((d) => d.code)).toEqual(['remove-with-transfer-all']);
+  });
+
   it('gives related locations', async () => {
     const file = join(root, 'twice.dsi');
     const text = `template t {\n  verify none\n  verify none\n}\n`;
