@@ -60,7 +60,10 @@ function cursorContext(text: string, offset: number, line: number): CursorContex
   // (lastIndexOf reads a negative position as 0, so the first line is its own case.)
   const lineStart = offset === 0 ? 0 : Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   if (insideCommentOrString(text.slice(lineStart, offset))) return undefined;
-  const prefix = /[A-Za-z0-9_.-]*$/.exec(text.slice(lineStart, offset))![0].replace(/^.*\./, '');
+  let prefix = /[A-Za-z0-9_.-]*$/.exec(text.slice(lineStart, offset))![0].replace(/^.*\./, '');
+  // `100Mi`: the number stays, the unit being typed is replaced.
+  const number = /^\d+(?:_\d+)*/.exec(prefix)?.[0] ?? '';
+  prefix = prefix.slice(number.length);
   const prefixStart = offset - prefix.length;
   const stack: { block: Block; given: string[] }[] = [{ block: 'top', given: [] }];
   let words: string[] = [];
@@ -153,8 +156,8 @@ function itemsFor(workspace: Workspace, file: OpenFile, c: CursorContext): Compl
   const { words, block } = c;
   const first = words[0];
   const last = words[words.length - 1];
-  // `100 Mi|` or `100|`: units after a number.
-  if (isNumber(last) || /^\d/.test(c.prefix)) {
+  // `100 Mi|`, `100Mi|` or `100 |`: units after a number.
+  if (isNumber(last)) {
     const rate = first === BANDWIDTH_KEYWORD || (first === 'limit' && words[1] === BANDWIDTH_KEYWORD);
     return rate || first === 'limit' ? unitItems(rate) : [];
   }

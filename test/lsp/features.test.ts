@@ -76,6 +76,10 @@ describe('completion', () => {
   it('offers units after a number: rates in bandwidth and limits', async () => {
     expect(await complete('intent a {\n  bandwidth 100 ‸\n}\n')).toEqual(SIZE_UNITS.map((u) => `${u}/s`));
     expect(await complete('intent a {\n  bandwidth 100 Mi‸\n}\n')).toEqual(SIZE_UNITS.map((u) => `${u}/s`));
+    // Written without a space, the number stays and only the unit is replaced.
+    const { path, position } = openWithCursor('intent a {\n  bandwidth 100Mi‸\n}\n');
+    const [first] = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uri(path) }, position });
+    expect(first.textEdit).toEqual({ range: { start: { line: 1, character: 15 }, end: { line: 1, character: 17 } }, newText: first.label });
     expect(await complete('policy p {\n  limit bandwidth <= 5 ‸\n}\n')).toEqual(SIZE_UNITS.map((u) => `${u}/s`));
     expect(await complete('intent a {\n  bandwidth ‸\n}\n')).toEqual(['unlimited']);
   });
