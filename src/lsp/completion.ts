@@ -4,7 +4,7 @@
  * after `extends`, member names in `set` paths; in request files, member names and enum values.
  * The cursor's context comes from the lexer's tokens before it, so that half-written text works.
  */
-import { relative } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import { findNodeAtLocation, getLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { kebab } from '../core/words.js';
@@ -49,11 +49,27 @@ interface CursorContext {
 export function completions(workspace: Workspace, file: OpenFile, position: Position): CompletionItem[] {
   const offset = offsetAt(file.lines, position);
   if (!file.isDsi) return /\.json$/i.test(file.path) ? jsonCompletions(file, offset) : yamlCompletions(file, offset);
+  const imported = importPathItems(workspace, file, offset, position);
+  if (imported) return imported;
   const context = cursorContext(file.text, offset, position.line + 1);
   if (!context) return [];
   const range = { start: file.lines.position(context.prefixStart), end: file.lines.position(offset) };
   const lspRange = { start: { line: range.start.line - 1, character: range.start.column - 1 }, end: position };
   return itemsFor(workspace, file, context).map((item) => ({ ...item, textEdit: { range: lspRange, newText: item.insertText ?? item.label } }));
+}
+
+/** Inside `import "…`: the workspace's other `.dsi` files, relative to this one. */
+function importPathItems(workspace: Workspace, file: OpenFile, offset: number, position: Position): CompletionItem[] | undefined {
+  const { line, column } = file.lines.position(offset);
+  const written = /^[ \t]*import[ \t]+"([^"\\]*)$/.exec(file.lines.lineText(line).slice(0, column - 1));
+  if (!written) return undefined;
+  const range = { start: { line: position.line, character: position.character - written[1].length }, end: position };
+  return [...workspace.dsiFiles().keys()]
+    .filter((p) => p !== file.path)
+    .map((p) => relative(dirname(file.path), p).split(sep).join('/'))
+    .map((p) => (p.startsWith('.') ? p : `./${p}`))
+    .sort()
+    .map((label) => ({ label, kind: CompletionItemKind.File, textEdit: { range, newText: label } }));
 }
 
 function cursorContext(text: string, offset: number, line: number): CursorContext | undefined {

@@ -32,6 +32,8 @@ export function hover(workspace: Workspace, file: OpenFile, position: Position):
   if (policy) return policyHover(policy, offset);
   const decl = declarationAt(ast, offset);
   if (!decl) return null;
+  // On a declaration's own name: what it gives (an intent: what it compiles to, unchecked).
+  if (touches(decl.name.range, offset)) return parentHover(workspace, file, decl.name.value, decl.name.range);
   const set = setPathAt(decl, offset);
   if (set) return memberHover(set.pointer, undefined, set.range, 'set');
   const at = pointerAt(decl, file.path, offset);
@@ -90,7 +92,7 @@ function parentHover(workspace: Workspace, file: OpenFile, name: string, range: 
   const { payload } = emitPayload(resolution.effective(found), new DsiSourceMap(texts));
   const kind = found.decl.type === 'Intent' ? 'intent' : 'template';
   const where = found.file === resolution.entry ? 'this file' : relative(workspace.root, found.file.file);
-  const value = [`${kind} \`${name}\` (${where}) gives what extends it:`, '```json', JSON.stringify(payload, null, 2), '```'].join('\n');
+  const value = [`${kind} \`${name}\` (${where}) gives, with what it extends:`, '```json', JSON.stringify(payload, null, 2), '```'].join('\n');
   return { contents: { kind: 'markdown', value }, range: toLspRange(range) };
 }
 

@@ -99,6 +99,12 @@ describe('completion', () => {
     expect(await complete('intent a {\n  set Includes[0].‸\n}\n')).toEqual([...memberNames('/Includes/0')!]);
   });
 
+  it('offers the workspace’s other .dsi files inside import "…"', async () => {
+    const labels = await complete('import "./‸"\n', 'importer.dsi');
+    expect(labels).toEqual(expect.arrayContaining(['./defaults.dsi', './far.dsi']));
+    expect(labels).not.toContain('./importer.dsi');
+  });
+
   it('offers nothing inside comments and strings', async () => {
     expect(await complete('intent a {\n  # verify ‸\n}\n')).toEqual([]);
     expect(await complete('intent a {\n  include "verify ‸"\n}\n')).toEqual([]);
@@ -121,6 +127,11 @@ describe('hover', () => {
   it('names what a set path sets, segment by segment', async () => {
     expect(await hoverText('intent a {\n  set OverrideOptions.Task‸Queueing = "ENABLED"\n}\n')).toMatch(/sets `OverrideOptions\.TaskQueueing`[\s\S]*queue/);
     expect(await hoverText('intent a {\n  set Override‸Options.TaskQueueing = "ENABLED"\n}\n')).toMatch(/sets `OverrideOptions` \(`Options`\)/);
+  });
+
+  it('shows what an intent compiles to on its name', async () => {
+    const text = await hoverText('intent sel‸f {\n  task "' + ARN + '"\n  verify none\n}\n');
+    expect(JSON.parse(/```json\n([\s\S]*)\n```/.exec(text!)![1])).toEqual({ TaskArn: ARN, OverrideOptions: { VerifyMode: 'NONE' } });
   });
 
   it('shows the effective payload of a parent in extends', async () => {
