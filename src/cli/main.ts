@@ -1,22 +1,21 @@
 /** The `dsi` command line: dispatches to a command of the one command table; returns the exit code. */
 import { COMMANDS, commandHelp, findCommand, globalHelp } from './command.js';
-import { compileCommand } from './commands/compile.js';
-import { explainCommand } from './commands/explain.js';
-import { lintCommand } from './commands/lint.js';
-import { fmtCommand } from './commands/fmt.js';
-import { startCommand } from './commands/start.js';
 import { OutputError, type CliIo } from './io.js';
 import { UsageError } from './usage.js';
 import { VERSION } from '../version.js';
 
-/** What runs each command of the table (src/cli/command.ts). */
+/**
+ * What runs each command of the table (src/cli/command.ts). Each is loaded only when run, so
+ * `--version`, `--help` and every command load only what they use (the bundle evaluates a module
+ * on its first import).
+ */
 const RUNNERS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
-  compile: compileCommand,
-  explain: explainCommand,
-  lint: lintCommand,
-  fmt: fmtCommand,
-  start: startCommand,
-  // Loaded only when run: the language server's code is not evaluated by other commands.
+  compile: async (args, io) => (await import('./commands/compile.js')).compileCommand(args, io),
+  explain: async (args, io) => (await import('./commands/explain.js')).explainCommand(args, io),
+  lint: async (args, io) => (await import('./commands/lint.js')).lintCommand(args, io),
+  fmt: async (args, io) => (await import('./commands/fmt.js')).fmtCommand(args, io),
+  start: async (args, io) => (await import('./commands/start.js')).startCommand(args, io),
+  // The language server is a bundle of its own (scripts/build.mjs).
   lsp: async (args, io) => (await import('../lsp/command.js')).lspCommand(args, io),
 };
 

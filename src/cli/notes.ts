@@ -9,10 +9,16 @@ import { formatStepSummary } from './formatters/github.js';
 import type { CliIo } from './io.js';
 import { OutputError } from './io.js';
 
-/** One stderr line per named file an ignore file excludes, and one per dependent checked with it. */
+/** Dependents named one by one up to this many; more are counted, so a shared template's hook run stays readable. */
+const DEPENDENTS_LISTED = 10;
+
+/** One stderr line per named file an ignore file excludes, and one per dependent checked with it (the first few, then a count). */
 export function reportInputNotes(inputs: InputSet, io: CliIo): void {
   for (const f of inputs.ignored ?? []) io.stderr.write(`dsi: warning: ${f} is ignored (.dsiignore or --ignore-pattern) and was not checked; use --no-ignore to check it\n`);
-  for (const d of inputs.dependents ?? []) io.stderr.write(`dsi: also checking ${d.file}, which ${describeDependent(d)}\n`);
+  const dependents = inputs.dependents ?? [];
+  for (const d of dependents.slice(0, DEPENDENTS_LISTED)) io.stderr.write(`dsi: also checking ${d.file}, which ${describeDependent(d)}\n`);
+  const more = dependents.length - DEPENDENTS_LISTED;
+  if (more > 0) io.stderr.write(`dsi: also checking ${more} more file${more === 1 ? '' : 's'} that import${more === 1 ? 's' : ''} the files given (--no-dependents checks only those)\n`);
 }
 
 /** Appends the problems as a Markdown table to `$GITHUB_STEP_SUMMARY`, when the step has one. */

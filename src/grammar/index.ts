@@ -41,10 +41,11 @@ export function parse(text: string, file: string): ParseResult {
   const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
   try {
-    const lexed = dsiLexer.tokenize(text);
-    dsiParser.input = lexed.tokens;
-    const cst = dsiParser.file() as FileCstNode;
-    problems.push(...dsiParser.problems, ...dsiParser.errors.map((e) => recognitionProblem(e, text)));
+    const lexed = dsiLexer().tokenize(text);
+    const parser = dsiParser();
+    parser.input = lexed.tokens;
+    const cst = parser.file() as FileCstNode;
+    problems.push(...parser.problems, ...parser.errors.map((e) => recognitionProblem(e, text)));
     problems.push(...lexed.errors.map((e) => lexingProblem(e, text)));
     const ast = toAst(cst, lines, (p) => problems.push(p));
     const comments = commentNodes(lexed.groups.comments ?? [], lines);
@@ -68,7 +69,7 @@ export function parse(text: string, file: string): ParseResult {
     };
   } finally {
     // Let the token vector and the CST be collected between parses.
-    dsiParser.input = [];
+    dsiParser().input = [];
   }
 }
 

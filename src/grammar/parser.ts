@@ -745,5 +745,12 @@ export class DsiParser extends CstParser {
   }
 }
 
-/** The one parser: building it runs the grammar analysis, so it is built once, at load. */
-export const dsiParser = new DsiParser();
+let parser: DsiParser | undefined;
+
+/**
+ * The one parser. Building it runs chevrotain's grammar analysis (a third of a cold start), so it
+ * is built once, on the first parse: commands that read no `.dsi` file never pay for it.
+ */
+export function dsiParser(): DsiParser {
+  return (parser ??= new DsiParser());
+}

@@ -235,4 +235,9 @@ export const allTokens: TokenType[] = [
  * (test/grammar/lexical.test.ts builds the same lexer with them on).
  */
 export const lexerConfig = { positionTracking: 'full', ensureOptimizations: true } as const;
-export const dsiLexer = new Lexer(allTokens, { ...lexerConfig, skipValidations: true });
+let lexer: Lexer | undefined;
+
+/** The one lexer, built on first use (as the parser is): a command that reads no `.dsi` file never builds it. */
+export function dsiLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, { ...lexerConfig, skipValidations: true }));
+}

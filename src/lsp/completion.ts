@@ -84,7 +84,7 @@ function cursorContext(text: string, offset: number, line: number): CursorContex
   const stack: { block: Block; given: string[] }[] = [{ block: 'top', given: [] }];
   let words: string[] = [];
   let lastLine = 0;
-  for (const t of dsiLexer.tokenize(text.slice(0, prefixStart)).tokens) {
+  for (const t of dsiLexer().tokenize(text.slice(0, prefixStart)).tokens) {
     const top = stack[stack.length - 1];
     if (t.image === '{') {
       stack.push({ block: blockOf(words), given: [] });

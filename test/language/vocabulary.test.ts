@@ -47,7 +47,7 @@ describe('the vocabulary table', () => {
 describe('derived from the table', () => {
   it('the lexer: each keyword is one token with the categories of its rows', () => {
     for (const k of KEYWORDS) {
-      const { tokens } = dsiLexer.tokenize(k.word);
+      const { tokens } = dsiLexer().tokenize(k.word);
       expect(tokens.map((t) => t.image), k.word).toEqual([k.word]);
       expect(tokens[0].tokenType.name).toBe(k.name);
       expect(tokenMatcher(tokens[0], OptionKeyword)).toBe(ENUM_OPTIONS.some((o) => o.keyword === k.word));
