@@ -29,8 +29,10 @@ function activate(context) {
       { scheme: 'file', pattern: '**/*.datasync.{json,yaml,yml}' },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.dsi,dsi.config.json,dsi.config.yaml,dsi.config.yml}') },
+    // Plugins are code from the repository: only in a workspace the user trusts.
+    initializationOptions: { plugins: vscode.workspace.isTrusted },
   });
-  context.subscriptions.push(client);
+  context.subscriptions.push(client, vscode.workspace.onDidGrantWorkspaceTrust(() => client.restart()));
   return client.start();
 }
 

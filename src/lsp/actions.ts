@@ -14,7 +14,18 @@ import type { OpenFile, Workspace } from './workspace.js';
 /** How long a waiver inserted by a quick fix lasts: long enough for a fix, short enough to be revisited. */
 export const WAIVER_DAYS = 30;
 
-export function codeActions(workspace: Workspace, file: OpenFile, diagnostics: readonly Diagnostic[], range: LspRange): CodeAction[] {
+/** The kind of the action that applies every fix of a file at once (VS Code runs it on save when asked). */
+export const FIX_ALL = `${CodeActionKind.SourceFixAll}.dsi`;
+
+/** The quick fixes of the problems in `range`, and the file's fix-all action; `only` narrows the kinds. */
+export function codeActions(workspace: Workspace, file: OpenFile, diagnostics: readonly Diagnostic[], range: LspRange, only?: readonly string[]): CodeAction[] {
+  const wanted = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const fixAll = wanted(FIX_ALL) ? fixAllAction(workspace, file, diagnostics) : undefined;
+  const quick = wanted(CodeActionKind.QuickFix) ? quickFixes(workspace, file, diagnostics, range) : [];
+  return fixAll ? [...quick, fixAll] : quick;
+}
+
+function quickFixes(workspace: Workspace, file: OpenFile, diagnostics: readonly Diagnostic[], range: LspRange): CodeAction[] {
   const helpUris = new Map(ruleInfo().flatMap((r) => (r.helpUri ? [[r.id, r.helpUri] as const] : [])));
   const out: CodeAction[] = [];
   const overlaps = (d: Diagnostic) => d.range.start.line - 1 <= range.end.line && d.range.end.line - 1 >= range.start.line;
@@ -30,6 +41,23 @@ export function codeActions(workspace: Workspace, file: OpenFile, diagnostics: r
     if (waiver) out.push({ title: waiver.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [file.uri]: [waiver.edit] } } });
   }
   return out;
+}
+
+/** Every fix of the file's problems that edits only this file, as `dsi lint --fix` applies one pass: overlapping ones wait. */
+function fixAllAction(workspace: Workspace, file: OpenFile, diagnostics: readonly Diagnostic[]): CodeAction | undefined {
+  const edits = diagnostics
+    .filter((d) => d.file === file.path && d.fix && d.fix.edits.every((e) => e.file === file.path))
+    .flatMap((d) => d.fix!.edits)
+    .sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  const kept: LspTextEdit[] = [];
+  let cursor = -1;
+  for (const e of edits) {
+    if (e.range.start.offset < cursor) continue;
+    kept.push({ range: toLspRange(e.range), newText: e.text });
+    cursor = Math.max(e.range.end.offset, e.range.start.offset + 1);
+  }
+  if (kept.length === 0) return undefined;
+  return { title: 'Fix all dsi problems that have a fix', kind: FIX_ALL, edit: { changes: { [workspace.uriOf(file.path)]: kept } } };
 }
 
 /** A waiver line above the diagnostic's line, indented like it; none for JSON (no comments) or what cannot be waived. */

@@ -4,54 +4,33 @@
  * after `extends`, member names in `set` paths; in request files, member names and enum values.
  * The cursor's context comes from the lexer's tokens before it, so that half-written text works.
  */
-import { relative } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import { findNodeAtLocation, getLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import { LOCATION_TYPES, S3_STORAGE_CLASSES, TASK_MODES } from '../core/context.js';
 import { kebab } from '../core/words.js';
-import { SETTING_POINTERS } from '../compiler/emit/report.js';
-import { OPTION_MEMBERS } from '../compiler/emit/options.js';
-import { SIZE_UNITS } from '../compiler/values.js';
 import { dsiLexer } from '../grammar/tokens.js';
-import type { OptionKeyword } from '../grammar/ast.js';
+import { jsonDepthOverflow } from '../requests/limits.js';
 import { enumValues, memberNames } from '../schema/index.js';
 import { awsDocOf, dottedPath } from './hover.js';
 import { offsetAt } from './convert.js';
 import { namesInScope } from './names.js';
 import type { OpenFile, Workspace } from './workspace.js';
-
-/** Statement keywords of an intent or template, with the pointer each sets; `many` may repeat in a block. */
-const DECLARATION_STATEMENTS: readonly { keyword: string; pointer: string; many?: true }[] = [
-  { keyword: 'task', pointer: '/TaskArn' },
-  ...Object.entries(OPTION_MEMBERS).map(([keyword, member]) => ({ keyword, pointer: `/OverrideOptions/${member}` })),
-  { keyword: 'bandwidth', pointer: '/OverrideOptions/BytesPerSecond' },
-  { keyword: 'include', pointer: '/Includes', many: true },
-  { keyword: 'exclude', pointer: '/Excludes', many: true },
-  { keyword: 'manifest', pointer: '/ManifestConfig' },
-  { keyword: 'report', pointer: '/TaskReportConfig' },
-  { keyword: 'tag', pointer: '/Tags', many: true },
-  { keyword: 'set', pointer: '', many: true },
-];
-const REPORT_STATEMENTS: readonly { keyword: string; pointer: string }[] = [
-  { keyword: 'to', pointer: '/TaskReportConfig/Destination/S3/S3BucketArn' },
-  { keyword: 'role', pointer: '/TaskReportConfig/Destination/S3/BucketAccessRoleArn' },
-  ...Object.entries(SETTING_POINTERS).map(([keyword, pointer]) => ({ keyword, pointer })),
-];
-const TASK_STATEMENTS = [
-  { keyword: 'mode', pointer: '/@context/mode' },
-  { keyword: 'from', pointer: '/@context/source/type' },
-  { keyword: 'to', pointer: '/@context/destination/type' },
-  { keyword: 'log-group', pointer: '/@context/logGroup' },
-];
-const TOP_LEVEL = ['import', 'intent', 'template', 'policy'];
-const POLICY_STATEMENTS = ['when', 'require', 'forbid', 'limit'];
-const POLICY_SUBJECTS = {
-  require: [...Object.keys(OPTION_MEMBERS), 'bandwidth', 'include', 'exclude', 'manifest', 'report', 'tag'],
-  forbid: [...Object.keys(OPTION_MEMBERS), 'bandwidth', 'include', 'exclude', 'manifest', 'report', 'tag'],
-  limit: ['bandwidth', 'include', 'exclude', 'tags'],
-  when: ['tag', 'task', 'mode', 'from', 'to'],
-} as const;
-const STORAGE_CLASS_ALIASES = ['glacier-flexible-retrieval'];
+import {
+  BANDWIDTH_KEYWORD,
+  contextValues,
+  DECLARATION_STATEMENTS,
+  optionPointer,
+  POLICY_STATEMENTS,
+  POLICY_SUBJECTS,
+  REPORT_STATEMENTS,
+  reportSettingPointer,
+  SIZE_UNITS,
+  STORAGE_CLASS_ALIASES,
+  STORAGE_CLASSES,
+  TASK_STATEMENTS,
+  TOP_LEVEL,
+  type StatementWord,
+} from './words.js';
 
 type Block = 'top' | 'declaration' | 'report' | 'task' | 'policy' | 'json';
 
@@ -70,6 +49,8 @@ interface CursorContext {
 export function completions(workspace: Workspace, file: OpenFile, position: Position): CompletionItem[] {
   const offset = offsetAt(file.lines, position);
   if (!file.isDsi) return /\.json$/i.test(file.path) ? jsonCompletions(file, offset) : yamlCompletions(file, offset);
+  const imported = importPathItems(workspace, file, offset, position);
+  if (imported) return imported;
   const context = cursorContext(file.text, offset, position.line + 1);
   if (!context) return [];
   const range = { start: file.lines.position(context.prefixStart), end: file.lines.position(offset) };
@@ -77,10 +58,28 @@ export function completions(workspace: Workspace, file: OpenFile, position: Posi
   return itemsFor(workspace, file, context).map((item) => ({ ...item, textEdit: { range: lspRange, newText: item.insertText ?? item.label } }));
 }
 
+/** Inside `import "…`: the workspace's other `.dsi` files, relative to this one. */
+function importPathItems(workspace: Workspace, file: OpenFile, offset: number, position: Position): CompletionItem[] | undefined {
+  const { line, column } = file.lines.position(offset);
+  const written = /^[ \t]*import[ \t]+"([^"\\]*)$/.exec(file.lines.lineText(line).slice(0, column - 1));
+  if (!written) return undefined;
+  const range = { start: { line: position.line, character: position.character - written[1].length }, end: position };
+  return [...workspace.dsiFiles().keys()]
+    .filter((p) => p !== file.path)
+    .map((p) => relative(dirname(file.path), p).split(sep).join('/'))
+    .map((p) => (p.startsWith('.') ? p : `./${p}`))
+    .sort()
+    .map((label) => ({ label, kind: CompletionItemKind.File, textEdit: { range, newText: label } }));
+}
+
 function cursorContext(text: string, offset: number, line: number): CursorContext | undefined {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  // (lastIndexOf reads a negative position as 0, so the first line is its own case.)
+  const lineStart = offset === 0 ? 0 : Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   if (insideCommentOrString(text.slice(lineStart, offset))) return undefined;
-  const prefix = /[A-Za-z0-9_.-]*$/.exec(text.slice(lineStart, offset))![0].replace(/^.*\./, '');
+  let prefix = /[A-Za-z0-9_.-]*$/.exec(text.slice(lineStart, offset))![0].replace(/^.*\./, '');
+  // `100Mi`: the number stays, the unit being typed is replaced.
+  const number = /^\d+(?:_\d+)*/.exec(prefix)?.[0] ?? '';
+  prefix = prefix.slice(number.length);
   const prefixStart = offset - prefix.length;
   const stack: { block: Block; given: string[] }[] = [{ block: 'top', given: [] }];
   let words: string[] = [];
@@ -173,59 +172,54 @@ function itemsFor(workspace: Workspace, file: OpenFile, c: CursorContext): Compl
   const { words, block } = c;
   const first = words[0];
   const last = words[words.length - 1];
-  // `100 Mi|` or `100|`: units after a number.
-  if (isNumber(last) || /^\d/.test(c.prefix)) {
-    const rate = first === 'bandwidth' || (first === 'limit' && words[1] === 'bandwidth');
+  // `100 Mi|`, `100Mi|` or `100 |`: units after a number.
+  if (isNumber(last)) {
+    const rate = first === BANDWIDTH_KEYWORD || (first === 'limit' && words[1] === BANDWIDTH_KEYWORD);
     return rate || first === 'limit' ? unitItems(rate) : [];
   }
   if (words.length === 0) {
-    const fresh = <T extends { keyword: string; many?: true }>(list: readonly T[]) => list.filter((s) => s.many || !c.given.includes(s.keyword));
-    switch (block) {
-      case 'top':
-        return TOP_LEVEL.map((k) => keywordItem(k));
-      case 'declaration':
-        return fresh(DECLARATION_STATEMENTS).map((s) => keywordItem(s.keyword, s.pointer));
-      case 'report':
-        return fresh(REPORT_STATEMENTS).map((s) => keywordItem(s.keyword, s.pointer));
-      case 'task':
-        return fresh(TASK_STATEMENTS).map((s) => keywordItem(s.keyword, s.pointer));
-      case 'policy':
-        return POLICY_STATEMENTS.map((k) => keywordItem(k));
-      default:
-        return [];
-    }
+    const statements: Record<Block, readonly StatementWord[]> = {
+      top: TOP_LEVEL,
+      declaration: DECLARATION_STATEMENTS,
+      report: REPORT_STATEMENTS,
+      task: TASK_STATEMENTS,
+      policy: POLICY_STATEMENTS,
+      json: [],
+    };
+    return statements[block].filter((s) => s.many || !c.given.includes(s.keyword)).map((s) => keywordItem(s.keyword, s.pointer));
   }
   if (block === 'top' && (first === 'intent' || first === 'template')) {
     if (last === 'extends' || last === ',') return nameItems(workspace, file, words[1]);
     return words.length === 2 ? [keywordItem('extends')] : [];
   }
   if (block === 'declaration') {
-    if (words.length === 1 && Object.hasOwn(OPTION_MEMBERS, first)) return valueItems(`/OverrideOptions/${OPTION_MEMBERS[first as OptionKeyword]}`);
-    if (words.length === 1 && first === 'bandwidth') return [{ label: 'unlimited', kind: CompletionItemKind.EnumMember, detail: 'OverrideOptions.BytesPerSecond: -1' }];
+    const option = optionPointer(first);
+    if (words.length === 1 && option) return valueItems(option);
+    if (words.length === 1 && first === BANDWIDTH_KEYWORD) return [{ label: 'unlimited', kind: CompletionItemKind.EnumMember, detail: 'OverrideOptions.BytesPerSecond: -1' }];
     if (first === 'set' && !words.includes('=')) return setPathItems(words.slice(1).join(''));
     if (first === 'manifest' && words.length >= 2 && last.startsWith('"')) {
       return ['version', 'role'].filter((k) => !words.includes(k)).map((k) => keywordItem(k));
     }
   }
-  if (block === 'report' && words.length === 1 && Object.hasOwn(SETTING_POINTERS, first)) return valueItems(SETTING_POINTERS[first as keyof typeof SETTING_POINTERS]);
+  const setting = reportSettingPointer(first);
+  if (block === 'report' && words.length === 1 && setting) return valueItems(setting);
   if (block === 'task') {
-    if (words.length === 1 && first === 'mode') return valueItems('/@context/mode', TASK_MODES);
-    if (words.length === 1 && (first === 'from' || first === 'to')) return valueItems(`/@context/${first === 'from' ? 'source' : 'destination'}/type`, LOCATION_TYPES);
+    const values = contextValues(first);
+    const pointer = TASK_STATEMENTS.find((s) => s.keyword === first)?.pointer;
+    if (words.length === 1 && values && pointer) return valueItems(pointer, values);
     if (words.length === 2 && first === 'to') return [keywordItem('storage-class', '/@context/storageClass')];
     if (last === 'storage-class') {
-      return [...valueItems('/@context/destination/storageClass', S3_STORAGE_CLASSES), ...STORAGE_CLASS_ALIASES.map((a) => ({ label: a, kind: CompletionItemKind.EnumMember, detail: 'GLACIER' }))];
+      const aliases = Object.entries(STORAGE_CLASS_ALIASES).map(([label, detail]) => ({ label, kind: CompletionItemKind.EnumMember, detail }));
+      return [...valueItems('/@context/destination/storageClass', STORAGE_CLASSES), ...aliases];
     }
   }
   if (block === 'policy') {
-    if (words.length === 1 && Object.hasOwn(POLICY_SUBJECTS, first)) return POLICY_SUBJECTS[first as keyof typeof POLICY_SUBJECTS].map((k) => keywordItem(k));
+    if (words.length === 1 && Object.hasOwn(POLICY_SUBJECTS, first)) return POLICY_SUBJECTS[first].map((k) => keywordItem(k));
     const subject = words[1];
-    if ((first === 'require' || first === 'forbid') && Object.hasOwn(OPTION_MEMBERS, subject) && (words.length === 2 || last === '|' || last === ',')) {
-      return valueItems(`/OverrideOptions/${OPTION_MEMBERS[subject as OptionKeyword]}`);
-    }
-    if (first === 'when' && (words.length === 2 || last === '|' || last === ',')) {
-      if (subject === 'mode') return valueItems('/@context/mode', TASK_MODES);
-      if (subject === 'from' || subject === 'to') return valueItems('/@context/source/type', LOCATION_TYPES);
-    }
+    const asserted = optionPointer(subject);
+    if ((first === 'require' || first === 'forbid') && asserted && (words.length === 2 || last === '|' || last === ',')) return valueItems(asserted);
+    const scoped = contextValues(subject);
+    if (first === 'when' && scoped && (words.length === 2 || last === '|' || last === ',')) return valueItems(TASK_STATEMENTS.find((s) => s.keyword === subject)!.pointer!, scoped);
   }
   return [];
 }
@@ -278,6 +272,8 @@ function memberItems(pointer: string, present: readonly string[], quote = false)
 
 /** JSON request files: member names at a key, enum literals at a value. */
 function jsonCompletions(file: OpenFile, offset: number): CompletionItem[] {
+  // Too deep a text is not parsed, as the checks refuse it.
+  if (jsonDepthOverflow(file.text) >= 0) return [];
   const location = getLocation(file.text, offset);
   const tokens = location.path.map(String);
   const node = location.previousNode;

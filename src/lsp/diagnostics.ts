@@ -8,6 +8,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { ruleInfo } from '../rules/index.js';
+import type { Linter } from './check-worker.js';
 import { toLspDiagnostic } from './convert.js';
 import { importTarget, type OpenFile, type Workspace } from './workspace.js';
 
@@ -23,7 +24,7 @@ export interface Checker {
   changedOnDisk(path: string): void;
   /** Forgets what a closed file's check found, and re-checks its importers against the disk. */
   closed(uri: string, path: string): void;
-  /** Re-checks every open file (configuration changed). */
+  /** Re-checks every open file with the configuration read afresh (a config file changed). */
   recheckAll(): void;
   /** The problems in force at a path, as last published (for code actions). */
   diagnosticsAt(path: string): readonly Diagnostic[];
@@ -31,13 +32,16 @@ export interface Checker {
   dispose(): void;
 }
 
-export function createChecker(connection: Connection, workspace: Workspace): Checker {
+/** A checker publishing on `connection` what `linter` (in a worker thread, as the server runs it) finds. */
+export function createChecker(connection: Connection, workspace: Workspace, linter: Linter): Checker {
   const helpUris = new Map(ruleInfo().flatMap((r) => (r.helpUri ? [[r.id, r.helpUri] as const] : [])));
   /** By checked path: what its last check found, by the path of the file it is in. */
   const found = new Map<string, Map<string, Diagnostic[]>>();
   /** Paths whose diagnostics have been published (to clear them when nothing is left). */
   const published = new Map<string, readonly Diagnostic[]>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** The URIs of files being closed, while their last diagnostics are cleared. */
+  const closedUris = new Map<string, string>();
 
   /** The latest check started per path: an older one that ends later publishes nothing. */
   const started = new Map<string, number>();
@@ -51,11 +55,8 @@ export function createChecker(connection: Connection, workspace: Workspace): Che
     for (const imported of importClosure(file)) texts.set(imported.path, imported.text);
     let diagnostics: readonly Diagnostic[];
     try {
-      const project = workspace.project();
-      // The configuration in force for each file (config files, plugins, policy files), as `dsi lint` has it.
-      await project.prepare(texts.keys());
+      diagnostics = await linter.lint(file.path, texts);
       if (started.get(file.path) !== ticket) return;
-      diagnostics = project.lint({ files: [file.path], texts, problems: [] }).diagnostics;
     } catch (e) {
       connection.console.error(`dsi: checking ${file.path} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return;
@@ -68,11 +69,14 @@ export function createChecker(connection: Connection, workspace: Workspace): Che
     }
     const before = found.get(file.path);
     found.set(file.path, byFile);
-    publish(new Set([...byFile.keys(), ...(before?.keys() ?? []), file.path]), file.path);
+    publish(new Set([...byFile.keys(), ...(before?.keys() ?? []), file.path]), file);
   };
 
-  /** Publishes what is in force at each path; `checked` is published even when clean (the editor learns it was checked). */
-  const publish = (paths: Iterable<string>, checked?: string) => {
+  /**
+   * Publishes what is in force at each path. The `checked` file is published even when clean (the
+   * editor learns it was checked), with the version that was checked.
+   */
+  const publish = (paths: Iterable<string>, checked?: OpenFile) => {
     for (const path of paths) {
       const seen = new Set<string>();
       const union: Diagnostic[] = [];
@@ -86,13 +90,15 @@ export function createChecker(connection: Connection, workspace: Workspace): Che
         }
       }
       union.sort(compareDiagnostics);
-      if (union.length === 0 && !published.has(path) && path !== checked) continue;
+      if (union.length === 0 && !published.has(path) && path !== checked?.path) continue;
       if (union.length === 0) published.delete(path);
       else published.set(path, union);
-      const open = workspace.fileAt(path);
+      const version = path === checked?.path ? checked.version : workspace.fileAt(path)?.version;
+      // A closed unsaved buffer keeps the URI it was published under.
+      const uri = workspace.fileAt(path)?.uri ?? closedUris.get(path) ?? workspace.uriOf(path);
       void connection.sendDiagnostics({
-        uri: workspace.uriOf(path),
-        ...(open ? { version: open.version } : {}),
+        uri,
+        ...(version !== undefined ? { version } : {}),
         diagnostics: union.map((d) => toLspDiagnostic(d, workspace.uriOf, helpUris.get(d.ruleId))),
       });
     }
@@ -158,16 +164,20 @@ export function createChecker(connection: Connection, workspace: Workspace): Che
       const before = found.get(path);
       found.delete(path);
       started.delete(path);
+      closedUris.set(path, uri);
       publish(new Set([path, ...(before?.keys() ?? [])]));
+      closedUris.delete(path);
       for (const importer of importersOf(path)) schedule(importer, 0);
     },
     recheckAll() {
+      linter.reset();
       for (const f of workspace.files()) schedule(f, 0);
     },
     diagnosticsAt: (path) => published.get(path) ?? [],
     dispose() {
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
+      linter.dispose();
     },
   };
 }

@@ -5,17 +5,21 @@
  */
 import { relative } from 'node:path';
 import { getLocation } from 'jsonc-parser';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Hover, Position } from 'vscode-languageserver';
 import { emitPayload } from '../compiler/emit/index.js';
 import { DsiSourceMap } from '../compiler/source-map.js';
 import { parsePointer } from '../core/json-pointer.js';
 import { kebab } from '../core/words.js';
 import type { DeclarationNode, SetNode } from '../grammar/ast.js';
+import type { PolicyNode } from '../grammar/ast.js';
+import { jsonDepthOverflow, yamlDepthOverflow } from '../requests/limits.js';
 import { enumValues } from '../schema/index.js';
 import { AWS_DOCS, type AwsDoc } from './aws-docs.js';
 import { offsetAt, toLspRange } from './convert.js';
 import { lookUp } from './names.js';
-import { declarationAt, parentNameAt, pointerAt, touches } from './syntax.js';
+import { optionPointer } from './words.js';
+import { declarationAt, parentNameAt, pointerAt, policyAt, touches } from './syntax.js';
 import type { OpenFile, Workspace } from './workspace.js';
 
 export function hover(workspace: Workspace, file: OpenFile, position: Position): Hover | null {
@@ -24,8 +28,12 @@ export function hover(workspace: Workspace, file: OpenFile, position: Position):
   const { ast } = workspace.syntax(file);
   const parent = parentNameAt(ast, offset);
   if (parent) return parentHover(workspace, file, parent.name.value, parent.name.range);
+  const policy = policyAt(ast, offset);
+  if (policy) return policyHover(policy, offset);
   const decl = declarationAt(ast, offset);
   if (!decl) return null;
+  // On a declaration's own name: what it gives (an intent: what it compiles to, unchecked).
+  if (touches(decl.name.range, offset)) return parentHover(workspace, file, decl.name.value, decl.name.range);
   const set = setPathAt(decl, offset);
   if (set) return memberHover(set.pointer, undefined, set.range, 'set');
   const at = pointerAt(decl, file.path, offset);
@@ -84,17 +92,53 @@ function parentHover(workspace: Workspace, file: OpenFile, name: string, range: 
   const { payload } = emitPayload(resolution.effective(found), new DsiSourceMap(texts));
   const kind = found.decl.type === 'Intent' ? 'intent' : 'template';
   const where = found.file === resolution.entry ? 'this file' : relative(workspace.root, found.file.file);
-  const value = [`${kind} \`${name}\` (${where}) gives what extends it:`, '```json', JSON.stringify(payload, null, 2), '```'].join('\n');
+  const value = [`${kind} \`${name}\` (${where}) gives, with what it extends:`, '```json', JSON.stringify(payload, null, 2), '```'].join('\n');
   return { contents: { kind: 'markdown', value }, range: toLspRange(range) };
 }
 
-/** Hover in a JSON request file: the member under the cursor. */
+/** Hover on a policy's subject (`require verify`) or value: the option it asserts on. */
+function policyHover(policy: PolicyNode, offset: number): Hover | null {
+  for (const a of [...policy.when, ...policy.assertions]) {
+    const pointer = optionPointer(a.subject.value);
+    if (!touches(a.range, offset) || !pointer) continue;
+    if (touches(a.subject.range, offset)) return memberHover(pointer, undefined, a.subject.range, a.subject.value);
+    const value = [...a.values, ...(a.equals ?? [])].find((v) => touches(v.range, offset));
+    if (value && value.type === 'Word') return memberHover(pointer, value.value, value.range, a.subject.value);
+  }
+  return null;
+}
+
+/** Hover in a request file: the member under the cursor. Too deep a text is not parsed (as the checks refuse it). */
 function requestHover(file: OpenFile, offset: number): Hover | null {
-  if (!/\.json$/i.test(file.path)) return null;
-  const location = getLocation(file.text, offset);
-  const node = location.previousNode;
-  if (!node || location.path.length === 0) return null;
-  const pointer = location.path.map((t) => '/' + String(t)).join('');
-  const written = !location.isAtPropertyKey && node.type === 'string' ? String(node.value) : undefined;
-  return memberHover(pointer, written, file.lines.range(node.offset, node.offset + node.length));
+  if (/\.json$/i.test(file.path)) {
+    if (jsonDepthOverflow(file.text) >= 0) return null;
+    const location = getLocation(file.text, offset);
+    const node = location.previousNode;
+    if (!node || location.path.length === 0) return null;
+    const pointer = location.path.map((t) => '/' + String(t)).join('');
+    const written = !location.isAtPropertyKey && node.type === 'string' ? String(node.value) : undefined;
+    return memberHover(pointer, written, file.lines.range(node.offset, node.offset + node.length));
+  }
+  if (yamlDepthOverflow(file.text) >= 0) return null;
+  const found = yamlPathAt(parseDocument(file.text, { uniqueKeys: false }).contents, offset, '');
+  return found ? memberHover(found.pointer, found.written, file.lines.range(found.start, found.end)) : null;
+}
+
+/** The pointer of the YAML key or scalar value at an offset. */
+function yamlPathAt(node: unknown, offset: number, pointer: string): { pointer: string; written?: string; start: number; end: number } | undefined {
+  const inside = (n: unknown): n is YamlNode => !!n && typeof n === 'object' && 'range' in n && !!(n as YamlNode).range && (n as YamlNode).range![0] <= offset && offset <= (n as YamlNode).range![1];
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined) continue;
+      if (inside(pair.key)) return { pointer: `${pointer}/${key}`, start: pair.key.range![0], end: pair.key.range![1] };
+      if (inside(pair.value)) return yamlPathAt(pair.value, offset, `${pointer}/${key}`);
+    }
+  } else if (isSeq(node)) {
+    const i = node.items.findIndex(inside);
+    if (i >= 0) return yamlPathAt(node.items[i], offset, `${pointer}/${i}`);
+  } else if (isScalar(node) && inside(node) && pointer !== '') {
+    return { pointer, written: String(node.value), start: node.range![0], end: node.range![1] };
+  }
+  return undefined;
 }

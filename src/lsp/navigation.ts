@@ -40,14 +40,11 @@ export function definition(workspace: Workspace, file: OpenFile, position: Posit
 }
 
 /** References across the workspace's `.dsi` files (open buffers first, else the disk). */
-export async function references(workspace: Workspace, file: OpenFile, position: Position, includeDeclaration: boolean): Promise<Location[]> {
+export function references(workspace: Workspace, file: OpenFile, position: Position, includeDeclaration: boolean): Location[] {
   if (!file.isDsi) return [];
   const target = targetAt(workspace, file, offsetAt(file.lines, position));
   if (!target) return [];
-  const project = workspace.project();
-  const found = await project.readInputs([workspace.root], { patterns: ['**/*.dsi'] });
-  const texts = new Map<string, string>([...found.texts].map(([p, t]) => [resolve(workspace.root, p), t]));
-  for (const open of workspace.files()) if (open.isDsi) texts.set(open.path, open.text);
+  const texts = workspace.dsiFiles();
   const out: Location[] = [];
   const at = (path: string, range: Range) => out.push({ uri: workspace.uriOf(path), range: toLspRange(range) });
   if (target.kind === 'declaration' && includeDeclaration) at(target.file, target.range);

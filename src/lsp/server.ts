@@ -16,10 +16,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT_CONFIG_NAMES } from '../files/roots.js';
 import { VERSION } from '../version.js';
-import { codeActions } from './actions.js';
+import { codeActions, FIX_ALL } from './actions.js';
+import { createWorkerLinter } from './check-worker.js';
 import { completions } from './completion.js';
 import { pathOf } from './convert.js';
 import { createChecker, type Checker } from './diagnostics.js';
+import { formatting } from './format.js';
 import { hover } from './hover.js';
 import { definition, documentSymbols, foldingRanges, references } from './navigation.js';
 import { createWorkspace, type Workspace } from './workspace.js';
@@ -28,6 +30,8 @@ import { createWorkspace, type Workspace } from './workspace.js';
 export interface LspInitializationOptions {
   /** Folders besides the project root that imports may read (as `--import-root`). */
   readonly importRoots?: readonly string[];
+  /** `false`: configuration may not load plugins, as `--no-plugins` (for a tree the editor does not trust). */
+  readonly plugins?: boolean;
 }
 
 /** Serves one client on `connection` until it exits. */
@@ -54,8 +58,9 @@ export function startLanguageServer(connection: Connection): void {
     const root = (folder && pathOf(folder)) ?? params.rootPath ?? process.cwd();
     const options = (params.initializationOptions ?? {}) as LspInitializationOptions;
     const importRoots = Array.isArray(options.importRoots) ? options.importRoots.filter((r): r is string => typeof r === 'string').map((r) => resolve(root, r)) : [];
+    const plugins = options.plugins !== false;
     workspace = createWorkspace({ root, importRoots }, () => documents.all());
-    checker = createChecker(connection, workspace);
+    checker = createChecker(connection, workspace, createWorkerLinter({ root, importRoots, plugins }, (m) => connection.console.warn(m)));
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -66,7 +71,8 @@ export function startLanguageServer(connection: Connection): void {
         referencesProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
+        documentFormattingProvider: true,
       },
       serverInfo: { name: 'dsi', version: VERSION },
     };
@@ -83,11 +89,16 @@ export function startLanguageServer(connection: Connection): void {
 
   /** The version each document was opened with: its first content event is the opening itself. */
   const openedAt = new Map<string, number>();
+  /** The path each open document is checked as (an unsaved buffer has a made-up one). */
+  const pathsOf = new Map<string, string>();
   documents.onDidOpen(guard('open', (e) => {
     openedAt.set(e.document.uri, e.document.version);
     workspace?.touch();
     const file = fileOf(e.document.uri);
-    if (file) checker?.opened(file);
+    if (file) {
+      pathsOf.set(file.uri, file.path);
+      checker?.opened(file);
+    }
   }, undefined));
   documents.onDidChangeContent(guard('change', (e) => {
     if (openedAt.get(e.document.uri) === e.document.version) return;
@@ -98,7 +109,8 @@ export function startLanguageServer(connection: Connection): void {
   documents.onDidClose(guard('close', (e) => {
     openedAt.delete(e.document.uri);
     workspace?.touch();
-    const path = pathOf(e.document.uri);
+    const path = pathsOf.get(e.document.uri);
+    pathsOf.delete(e.document.uri);
     if (path !== undefined) checker?.closed(e.document.uri, path);
   }, undefined));
 
@@ -110,10 +122,7 @@ export function startLanguageServer(connection: Connection): void {
       if ((ROOT_CONFIG_NAMES as readonly string[]).some((n) => path.endsWith(`/${n}`) || path.endsWith(`\\${n}`))) configChanged = true;
       else if (change.type !== FileChangeType.Created || /\.dsi$/i.test(path)) checker?.changedOnDisk(path);
     }
-    if (configChanged) {
-      workspace?.resetProject();
-      checker?.recheckAll();
-    }
+    if (configChanged) checker?.recheckAll();
   }, undefined));
 
   connection.onHover(guard('hover', (p) => {
@@ -128,15 +137,10 @@ export function startLanguageServer(connection: Connection): void {
     const file = fileOf(p.textDocument.uri);
     return file && workspace ? definition(workspace, file, p.position) : null;
   }, null));
-  connection.onReferences(async (p) => {
-    try {
-      const file = fileOf(p.textDocument.uri);
-      return file && workspace ? await references(workspace, file, p.position, p.context.includeDeclaration) : [];
-    } catch (e) {
-      connection.console.error(`dsi: references failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return [];
-    }
-  });
+  connection.onReferences(guard('references', (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file && workspace ? references(workspace, file, p.position, p.context.includeDeclaration) : [];
+  }, []));
   connection.onDocumentSymbol(guard('document symbols', (p) => {
     const file = fileOf(p.textDocument.uri);
     return file && workspace ? documentSymbols(workspace, file) : [];
@@ -147,7 +151,12 @@ export function startLanguageServer(connection: Connection): void {
   }, []));
   connection.onCodeAction(guard('code actions', (p) => {
     const file = fileOf(p.textDocument.uri);
-    return file && workspace && checker ? codeActions(workspace, file, checker.diagnosticsAt(file.path), p.range) : [];
+    return file && workspace && checker ? codeActions(workspace, file, checker.diagnosticsAt(file.path), p.range, p.context.only) : [];
+  }, []));
+
+  connection.onDocumentFormatting(guard('formatting', (p) => {
+    const file = fileOf(p.textDocument.uri);
+    return file ? formatting(file) : [];
   }, []));
 
   connection.onShutdown(() => checker?.dispose());

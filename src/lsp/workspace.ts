@@ -8,10 +8,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCompileCache, type CompileCache, type ReadFile } from '../compiler/index.js';
 import { resolveEntry, type Resolution } from '../compiler/resolve.js';
 import { LineIndex } from '../core/range.js';
-import { createImportReader, projectRootFinder } from '../files/roots.js';
+import { createImportReader, projectRootFinder, realPathOf } from '../files/roots.js';
 import { parse, type ParseResult } from '../grammar/index.js';
 import { isLintable } from '../project/lint.js';
-import { createProject, type Project } from '../project/project.js';
+import { expandInputs, readInput } from '../files/inputs.js';
 import { pathOf, uriOf } from './convert.js';
 
 /** How the server was started: the workspace folder and the folders imports may also read. */
@@ -51,10 +51,11 @@ export interface Workspace {
   syntaxAt(path: string, text: string): ParseResult;
   /** The resolution (imports read, scopes, effective settings) of an open `.dsi` file (once per version). */
   resolution(file: OpenFile): Resolution;
-  /** The project that checks files, as `dsi lint` would. */
-  project(): Project;
-  /** Forgets the project (its configuration changed). */
-  resetProject(): void;
+  /**
+   * The workspace's `.dsi` files and their texts (open buffers first), found as `dsi lint DIR`
+   * finds them (no `node_modules`, `.git` or what `.dsiignore` excludes).
+   */
+  dsiFiles(): Map<string, string>;
   /** Some open document changed: resolutions, which read the buffers of imports, are stale. */
   touch(): void;
 }
@@ -64,7 +65,6 @@ export function createWorkspace(options: WorkspaceOptions, openDocuments: () => 
   const root = options.root;
   const importRoots = options.importRoots ?? [];
   const rootOf = projectRootFinder(root);
-  let project: Project | undefined;
   const parses = new WeakMap<TextDocument, { version: number; result: ParseResult }>();
   const resolutions = new WeakMap<TextDocument, { generation: number; result: Resolution }>();
   const cache: CompileCache = createCompileCache();
@@ -127,9 +127,15 @@ export function createWorkspace(options: WorkspaceOptions, openDocuments: () => 
       resolutions.set(file.document, { generation, result });
       return result;
     },
-    project: () => (project ??= createProject({ cwd: root, importRoots })),
-    resetProject: () => {
-      project = undefined;
+    dsiFiles() {
+      const found = expandInputs([root], ['**/*.dsi'], root, [rootOf(root), ...importRoots.map((r) => realPathOf(r))]);
+      const texts = new Map<string, string>();
+      for (const f of found.files) {
+        const read = readInput(root, f);
+        if ('text' in read) texts.set(resolve(root, f), read.text);
+      }
+      for (const open of all()) if (open.isDsi) texts.set(open.path, open.text);
+      return texts;
     },
     touch: () => {
       generation++;

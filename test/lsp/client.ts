@@ -9,14 +9,15 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { repoRoot } from '../helpers.js';
 
-export const uri = (path: string) => pathToFileURL(path).href;
+/** The URI of a path; a URI (`untitled:Untitled-1`) stays as it is. */
+export const uri = (path: string) => (/^[a-z]+:/.test(path) ? path : pathToFileURL(path).href);
 
 export interface LspClient {
   readonly connection: MessageConnection;
   readonly process: ChildProcessWithoutNullStreams;
   /** What the server wrote on stderr (it must stay empty). */
   stderr(): string;
-  /** The errors the server logged (a handler that failed: it must never happen). */
+  /** The errors and warnings the server logged (a handler that failed, checks not in their worker): never expected. */
   errors(): readonly string[];
   /** Opens a document (version 1). */
   open(path: string, text: string, languageId?: string): void;
@@ -45,7 +46,7 @@ export async function startClient(root: string, initializationOptions?: unknown)
   connection.onRequest('client/registerCapability', () => null);
   const errors: string[] = [];
   connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
-    if (p.type === 1) errors.push(p.message);
+    if (p.type <= 2) errors.push(p.message);
   });
   connection.listen();
   await connection.sendRequest('initialize', {

@@ -76,6 +76,10 @@ describe('completion', () => {
   it('offers units after a number: rates in bandwidth and limits', async () => {
     expect(await complete('intent a {\n  bandwidth 100 ‸\n}\n')).toEqual(SIZE_UNITS.map((u) => `${u}/s`));
     expect(await complete('intent a {\n  bandwidth 100 Mi‸\n}\n')).toEqual(SIZE_UNITS.map((u) => `${u}/s`));
+    // Written without a space, the number stays and only the unit is replaced.
+    const { path, position } = openWithCursor('intent a {\n  bandwidth 100Mi‸\n}\n');
+    const [first] = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uri(path) }, position });
+    expect(first.textEdit).toEqual({ range: { start: { line: 1, character: 15 }, end: { line: 1, character: 17 } }, newText: first.label });
     expect(await complete('policy p {\n  limit bandwidth <= 5 ‸\n}\n')).toEqual(SIZE_UNITS.map((u) => `${u}/s`));
     expect(await complete('intent a {\n  bandwidth ‸\n}\n')).toEqual(['unlimited']);
   });
@@ -93,6 +97,12 @@ describe('completion', () => {
     expect(await complete('intent a {\n  set OverrideOptions.‸\n}\n')).toEqual([...memberNames('/OverrideOptions')!]);
     expect(await complete('intent a {\n  set TaskReportConfig.Destination.S3.Sub‸\n}\n')).toEqual([...memberNames('/TaskReportConfig/Destination/S3')!]);
     expect(await complete('intent a {\n  set Includes[0].‸\n}\n')).toEqual([...memberNames('/Includes/0')!]);
+  });
+
+  it('offers the workspace’s other .dsi files inside import "…"', async () => {
+    const labels = await complete('import "./‸"\n', 'importer.dsi');
+    expect(labels).toEqual(expect.arrayContaining(['./defaults.dsi', './far.dsi']));
+    expect(labels).not.toContain('./importer.dsi');
   });
 
   it('offers nothing inside comments and strings', async () => {
@@ -119,10 +129,23 @@ describe('hover', () => {
     expect(await hoverText('intent a {\n  set Override‸Options.TaskQueueing = "ENABLED"\n}\n')).toMatch(/sets `OverrideOptions` \(`Options`\)/);
   });
 
+  it('shows what an intent compiles to on its name', async () => {
+    const text = await hoverText('intent sel‸f {\n  task "' + ARN + '"\n  verify none\n}\n');
+    expect(JSON.parse(/```json\n([\s\S]*)\n```/.exec(text!)![1])).toEqual({ TaskArn: ARN, OverrideOptions: { VerifyMode: 'NONE' } });
+  });
+
   it('shows the effective payload of a parent in extends', async () => {
     const text = await hoverText('import "./defaults.dsi"\ntemplate t extends org-defaults { transfer all }\nintent a extends t‸, org-defaults {\n  task "' + ARN + '"\n}\n');
     const json = /```json\n([\s\S]*)\n```/.exec(text!)![1];
     expect(JSON.parse(json)).toEqual({ OverrideOptions: { VerifyMode: 'NONE', TransferMode: 'ALL' } });
+  });
+
+  it('explains a policy subject and its values, and members of YAML request files', async () => {
+    expect(await hoverText('policy p {\n  require ver‸ify only-files-transferred\n}\n')).toContain('OverrideOptions.VerifyMode');
+    expect(await hoverText('policy p {\n  forbid deleted rem‸ove\n}\n')).toContain('`remove` is `REMOVE` in the request');
+    const { path, position } = openWithCursor('OverrideOptions:\n  Transfer‸Mode: ALL\n', 'h.datasync.yaml');
+    const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri(path) }, position });
+    expect((h.contents as { value: string }).value).toMatch(/sets `OverrideOptions\.TransferMode`/);
   });
 
   it('says what task context describes, and is silent between statements', async () => {

@@ -38,6 +38,31 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
+it('answers on deeply nested and very long texts', async () => {
+  const cases: [string, string][] = [
+    ['deep.dsi', 'intent a {\n  set Includes = ' + '['.repeat(50_000) + '\n}\n'],
+    ['balanced.dsi', 'intent a {\n  set Includes = ' + '['.repeat(3_000) + ']'.repeat(3_000) + '\n}\n'],
+    ['deep.datasync.json', '{"a":' + '['.repeat(100_000)],
+    ['deep.datasync.yaml', 'a:\n' + '- '.repeat(20_000) + 'x\n'],
+    ['long.dsi', 'intent a {\n' + '  verify none\n'.repeat(20_000) + '}\n'],
+  ];
+  const logged = client.errors().length;
+  for (const [name, body] of cases) {
+    const path = join(root, name);
+    const textDocument = { uri: uri(path) };
+    client.open(path, body, name.endsWith('.dsi') ? 'dsi' : name.endsWith('.json') ? 'json' : 'yaml');
+    await client.diagnostics(path);
+    for (const position of [{ line: 1, character: 20 }, { line: 0, character: 3 }]) {
+      await client.request('textDocument/hover', { textDocument, position });
+      await client.request('textDocument/completion', { textDocument, position });
+    }
+    await client.request('textDocument/documentSymbol', { textDocument });
+    await client.request('textDocument/foldingRange', { textDocument });
+    client.close(path);
+  }
+  expect(client.errors().slice(logged)).toEqual([]);
+});
+
 it('answers every request on any text, and never logs a failure', async () => {
   let n = 0;
   await fc.assert(
@@ -55,6 +80,7 @@ it('answers every request on any text, and never logs a failure', async () => {
       }
       await client.request('textDocument/documentSymbol', { textDocument });
       await client.request('textDocument/foldingRange', { textDocument });
+      await client.request('textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } });
       // Diagnostics of the last version arrive too: the check itself did not fail.
       await client.diagnostics(path, (_, version) => version === 2);
       client.close(path);

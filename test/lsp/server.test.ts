@@ -2,13 +2,15 @@
  * `dsi lsp` as an editor sees it: the built bin started as a process and driven over stdio by a
  * real LSP client (vscode-jsonrpc), never by calls into the server's functions.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, Location, Range, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AWS_DOCS } from '../../src/lsp/aws-docs.js';
+import { repoRoot } from '../helpers.js';
 import { startClient, uri, type LspClient } from './client.js';
 
 const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
@@ -87,6 +89,31 @@ describe('dsi lsp over stdio', () => {
     expect(await client.diagnostics(file, (_, version) => version === 3)).toEqual([]);
   });
 
+  it('checks an unsaved buffer, and clears its problems when it is closed', async () => {
+    const untitled = 'untitled:Untitled-1';
+    client.open(untitled, THREE, 'dsi');
+    expect(summary(await client.diagnostics(untitled)).map((d) => d.code)).toEqual(['pit-verify-enhanced', 'remove-with-transfer-all', 'atime-mtime-pair']);
+    client.close(untitled);
+    expect(await client.diagnostics(untitled)).toEqual([]);
+  });
+
+  it('fixes every problem that has a fix at once (source.fixAll.dsi)', async () => {
+    const file = join(root, 'fix-all.dsi');
+    client.open(file, THREE);
+    const first = await client.diagnostics(file);
+    expect(first).toHaveLength(3);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: uri(file) },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.dsi']);
+    const fixed = applyEdits(THREE, actions[0].edit!.changes![uri(file)]);
+    client.change(file, fixed, 2);
+    // What has no fix is left: `deleted remove` with `transfer all` needs a decision.
+    expect((await client.diagnostics(file, (_, version) => version === 2)).map((d) => d.code)).toEqual(['remove-with-transfer-all']);
+  });
+
   it('gives related locations', async () => {
     const file = join(root, 'twice.dsi');
     const text = `template t {\n  verify none\n  verify none\n}\n`;
@@ -122,6 +149,19 @@ describe('dsi lsp over stdio', () => {
     client.open(file, text);
     const location = await client.request<Location>('textDocument/definition', { textDocument: { uri: uri(file) }, position: positionIn(text, 'org-defaults', 0, 3) });
     expect(location).toEqual({ uri: uri(join(root, 'defaults.dsi')), range: rangeOf('template org-defaults {', 'org-defaults') });
+  });
+
+  it('formatting returns what dsi fmt prints', async () => {
+    const file = join(root, 'messy.dsi');
+    const text = '# a template\ntemplate   messy{verify none;queueing enabled\n      tag team="storage"   # who\n}\n';
+    client.open(file, text);
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: uri(file) }, options: { tabSize: 4, insertSpaces: true } });
+    const fmt = execFileSync(process.execPath, [join(repoRoot, 'dist', 'bin', 'dsi.cjs'), 'fmt', '-'], { input: text, encoding: 'utf8' });
+    expect(fmt).not.toBe(text);
+    expect(applyEdits(text, edits)).toBe(fmt);
+    // A formatted file needs no edit.
+    client.change(file, fmt, 2);
+    expect(await client.request('textDocument/formatting', { textDocument: { uri: uri(file) }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
   });
 
   it('re-checks an open file when a template it imports changes', async () => {
@@ -172,9 +212,41 @@ describe('dsi lsp over stdio', () => {
     expect(values.map((k) => k.label).sort()).toEqual(['NONE', 'ONLY_FILES_TRANSFERRED', 'POINT_IN_TIME_CONSISTENT']);
   });
 
+  it('applies the configuration of the file’s folder, and reloads it when a config file changes', async () => {
+    const folder = join(root, 'configured');
+    mkdirSync(folder);
+    const config = join(folder, 'dsi.config.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'pit-verify-enhanced': 'warn' } }));
+    const file = join(folder, 'c.dsi');
+    const text = 'intent c {\n  task "' + ARN + '" { mode enhanced }\n  verify point-in-time-consistent\n}\n';
+    client.open(file, text);
+    const [warned] = await client.diagnostics(file);
+    expect([warned.code, warned.severity]).toEqual(['pit-verify-enhanced', 2]);
+    writeFileSync(config, JSON.stringify({ rules: { 'pit-verify-enhanced': 'off' } }));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    expect(await client.diagnostics(file)).toEqual([]);
+  });
+
+  it('loads the plugins configuration names only when the editor allows it ("plugins": false otherwise)', async () => {
+    const folder = join(root, 'plugged');
+    mkdirSync(folder);
+    // A plugin that leaves a mark when it is loaded (plugins are code from the repository).
+    writeFileSync(join(folder, 'plugin.mjs'), "import { writeFileSync } from 'node:fs';\nwriteFileSync(new URL('./loaded', import.meta.url), 'x');\nexport const rules = [];\n");
+    writeFileSync(join(folder, 'dsi.config.json'), JSON.stringify({ plugins: ['./plugin.mjs'] }));
+    const file = join(folder, 'p.dsi');
+    for (const plugins of [false, true]) {
+      const own = await startClient(root, plugins ? undefined : { plugins: false });
+      own.open(file, 'template p { verify none }\n');
+      await own.diagnostics(file);
+      expect(existsSync(join(folder, 'loaded')), `plugins ${plugins}`).toBe(plugins);
+      await own.stop();
+    }
+  });
+
   it('shuts down and exits with 0, having written nothing on stderr', async () => {
     const own = await startClient(root);
     expect(await own.stop()).toBe(0);
     expect(own.stderr()).toBe('');
+    expect(client.errors()).toEqual([]);
   });
 });
