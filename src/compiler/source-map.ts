@@ -74,7 +74,7 @@ export class DsiSourceMap implements SourceMap {
       // Remove the whole line when the statement stands alone on it.
       const lines = new LineIndex(text);
       const { start, end } = o.statement.range;
-      const lineStart = start.offset - (start.column - 1);
+      const lineStart = lines.lineStart(start.line);
       const before = text.slice(lineStart, start.offset);
       const after = /^[ \t]*(?:(?:#|\/\/).*)?(\r?\n|$)/.exec(text.slice(end.offset));
       if (/^[ \t]*$/.test(before) && after) {

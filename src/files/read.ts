@@ -62,7 +62,7 @@ export function readRegularFile(path: string, limit: number = MAX_INPUT_BYTES, o
       if (total > limit) throw tooLarge();
       chunks.push(n === buffer.length ? buffer : buffer.subarray(0, n));
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return decodeUtf8(Buffer.concat(chunks, total), 'it');
   } finally {
     closeSync(fd);
   }
@@ -78,7 +78,27 @@ export async function readStreamLimited(stream: AsyncIterable<Buffer | string>, 
     if (total > limit) throw new FileRefused(`standard input is larger than the limit of ${formatBytes(limit)}`);
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks, total).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks, total), 'standard input');
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The text of `bytes`, which must be UTF-8 (a UTF-8 byte order mark is kept, for the front ends
+ * to judge). Anything else is refused with one clear reason rather than read into a cascade of
+ * syntax errors: the AWS CLI cannot load such a request file either.
+ */
+export function decodeUtf8(bytes: Uint8Array, what: string): string {
+  const [a, b, c, d] = bytes;
+  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff)) {
+    throw new FileRefused(`${what} is UTF-32 text; save it as UTF-8`);
+  }
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) throw new FileRefused(`${what} is UTF-16 text; save it as UTF-8`);
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new FileRefused(`${what} is not UTF-8 text (it holds bytes that UTF-8 does not allow, as a Latin-1 or UTF-16 file does); save it as UTF-8`);
+  }
 }
 
 /** Plain words for a file-system error (or the reason of a {@link FileRefused}). */

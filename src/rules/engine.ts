@@ -223,7 +223,8 @@ function frozenCopy(value: unknown): unknown {
 }
 
 function deepFreeze(value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+  // A typed array cannot be frozen; no JSON value holds one, but a library caller's payload might.
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
   }
