@@ -14,6 +14,7 @@ import { resolveEntry, type CompileCache, type ReadFile, type LoadedFile, type R
 import { emitPayload } from './emit/index.js';
 import { DsiSourceMap } from './source-map.js';
 import { createImportReader } from '../files/roots.js';
+import { givenOptions, givenString, givenText } from '../core/given.js';
 
 export type { CompileCache, ReadFile } from './resolve.js';
 export { createCompileCache } from './resolve.js';
@@ -108,7 +109,10 @@ export interface LoadedPolicies {
  * The policies of a `.dsi` file and of the files it imports directly (what it sees), for
  * policies that come from configuration; its intents and templates are checked but not compiled.
  */
-export function loadPolicyFile(source: string, options: BuildOptions): LoadedPolicies {
+export function loadPolicyFile(source: string, options?: BuildOptions): LoadedPolicies {
+  const given = givenOptions(options);
+  options = { ...given, filename: givenString(given.filename, 'policies.dsi') };
+  source = givenText(source);
   const resolution = resolveEntry(source, options.filename, options.readFile ?? createImportReader(options.filename, { importRoots: options.importRoots ?? [] }), options.cache);
   const found = policiesOf(resolution);
   return { policies: found.policies, diagnostics: [...resolution.diagnostics, ...found.diagnostics] };

@@ -3,6 +3,7 @@
  * inputs, the per-run cache, the configuration in force for each file, judging waivers over the
  * whole run, and the fix loop. The CLI commands (and embedders, and an editor) are thin callers.
  */
+import { givenOptions, givenString } from '../core/given.js';
 import { dirname, resolve } from 'node:path';
 import type { TaskContext } from '../core/context.js';
 import { DiagnosticIds, type Diagnostic, type TextEdit } from '../core/diagnostic.js';
@@ -117,14 +118,16 @@ export interface Project {
 const MAX_FIX_PASSES = 10;
 
 /** Creates a {@link Project} for one run. */
-export function createProject(options: CreateProjectOptions): Project {
+export function createProject(options?: CreateProjectOptions): Project {
+  const given = givenOptions(options);
+  options = { ...given, cwd: givenString(given.cwd, process.cwd()) };
   const { cwd } = options;
   const rootOf = projectRootFinder(cwd);
   const importRoots = options.importRoots ?? [];
   const cache = createCompileCache();
   const settings = createSettings({
     cwd,
-    ...(options.rules ? { rules: options.rules } : {}),
+    ...(Array.isArray(options.rules) ? { rules: options.rules } : {}),
     ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
     importRoots,
     ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
@@ -141,7 +144,7 @@ export function createProject(options: CreateProjectOptions): Project {
     if (found) return found;
     // Not prepared: the defaults, without configuration (prepare() is async: plugins load so).
     defaults ??= {
-      rules: options.rules ?? builtinRules,
+      rules: Array.isArray(options.rules) ? options.rules : builtinRules,
       ruleSettings: { ...(options.ruleSettings ?? {}) },
       policies: [],
       importRoots: importRoots.map((r) => resolve(cwd, r)),

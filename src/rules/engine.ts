@@ -12,6 +12,8 @@ import { parentPointer } from '../core/json-pointer.js';
 import { fillMessage, type RelatedReport, type Rule, type RuleReport } from './create-rule.js';
 import { INVALID_RULE_OPTIONS, ruleOptionsProblem } from './options.js';
 import { wordsFor, type Dialect } from './words.js';
+import { builtinRules } from './index.js';
+import { createContext, Script } from 'node:vm';
 
 /**
  * A rule's configured level: `off` disables it, a severity replaces its own, and
@@ -40,6 +42,8 @@ export interface RunRulesInput {
   readonly options?: Readonly<Record<string, unknown>>;
   /** The language of `file`, which messages speak: `dsi` (default) for intents, `request` for JSON/YAML request files. */
   readonly dialect?: Dialect;
+  /** How long a rule may run on the payload before it is stopped and reported (default {@link RULE_TIME_BUDGET_MS}). */
+  readonly timeBudgetMs?: number;
 }
 
 /** What one rule reported on one payload, before anything is placed in a file. */
@@ -89,7 +93,8 @@ export function runRules(input: RunRulesInput): Diagnostic[] {
   const payload = frozenCopy(input.payload);
   const context = frozenCopy(input.context) as TaskContext;
   const out: Diagnostic[] = [];
-  for (const rule of input.rules) {
+  const runnable: { rule: Rule<any>; options: unknown; level: Severity | undefined }[] = [];
+  for (const rule of Array.isArray(input.rules) ? input.rules : []) {
     const setting = input.settings?.[rule.id];
     const level = settingLevel(setting);
     if (level === 'off') continue;
@@ -100,7 +105,15 @@ export function runRules(input: RunRulesInput): Diagnostic[] {
       out.push({ file: input.file, range: START_OF_FILE, severity: 'error', ruleId: INVALID_RULE_OPTIONS, message: `${problem}; the rule did not run` });
       continue;
     }
-    const outcome = applyRule(rule, payload, context, options, input.dialect);
+    runnable.push({ rule, options, level });
+  }
+  const outcomes = runWithinBudget(
+    runnable.map((r) => () => applyRule(r.rule, payload, context, r.options, input.dialect)),
+    runnable.map((r) => BUILTIN.has(r.rule)),
+    input.timeBudgetMs ?? RULE_TIME_BUDGET_MS,
+  );
+  runnable.forEach(({ rule, level }, i) => {
+    const outcome = outcomes[i];
     if (outcome.failure !== undefined) {
       out.push({
         file: input.file,
@@ -110,11 +123,49 @@ export function runRules(input: RunRulesInput): Diagnostic[] {
         messageId: RULE_FAILED,
         message: `rule ${rule.id} failed: ${outcome.failure}`,
       });
-      continue;
+      return;
     }
     for (const r of outcome.reports) out.push(place(input, rule.id, r, level ?? r.severity));
-  }
+  });
   return out;
+}
+
+/** How long a rule may run on one payload before it is stopped and reported as failed (the built-in rules share one budget). */
+export const RULE_TIME_BUDGET_MS = 2000;
+
+const BUILTIN = new WeakSet<Rule<any>>(builtinRules);
+
+// One context and script for every budgeted call: `vm`'s timeout stops any JavaScript that runs
+// inside the call, even an endless loop in a plugin's own module, and no `catch` there can keep it going.
+const budgetContext = createContext({ run: undefined as undefined | (() => void) });
+const budgetScript = new Script('run()', { filename: 'dsi-rule-budget' });
+
+/**
+ * Runs the rule calls in order, each within `budgetMs`; consecutive trusted
+ * (built-in) calls share one budget, so that checking a payload starts one watchdog, not one
+ * per rule. A call that runs past its budget is stopped and becomes a failure; the rest still run.
+ */
+export function runWithinBudget(calls: readonly (() => RuleOutcome)[], trusted: readonly boolean[], budgetMs: number = RULE_TIME_BUDGET_MS): RuleOutcome[] {
+  const outcomes: RuleOutcome[] = [];
+  let next = 0;
+  while (next < calls.length) {
+    let end = next + 1;
+    if (trusted[next]) while (end < calls.length && trusted[end]) end++;
+    const stop = end;
+    budgetContext.run = () => {
+      for (; next < stop; next++) outcomes[next] = calls[next]();
+    };
+    try {
+      budgetScript.runInContext(budgetContext, { timeout: Math.max(1, Math.round(budgetMs)) });
+    } catch (e) {
+      if ((e as { code?: unknown } | null)?.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
+      outcomes[next] = { reports: [], failure: `it ran for more than ${budgetMs} ms on this payload and was stopped` };
+      next++;
+    } finally {
+      budgetContext.run = undefined;
+    }
+  }
+  return outcomes;
 }
 
 /** Turns one report into a diagnostic at the latest of its places, the others as related locations. */
