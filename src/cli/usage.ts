@@ -11,12 +11,14 @@ Usage:
                    [--import-root DIR]... [--no-inline-config]
                    [--report-unused-waivers off|warn|error]
   both also take:  [--config FILE | --no-config-lookup] [--no-plugins] [--print-config FILE]
+                   [--max-input-size SIZE]
   dsi --version | --help
 
 PATH is a file or a directory (compile: *.dsi; lint: *.dsi and *.datasync.{json,yaml,yml});
 directories skip node_modules, .git and the patterns of .dsiignore. Imports read only .dsi
 files inside the project root (a config marked "root": true, else the repository); --import-root
-allows another folder. Inputs are read only when they are regular files of at most 4 MiB.
+allows another folder. Inputs are read only when they are regular UTF-8 files of at most 1 MiB
+(.dsi; raise it with --max-input-size 4MiB) or 8 MiB (request files).
 --resolve-context reads each task's mode, options and locations from AWS (DescribeTask,
 ListLocations, DescribeLocation*) with the usual AWS credentials; the intent's task block wins.
 A line is excused with "# dsi-ignore RULE-ID -- reason" on the line above, or until a day

@@ -69,6 +69,7 @@ export const DiagnosticIds = {
   parseError: 'parse',
   internal: 'internal',
   ignore: 'dsi-ignore',
+  limit: 'limit',
 } as const;
 
 /** True when any diagnostic is an error. */

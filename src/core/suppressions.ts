@@ -22,6 +22,9 @@ export interface Suppression {
 
 const COMMENT = /^([ \t]*)(?:#|\/\/)[ \t]*dsi-ignore\b(.*)$/;
 
+/** Most `dsi-ignore` comments read in one file; past it, one error, and the later ones excuse nothing. */
+export const MAX_WAIVERS_PER_FILE = 1000;
+
 /** Finds the `dsi-ignore` comments of a text; malformed ones are reported into `problems`. */
 export function findSuppressions(text: string, file: string, problems: Diagnostic[]): Suppression[] {
   if (!text.includes('dsi-ignore')) return [];
@@ -32,6 +35,16 @@ export function findSuppressions(text: string, file: string, problems: Diagnosti
     if (!m) continue;
     const lineStart = lines.lineStart(line);
     const range = lines.range(lineStart + m[1].length, lineStart + lines.lineText(line).length);
+    if (found.length === MAX_WAIVERS_PER_FILE) {
+      problems.push({
+        file,
+        range,
+        severity: 'error',
+        ruleId: DiagnosticIds.limit,
+        message: `more than ${MAX_WAIVERS_PER_FILE} dsi-ignore comments in one file; this one and those after it excuse nothing: fix the problems, or turn the rule off in configuration`,
+      });
+      break;
+    }
     const [idsPart, ...reasonParts] = m[2].split('--');
     const words = idsPart.split(/[\s,]+/).filter(Boolean);
     const reason = reasonParts.join('--').trim();

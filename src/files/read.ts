@@ -6,10 +6,23 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 /**
- * Largest input read, in bytes (4 MiB). Far above any real intent or request file (a request's
- * largest members are two filters of 102,400 characters), small enough that parsing stays fast.
+ * Largest `.dsi` file read by default, in bytes (1 MiB): far above any real intent file (30,000
+ * intents fit), small enough that compiling stays within seconds and memory (≈ 90 times the
+ * file). `--max-input-size` (the project's `maxInputBytes`) raises it.
  */
-export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+/**
+ * Largest request file read, in bytes (8 MiB, as `MAX_REQUEST_LENGTH` of the request front end):
+ * it must never refuse a request the model allows, and the largest, written with every character
+ * escaped, takes about 2.7 MB.
+ */
+export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+
+/** The size limit for `file`: request files (`.json`, `.yaml`, `.yml`) at least {@link MAX_REQUEST_BYTES}, others `limit`. */
+export function inputLimit(file: string, limit: number = MAX_INPUT_BYTES): number {
+  return /\.(?:json|ya?ml)$/i.test(file) ? Math.max(limit, MAX_REQUEST_BYTES) : limit;
+}
 
 /** An input dsi will not read (not a regular file, too large, outside the project): the reason says why. */
 export class FileRefused extends Error {

@@ -13,7 +13,7 @@ import { createCompileCache, type ReadFile } from '../compiler/index.js';
 import type { Rule } from '../rules/create-rule.js';
 import type { RuleSetting } from '../rules/engine.js';
 import { builtinRules } from '../rules/index.js';
-import { describeFileError, readRegularFile } from '../files/read.js';
+import { describeFileError, MAX_INPUT_BYTES, readRegularFile } from '../files/read.js';
 import { expandInputs, fileProblem, inputProblems, readInput } from '../files/inputs.js';
 import { createImportReader, isInside, projectRootFinder, realPathOf } from '../files/roots.js';
 import { writeFilesAtomically, type WriteResult } from '../files/write.js';
@@ -46,6 +46,8 @@ export interface CreateProjectOptions {
   readonly config?: boolean;
   /** `false` (`--no-plugins`): do not load the plugins configuration names (untrusted trees). */
   readonly plugins?: boolean;
+  /** Largest `.dsi` file read, inputs and imports (`--max-input-size`); default {@link MAX_INPUT_BYTES}. Request files may always be 8 MiB. */
+  readonly maxInputBytes?: number;
 }
 
 /** Files to check and their texts, with the problems of the paths that could not be read. */
@@ -122,6 +124,7 @@ export function createProject(options?: CreateProjectOptions): Project {
   const given = givenOptions(options);
   options = { ...given, cwd: givenString(given.cwd, process.cwd()) };
   const { cwd } = options;
+  const maxInputBytes = typeof options.maxInputBytes === 'number' && options.maxInputBytes > 0 ? options.maxInputBytes : MAX_INPUT_BYTES;
   const rootOf = projectRootFinder(cwd);
   const importRoots = options.importRoots ?? [];
   const cache = createCompileCache();
@@ -159,7 +162,7 @@ export function createProject(options?: CreateProjectOptions): Project {
   // Imports of each entry are confined to its project root and the allowed folders.
   const importReader = (entry: string): ReadFile => {
     let reader = readers.get(entry);
-    if (!reader) readers.set(entry, (reader = createImportReader(entry, { cwd, importRoots: settingsOf(entry).importRoots, projectRoot: rootOf(dirname(entry)) })));
+    if (!reader) readers.set(entry, (reader = createImportReader(entry, { cwd, importRoots: settingsOf(entry).importRoots, projectRoot: rootOf(dirname(entry)), limit: maxInputBytes })));
     return reader;
   };
   // Task context: the file's own block, over configuration, over AWS (given per run or per project).
@@ -230,7 +233,7 @@ export function createProject(options?: CreateProjectOptions): Project {
           problems.push(fileProblem(f, refused));
           continue;
         }
-        const read = readInput(cwd, f);
+        const read = readInput(cwd, f, maxInputBytes);
         if ('problem' in read) problems.push(read.problem);
         else texts.set(f, read.text);
       }
