@@ -23,7 +23,7 @@ export interface Suppression {
 const COMMENT = /^([ \t]*)(?:#|\/\/)[ \t]*dsi-ignore\b(.*)$/;
 
 /** Most `dsi-ignore` comments read in one file; past it, one error, and the later ones excuse nothing. */
-export const MAX_WAIVERS_PER_FILE = 1000;
+export const MAX_WAIVERS_PER_FILE = 10_000;
 
 /** Finds the `dsi-ignore` comments of a text; malformed ones are reported into `problems`. */
 export function findSuppressions(text: string, file: string, problems: Diagnostic[]): Suppression[] {
