@@ -12,7 +12,6 @@ import { parentPointer } from '../core/json-pointer.js';
 import { fillMessage, type RelatedReport, type Rule, type RuleReport } from './create-rule.js';
 import { INVALID_RULE_OPTIONS, ruleOptionsProblem } from './options.js';
 import { wordsFor, type Dialect } from './words.js';
-import { builtinRules } from './index.js';
 import { createContext, Script } from 'node:vm';
 
 /**
@@ -137,9 +136,9 @@ export const RULE_TIME_BUDGET_MS = 2000;
  * Rules written by dsi itself (the built-in rules, and the rules `policy` blocks become): they run
  * without a watchdog, which costs a tenth of a millisecond per call, a second per 10,000 intents.
  */
-const TRUSTED = new WeakSet<Rule<any>>(builtinRules);
+const TRUSTED = new WeakSet<Rule<any>>();
 
-/** @internal Marks rules that dsi generates (from `policy` blocks) as its own. */
+/** @internal Marks rules that dsi itself defines (the registry's, and those `policy` blocks become) as its own. */
 export function trustRules(rules: readonly Rule<any>[]): void {
   for (const r of rules) TRUSTED.add(r);
 }
