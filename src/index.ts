@@ -26,6 +26,8 @@ export type { LintOptions, LintResult, WaiverJudging } from './project/lint.js';
 /** The orchestrator of a run over many files, and the configuration in force for each. */
 export { createProject } from './project/project.js';
 export type { CreateProjectOptions, Project, InputSet, InputKind, LintRun, CompileRun } from './project/project.js';
+export type { Dependent } from './project/dependents.js';
+export type { IgnoreOptions } from './files/inputs.js';
 export { configure, createSettings, isConfigProblem } from './project/settings.js';
 export type { FileSettings, Settings, SettingsOptions } from './project/settings.js';
 export { configFor, checkRuleIds, createConfigCache, describeConfig, isLocked, CONFIG_FILE_NAMES, CONFIG_RULE_ID, PRESETS } from './config/index.js';
@@ -35,8 +37,23 @@ export type { PluginSpec, LoadedPlugins } from './project/plugins.js';
 
 /** Parses `.dsi` text into a typed AST (no resolution, no compilation). */
 export { parse } from './grammar/index.js';
-export type { ParseResult } from './grammar/index.js';
+export type { ParseOptions, ParseResult, SyntaxToken } from './grammar/index.js';
 export type * from './grammar/ast.js';
+
+/** The words of the language in one table: statement keywords, payload members, blocks and units. */
+export { OPTION_STATEMENTS, DECLARATION_STATEMENTS, REPORT_SETTINGS, BLOCK_KEYWORDS, SIZE_UNITS } from './language/vocabulary.js';
+export type { OptionStatement, BlockKind, SizeUnit } from './language/vocabulary.js';
+
+/** The one printer of `.dsi` text: `dsi fmt` and `dsi decompile` as functions. */
+export { formatText } from './printer/format.js';
+export type { FormatResult } from './printer/format.js';
+export { decompile } from './printer/decompile.js';
+export type { DecompileOptions, DecompileResult } from './printer/decompile.js';
+export { printFile } from './printer/print.js';
+
+/** The fix loop of `dsi lint --fix`: fixes merged where rules fix one place, re-checked pass after pass, never a new error. */
+export { applyFixes, applyEdits, MAX_FIX_PASSES } from './project/fix.js';
+export type { CheckedFile, FixOutcome, Relint } from './project/fix.js';
 
 /** Reads a JSON or YAML request file into a payload and a source map. */
 export { parseRequest, requestFormatOf } from './requests/index.js';
@@ -63,7 +80,10 @@ export type { PolicyRules, PolicyMessageId } from './policy/index.js';
 export type { PolicyDeclaration, PolicyAssertion, PolicyScope, PolicyTarget } from './core/policy.js';
 
 /** Task context from AWS (`DescribeTask`, `DescribeLocation*`), loading the SDK only when called. */
-export { resolveTaskContext, sendStartTaskExecution } from './context/aws.js';
+export { resolveTaskContext } from './context/aws.js';
+/** Starts a task execution through the real SDK after checking the request against the API schema; retries only throttling. */
+export { sendStartTaskExecution } from './aws/start.js';
+export type { StartResult } from './aws/start.js';
 export type { AwsContextOptions, ResolvedContext } from './context/aws.js';
 
 export type { Diagnostic, DiagnosticSuppression, Severity, Fix, TextEdit, RelatedInformation } from './core/diagnostic.js';

@@ -12,7 +12,7 @@ export function schemaDiagnostics(unit: PayloadUnit): Diagnostic[] {
     if (unit.schemaWording?.skip?.(issue)) continue;
     const loc = locate(unit.sourceMap, issue.pointer, issue.part) ?? unit.fallback;
     const message = unit.schemaWording?.rephrase?.(issue) ?? issue.message;
-    out.push({ file: loc.file, range: loc.range, severity: 'error', ruleId: DiagnosticIds.schema, messageId: issue.messageId, message });
+    out.push({ file: loc.file, range: loc.range, severity: 'error', ruleId: DiagnosticIds.schema, messageId: issue.messageId, message, pointer: issue.pointer });
   }
   return out;
 }

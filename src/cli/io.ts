@@ -17,6 +17,8 @@ export interface CliIo {
   readStdin(): Promise<string>;
   /** Whether writes may take over SIGINT/SIGTERM to remove their temporary files (the real process only). */
   readonly handleSignals?: boolean;
+  /** The environment (`GITHUB_STEP_SUMMARY`); default none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** NO_COLOR and FORCE_COLOR win; otherwise color only on a terminal that has colors. */
@@ -35,6 +37,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     readStdin: () => readStreamLimited(process.stdin),
     handleSignals: true,
+    env: process.env,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
-import { findSuppressions, type Suppression } from '../core/suppressions.js';
+import { suppressionsFromComments, type Suppression } from '../core/suppressions.js';
 import type { PayloadUnit, SourceUnit } from '../core/unit.js';
 import type { PolicyDeclaration } from '../core/policy.js';
 import type { PolicyNode } from '../grammar/ast.js';
@@ -103,7 +103,7 @@ export function buildIntents(source: string, options: BuildOptions): SourceUnit 
   // Every file's comments can excuse a problem placed in it; only the entry's malformed ones are reported here (each file reports its own).
   const commentProblems: Diagnostic[] = [];
   const suppressions: Suppression[] = [];
-  for (const f of resolution.files.values()) suppressions.push(...findSuppressions(f.text, f.file, f === entry ? commentProblems : []));
+  for (const f of resolution.files.values()) suppressions.push(...suppressionsFromComments(f.comments, f.file, f === entry ? commentProblems : []));
   return {
     file: entry.file,
     payloads,

@@ -12,15 +12,19 @@ import type { AssertionNode, OptionKeyword, PolicyNode, PolicyValueNode, WhenNod
 import { at, type LowerSink } from './emit/common.js';
 import { emitBandwidth, emitOption, OPTION_MEMBERS } from './emit/options.js';
 import { matchEnum } from './values.js';
+import { BANDWIDTH, DECLARATION_STATEMENTS, FILTER_STATEMENTS } from '../language/vocabulary.js';
 
-/** The statements `require` and `forbid` take, beside the option keywords. */
-const PRESENCE_MEMBERS = { include: 'Includes', exclude: 'Excludes', manifest: 'ManifestConfig', report: 'TaskReportConfig' } as const;
+/** The statements `require` and `forbid` take, beside the option keywords: the filters and the blocks, by the member each sets. */
+const PRESENCE_MEMBERS = Object.fromEntries(
+  DECLARATION_STATEMENTS.filter((s) => [...FILTER_STATEMENTS.map((f) => f.keyword), 'manifest', 'report'].includes(s.keyword)).map((s) => [s.keyword, s.pointer!.slice(1)]),
+) as Readonly<Record<string, Extract<PolicyTarget, { kind: 'member' }>['member']>>;
+const FILTERS: readonly string[] = FILTER_STATEMENTS.map((f) => f.keyword);
 /** The statements `limit` takes. */
-const LIMITED = ['bandwidth', 'include', 'exclude', 'tags'] as const;
+const LIMITED = [BANDWIDTH.keyword, ...FILTERS, 'tags'] as const;
 /** The subjects of `when`. */
 const SCOPES = ['tag', 'task', 'mode', 'from', 'to'] as const;
 
-const ASSERTED = [...Object.keys(OPTION_MEMBERS), 'bandwidth', ...Object.keys(PRESENCE_MEMBERS), 'tag'];
+const ASSERTED = [...Object.keys(OPTION_MEMBERS), BANDWIDTH.keyword, ...Object.keys(PRESENCE_MEMBERS), 'tag'];
 
 const code = (s: string) => `\`${s}\``;
 const list = (items: readonly string[]) => items.map(code).join(', ');
@@ -107,14 +111,14 @@ function targetOf(a: AssertionNode, sink: LowerSink): PolicyTarget | undefined {
   const subject = a.subject.value;
   if (a.kind === 'limit') {
     const word = subject === 'tag' ? 'tags' : subject;
-    if (word === 'bandwidth') return { kind: 'option', member: 'BytesPerSecond' };
-    if (word === 'include' || word === 'exclude') return { kind: 'member', member: PRESENCE_MEMBERS[word] };
+    if (word === BANDWIDTH.keyword) return { kind: 'option', member: BANDWIDTH.member };
+    if (FILTERS.includes(word)) return { kind: 'member', member: PRESENCE_MEMBERS[word] };
     if (word === 'tags') return { kind: 'tags', keys: [] };
     return unknownSubject(a.subject, LIMITED, 'limit', sink);
   }
   if (Object.hasOwn(OPTION_MEMBERS, subject)) return { kind: 'option', member: OPTION_MEMBERS[subject as OptionKeyword] };
-  if (subject === 'bandwidth') return { kind: 'option', member: 'BytesPerSecond' };
-  if (Object.hasOwn(PRESENCE_MEMBERS, subject)) return { kind: 'member', member: PRESENCE_MEMBERS[subject as keyof typeof PRESENCE_MEMBERS] };
+  if (subject === BANDWIDTH.keyword) return { kind: 'option', member: BANDWIDTH.member };
+  if (Object.hasOwn(PRESENCE_MEMBERS, subject)) return { kind: 'member', member: PRESENCE_MEMBERS[subject] };
   if (subject === 'tag' || subject === 'tags') {
     const keys = a.values.map((v) => nameOf(v, sink, 'a tag key'));
     if (keys.length === 0) {
@@ -161,7 +165,7 @@ function valuesOf(a: AssertionNode, target: PolicyTarget, sink: LowerSink): Pick
 /** One value of an option, converted exactly as the statement's own value would be. */
 function optionValue(member: string, keyword: string, v: PolicyValueNode, sink: LowerSink): string | number | undefined {
   const writes = (s: ReturnType<typeof emitOption>) => (s?.kind === 'write' ? (s.writes[0]?.value as string | number | undefined) : undefined);
-  if (member === 'BytesPerSecond') {
+  if (member === BANDWIDTH.member) {
     if (v.type === 'String') return notAString(v, 'a rate such as `100 MiB/s`, or `unlimited`', sink);
     return writes(emitBandwidth({ type: 'Bandwidth', keywordRange: v.range, value: v, range: v.range }, sink));
   }
@@ -186,7 +190,7 @@ function limitOf(a: AssertionNode, target: PolicyTarget, sink: LowerSink): Pick<
   }
   const v = a.limit.value;
   if (target.kind === 'option') {
-    const max = optionValue('BytesPerSecond', 'bandwidth', v, sink);
+    const max = optionValue(BANDWIDTH.member, BANDWIDTH.keyword, v, sink);
     if (max === -1) {
       sink.report(DiagnosticIds.invalidValue, v.range, '`unlimited` is no limit; write a rate such as `500 MiB/s`, or remove this assertion');
       return undefined;

@@ -3,11 +3,11 @@
  * lowers every declaration once and merges `extends` chains into effective settings.
  */
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
-import type { DeclarationNode, FileNode, ImportNode, NameNode } from '../grammar/ast.js';
+import type { CommentNode, DeclarationNode, FileNode, ImportNode, NameNode } from '../grammar/ast.js';
 import { parse, type ParseResult } from '../grammar/index.js';
 import { DiagnosticIds, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import type { Range } from '../core/range.js';
-import { suggest } from './values.js';
+import { suggest } from '../core/words.js';
 import { describeFileError } from '../files/read.js';
 import { ancestorsOf, deleteAtOrBelow, type Setting, type Settings } from './settings.js';
 import type { LowerSink } from './emit/common.js';
@@ -34,6 +34,8 @@ export interface LoadedFile {
   readonly file: string;
   readonly text: string;
   readonly ast: FileNode;
+  /** The file's comments (its `dsi-ignore` waivers among them). */
+  readonly comments: readonly CommentNode[];
   readonly imports: { readonly node: ImportNode; readonly target?: LoadedFile }[];
   readonly declarations: readonly DeclarationNode[];
 }
@@ -87,25 +89,27 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
   /** Position of each file on the `loading` stack, so that finding a cycle is not a search. */
   const loadingAt = new Map<string, number>();
 
-  const parseOnce = (name: string, content: string): ParseResult => {
+  const parseOnce = (name: string, content: string, imported: boolean): ParseResult => {
     const key = resolvePath(name);
     const hit = cache.parsed.get(key);
     // The same text under the same name: diagnostics carry the name, so both must match.
     if (hit && hit.text === content && hit.name === name) return hit.result;
-    const result = parse(content, name);
-    cache.parsed.set(key, { name, text: content, result });
+    const result = parse(content, name, { trivia: false });
+    // Only imported files are kept: an entry is parsed once per run anyway, and keeping every
+    // entry's tree would hold the whole run in memory.
+    if (imported) cache.parsed.set(key, { name, text: content, result });
     return result;
   };
 
-  const load = (name: string, content: string): LoadedFile => {
+  const load = (name: string, content: string, imported = true): LoadedFile => {
     const key = resolvePath(name);
-    const { ast, diagnostics: parseDiagnostics } = parseOnce(name, content);
+    const { ast, comments, diagnostics: parseDiagnostics } = parseOnce(name, content, imported);
     diagnostics.push(...parseDiagnostics);
     const declarations = ast.items.filter((i): i is DeclarationNode => i.type === 'Intent' || i.type === 'Template');
     for (const d of declarations) {
       if (d.name.value.trim() === '') diagnostics.push(diag(name, d.name.range, DiagnosticIds.invalidValue, `${d.type === 'Intent' ? 'an intent' : 'a template'} needs a name; write one between the quotes`));
     }
-    const loaded: LoadedFile = { file: name, text: content, ast, imports: [], declarations };
+    const loaded: LoadedFile = { file: name, text: content, ast, comments, imports: [], declarations };
     files.set(key, loaded);
     loadingAt.set(key, loading.length);
     loading.push(key);
@@ -170,7 +174,7 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
     return loaded;
   };
 
-  const entry = load(file, text);
+  const entry = load(file, text, false);
 
   // What each file sees: its own declarations and those of the files it imports directly.
   const scopes = new Map<LoadedFile, Scope>();

@@ -7,9 +7,10 @@ import { LineIndex } from '../core/range.js';
 import type { TextEdit } from '../core/diagnostic.js';
 import type { PayloadFix, SourceMap, SourcePart } from '../core/source-map.js';
 import { ancestorsOf, deleteAtOrBelow, type Origin, type ValuePart } from './settings.js';
-import { OPTION_MEMBERS } from './emit/options.js';
-import { kebab } from '../core/words.js';
-import type { DeclarationNode } from '../grammar/ast.js';
+import { bandwidthNode, jsonNode, optionNode } from '../printer/build.js';
+import { jsonText, printStatement, printValue } from '../printer/print.js';
+import type { BandwidthNode, DeclarationNode, OptionNode } from '../grammar/ast.js';
+import { BANDWIDTH } from '../language/vocabulary.js';
 
 /** One line index per text of a compile, shared by the source maps of all its intents: a fix per intent must not index the file again. */
 const lineIndexes = new WeakMap<ReadonlyMap<string, string>, Map<string, LineIndex>>();
@@ -22,7 +23,6 @@ function linesOf(texts: ReadonlyMap<string, string>, file: string, text: string)
   return lines;
 }
 
-const KEYWORD_OF_MEMBER = new Map(Object.entries(OPTION_MEMBERS).map(([k, m]) => [m, k]));
 
 export class DsiSourceMap implements SourceMap {
   private readonly origins = new Map<string, Origin>();
@@ -78,7 +78,6 @@ export class DsiSourceMap implements SourceMap {
 
   edits(fix: PayloadFix): TextEdit[] | undefined {
     const m = /^\/OverrideOptions\/([A-Za-z]+)$/.exec(fix.pointer);
-    const keyword = m ? KEYWORD_OF_MEMBER.get(m[1]) : undefined;
     // Only the intent's own statements are edited: changing a template would change every intent that extends it.
     const found = this.origins.get(fix.pointer);
     const o = found && this.isOwn(found) ? found : undefined;
@@ -97,11 +96,13 @@ export class DsiSourceMap implements SourceMap {
       }
       return [{ file: o.statement.file, range: o.statement.range, text: '' }];
     }
+    // Statements and values are written by the one printer, in the language's words; inside a `set` value, as JSON.
+    if (o?.keyword === 'set') return [{ file: o.value.file, range: o.value.range, text: jsonText(jsonNode(fix.value)) }];
     if (typeof fix.value !== 'string' && typeof fix.value !== 'number') return undefined;
-    const rendered = (viaSet: boolean) => (viaSet || typeof fix.value === 'number' ? JSON.stringify(fix.value) : kebab(fix.value as string));
-    if (o) return [{ file: o.value.file, range: o.value.range, text: rendered(o.keyword === 'set') }];
+    const statement = m ? statementFor(m[1], fix.value) : undefined;
+    if (o) return statement ? [{ file: o.value.file, range: o.value.range, text: printValue(statement) }] : undefined;
     // Not set yet: add a statement at the end of the intent's own block.
-    if (!keyword || !this.intent || typeof fix.value !== 'string') return undefined;
+    if (!statement || !this.intent) return undefined;
     const text = this.texts.get(this.intent.file);
     if (text === undefined) return undefined;
     const { decl, file } = this.intent;
@@ -109,11 +110,17 @@ export class DsiSourceMap implements SourceMap {
     const lines = linesOf(this.texts, this.intent.file, text);
     if (last) {
       const indent = /^[ \t]*/.exec(lines.lineText(last.range.start.line))![0];
-      return [{ file, range: { start: last.range.end, end: last.range.end }, text: `\n${indent}${keyword} ${rendered(false)}` }];
+      return [{ file, range: { start: last.range.end, end: last.range.end }, text: `\n${printStatement(statement, indent)}` }];
     }
     const close = decl.range.end.offset - 1;
     if (text[close] !== '}') return undefined;
     const pos = lines.position(close);
-    return [{ file, range: { start: pos, end: pos }, text: ` ${keyword} ${rendered(false)} ` }];
+    return [{ file, range: { start: pos, end: pos }, text: ` ${printStatement(statement)} ` }];
   }
+}
+
+/** The option statement that sets `member` to `value`: `verify none`, `bandwidth 100 MiB/s`. */
+function statementFor(member: string, value: string | number): OptionNode | BandwidthNode | undefined {
+  if (typeof value === 'number') return member === BANDWIDTH.member ? bandwidthNode(value) : undefined;
+  return optionNode(member, value);
 }

@@ -3,9 +3,7 @@
  * Each returns a value or a problem in plain words; the caller turns problems into diagnostics.
  */
 import { kebab, normalizeWord, suggest } from '../core/words.js';
-
-// resolve.ts still imports `suggest` from here; the word helpers themselves live in core/words.ts.
-export { suggest };
+import { SIZE_UNITS as LANGUAGE_UNITS } from '../language/vocabulary.js';
 
 export type Converted<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -34,21 +32,11 @@ export function matchEnum(
   };
 }
 
-const UNIT_FACTORS: Readonly<Record<string, bigint>> = {
-  B: 1n,
-  kB: 1000n,
-  KB: 1000n,
-  MB: 1000n ** 2n,
-  GB: 1000n ** 3n,
-  TB: 1000n ** 4n,
-  KiB: 1024n,
-  MiB: 1024n ** 2n,
-  GiB: 1024n ** 3n,
-  TiB: 1024n ** 4n,
-};
+const UNIT_FACTORS: Readonly<Record<string, bigint>> = Object.fromEntries(LANGUAGE_UNITS.map((u) => [u.unit, u.bytes]));
 
 /** Units as the language writes them, for messages. */
-export const SIZE_UNITS = Object.keys(UNIT_FACTORS);
+const SYSTEM_ORDER = { byte: 0, SI: 1, IEC: 2 } as const;
+export const SIZE_UNITS = [...LANGUAGE_UNITS].sort((a, b) => SYSTEM_ORDER[a.system] - SYSTEM_ORDER[b.system] || Number(a.bytes - b.bytes)).map((u) => u.unit);
 
 /**
  * A size in whole bytes, computed exactly: `1.005` MB is 1005000, not a float's 1004999.99….
@@ -93,34 +81,4 @@ function formatRatio(n: bigint, d: bigint): string {
   const rest = n % d;
   const digits = (rest * 1000n) / d;
   return `${whole}.${digits.toString().padStart(3, '0')}…`;
-}
-
-/** The partition of an ARN (`aws`, `aws-cn`, …), or undefined when it is not an ARN. */
-export function partitionOf(arn: string | undefined): string | undefined {
-  const m = /^arn:([a-z][a-z0-9-]*):/.exec(arn ?? '');
-  return m ? m[1] : undefined;
-}
-
-/** An `s3://bucket/key` address, split. */
-export interface S3Address {
-  readonly bucket: string;
-  /** The key part without the leading `/`, verbatim; '' when there is none. */
-  readonly key: string;
-}
-
-/** Splits `s3://bucket/key`; the bucket is checked later by the schema through its ARN. */
-export function parseS3Address(text: string): Converted<S3Address> {
-  const m = /^s3:\/\/([^/]*)(?:\/(.*))?$/s.exec(text);
-  if (!m && /^s3:\/\//i.test(text)) return { ok: false, message: `write the scheme in lower case: "s3://${text.slice(5)}"` };
-  if (!m) {
-    const hint = /^[sS]3:/.test(text) || /^arn:/.test(text) ? ' (an ARN can be given with `set`)' : '';
-    return { ok: false, message: `expected an S3 address like "s3://bucket/prefix/", found "${text}"${hint}` };
-  }
-  if (m[1] === '') return { ok: false, message: `the S3 address "${text}" has no bucket; write "s3://bucket/prefix/"` };
-  return { ok: true, value: { bucket: m[1], key: m[2] ?? '' } };
-}
-
-/** The ARN of a bucket in a partition: `arn:aws-cn:s3:::bucket`. */
-export function bucketArn(partition: string, bucket: string): string {
-  return `arn:${partition}:s3:::${bucket}`;
 }

@@ -1,9 +1,9 @@
 /**
- * Task context from AWS through the real SDK (`dsi lint --resolve-context`), and sending a
- * payload (`dsi start`). `@aws-sdk/client-datasync` is imported only when one of these runs: the
- * CLI bundle leaves it out, and nothing else pays for loading it.
+ * Task context from AWS through the real SDK (`dsi lint --resolve-context`); the client comes
+ * from src/aws/client.ts, which loads the SDK only when a call is made.
  */
 import type { DataSyncClient, Options } from '@aws-sdk/client-datasync';
+import { describeError, httpStatus, openSession, type AwsContextOptions, type Sdk } from '../aws/client.js';
 import {
   S3_STORAGE_CLASSES,
   type LocationContext,
@@ -11,21 +11,7 @@ import {
   type TaskContext,
   type TaskMode,
 } from '../core/context.js';
-import type { Payload } from '../core/payload.js';
 import { DESCRIBE_LOCATION_TYPES, describeKindOfUri, describeKindsToTry, type DescribeLocationKind } from './locations.js';
-
-/** How to reach DataSync; everything is optional and falls back to the SDK's own chain. */
-export interface AwsContextOptions {
-  /** Default: the region of the task ARN. */
-  region?: string;
-  /** Endpoint URL, e.g. a VPC endpoint or a test server. */
-  endpoint?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  /** A profile of the shared AWS config files. */
-  profile?: string;
-  /** An existing `DataSyncClient` to use instead of a new one (for tests and embedding); its own settings then apply. */
-  client?: unknown;
-}
 
 /** What could be learnt about a task, and why anything else could not. */
 export interface ResolvedContext {
@@ -34,17 +20,11 @@ export interface ResolvedContext {
   warnings: string[];
 }
 
-type Sdk = typeof import('@aws-sdk/client-datasync');
-
-const ARN_REGION = /^arn:(?:aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:([a-z\-0-9]+):[0-9]{12}:/;
 /** The model's TaskArn pattern. */
 export const TASK_ARN =
   /^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\-0-9]+:[0-9]{12}:task\/task-[0-9a-f]{17}$/;
 /** ListLocations pages to read (100 locations each) before falling back to trying DescribeLocation* calls. */
 const MAX_LIST_PAGES = 20;
-
-let sdkPromise: Promise<Sdk> | undefined;
-const loadSdk = (): Promise<Sdk> => (sdkPromise ??= import('@aws-sdk/client-datasync'));
 
 /** Describes a task and its locations through DataSync; failures become warnings, never exceptions. */
 /** The filter rules stored on a task, as the `Value`s the API writes; undefined when there are none. */
@@ -122,67 +102,6 @@ export async function resolveTaskContext(taskArn: string, options: AwsContextOpt
     return { context: {}, warnings };
   } finally {
     session.close();
-  }
-}
-
-/** Sends a StartTaskExecution request as given; a failure comes back as `error`, never thrown. */
-export async function sendStartTaskExecution(
-  payload: Payload,
-  options: AwsContextOptions = {},
-): Promise<{ taskExecutionArn?: string; error?: string }> {
-  const taskArn = typeof payload?.TaskArn === 'string' ? payload.TaskArn : '(no TaskArn)';
-  const session = await openSession(taskArn, options);
-  if ('error' in session) return { error: `cannot start ${taskArn}: ${session.error}` };
-  try {
-    const out = await session.client.send(new session.sdk.StartTaskExecutionCommand(payload));
-    return out.TaskExecutionArn !== undefined
-      ? { taskExecutionArn: out.TaskExecutionArn }
-      : { error: `StartTaskExecution for ${taskArn} answered without a TaskExecutionArn` };
-  } catch (e) {
-    return { error: `StartTaskExecution failed for ${taskArn}: ${session.redact(describeError(e))}` };
-  } finally {
-    session.close();
-  }
-}
-
-interface Session {
-  sdk: Sdk;
-  client: DataSyncClient;
-  /** Removes any secret of the given credentials from a message (SDK messages should hold none; this makes sure). */
-  redact: (message: string) => string;
-  close: () => void;
-}
-
-/** Loads the SDK and gets a client: the one given, or a new one that `close` destroys. */
-async function openSession(arn: string, options: AwsContextOptions): Promise<Session | { error: string }> {
-  let sdk: Sdk;
-  try {
-    sdk = await loadSdk();
-  } catch (e) {
-    return { error: `@aws-sdk/client-datasync could not be loaded (${(e as Error).message}); install it next to dsi` };
-  }
-  const secrets = [options.credentials?.secretAccessKey, options.credentials?.sessionToken].filter(
-    (s): s is string => typeof s === 'string' && s.length >= 4,
-  );
-  const redact = (message: string) => secrets.reduce((m, s) => m.split(s).join('****'), message);
-
-  if (options.client !== undefined) {
-    if (!options.client || typeof (options.client as { send?: unknown }).send !== 'function') {
-      return { error: 'the client given is not a DataSyncClient (it has no send method)' };
-    }
-    return { sdk, client: options.client as DataSyncClient, redact, close: () => {} };
-  }
-  const region = options.region ?? ARN_REGION.exec(arn)?.[1];
-  try {
-    const client = new sdk.DataSyncClient({
-      ...(region !== undefined ? { region } : {}),
-      ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
-      ...(options.credentials !== undefined ? { credentials: { ...options.credentials } } : {}),
-      ...(options.profile !== undefined ? { profile: options.profile } : {}),
-    });
-    return { sdk, client, redact, close: () => client.destroy() };
-  } catch (e) {
-    return { error: `the DataSync client could not be set up: ${redact(describeError(e))}` };
   }
 }
 
@@ -301,22 +220,9 @@ function s3Context(arn: string, uri: string | undefined, storageClass: string | 
   return compact({ type: 'S3', storageClass: known, arn, uri });
 }
 
-/** `Name: message` of an SDK error (plus the HTTP status where there was an answer). */
-function describeError(e: unknown): string {
-  if (e instanceof Error) {
-    const status = httpStatus(e);
-    const name = e.name && e.name !== 'Error' ? `${e.name}: ` : '';
-    return `${name}${e.message || '(no message)'}${status !== undefined ? ` (HTTP ${status})` : ''}`;
-  }
-  return String(e);
-}
-
-function httpStatus(e: unknown): number | undefined {
-  const status = (e as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata?.httpStatusCode;
-  return typeof status === 'number' ? status : undefined;
-}
-
 /** The object without its undefined members (context objects hold only what is known). */
 function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
+
+export type { AwsContextOptions };

@@ -50,6 +50,10 @@ export interface Diagnostic {
   readonly fix?: Fix;
   /** Present on a problem that a waiver excused (kept for audit, not in force). */
   readonly suppressions?: readonly DiagnosticSuppression[];
+  /** The JSON Pointer into the payload the problem is about, when it is about one member (baselines and SARIF fingerprints use it, never the line). */
+  readonly pointer?: string;
+  /** The intent whose payload has the problem; absent for a request file and for problems of a file itself. */
+  readonly intent?: string;
 }
 
 /** Parse-level and compile-level diagnostic ids (rule ids come from the rules). */
@@ -70,6 +74,7 @@ export const DiagnosticIds = {
   internal: 'internal',
   ignore: 'dsi-ignore',
   limit: 'limit',
+  fixConflict: 'fix-conflict',
 } as const;
 
 /** True when any diagnostic is an error. */

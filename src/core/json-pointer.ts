@@ -11,13 +11,26 @@ export function pointer(...tokens: (string | number)[]): string {
 }
 
 /** Splits a pointer into its unescaped tokens. */
-export function parsePointer(p: string): string[] {
-  if (p === '') return [];
-  return p
-    .slice(1)
-    .split('/')
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+export function parsePointer(p: string): readonly string[] {
+  if (p === '') return NO_TOKENS;
+  let tokens = parsed.get(p);
+  if (tokens === undefined) {
+    // The same few pointers are parsed for every payload and rule: remember them (bounded).
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    tokens = Object.freeze(
+      p
+        .slice(1)
+        .split('/')
+        .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')),
+    );
+    parsed.set(p, tokens);
+  }
+  return tokens;
 }
+
+const NO_TOKENS: readonly string[] = Object.freeze([]);
+const MAX_PARSED = 4096;
+const parsed = new Map<string, readonly string[]>();
 
 /** The pointer one level up; `''` for the root. */
 export function parentPointer(p: string): string {

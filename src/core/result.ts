@@ -10,6 +10,8 @@ export interface FileResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Problems a waiver excused, each with its `suppressions` (JSON and SARIF list them for audit). */
   readonly suppressed?: readonly Diagnostic[];
+  /** The text as `--fix` (or `--fix-dry-run`) left it, where fixes changed it: ESLint's `output`. */
+  readonly output?: string;
 }
 
 /** What a formatter needs to know of a rule: for SARIF's rule metadata and help links. */

@@ -1,7 +1,8 @@
 /**
  * The `dsi-ignore` comment (a waiver): `# dsi-ignore RULE-ID [until YYYY-MM-DD] -- reason` on the
  * line above a problem excuses it, until the end of that day (UTC) when a date is given. Front
- * ends find these comments; the check stage (`check/suppressions.ts`) applies them.
+ * ends hand over their comments (the `.dsi` lexer's comment tokens); this module reads the
+ * waivers in them, and the check stage (`check/suppressions.ts`) applies them.
  */
 import type { Diagnostic } from './diagnostic.js';
 import { DiagnosticIds } from './diagnostic.js';
@@ -20,21 +21,46 @@ export interface Suppression {
   readonly range: Range;
 }
 
-const COMMENT = /^([ \t]*)(?:#|\/\/)[ \t]*dsi-ignore\b(.*)$/;
+/** A comment as a front end read it: its text (marker included) and where it is. */
+export interface SourceComment {
+  readonly text: string;
+  /** True when nothing but blanks precedes it on its line: only such a comment is a waiver. */
+  readonly ownLine: boolean;
+  readonly range: Range;
+}
 
 /** Most `dsi-ignore` comments read in one file; past it, one error, and the later ones excuse nothing. */
 export const MAX_WAIVERS_PER_FILE = 10_000;
 
-/** Finds the `dsi-ignore` comments of a text; malformed ones are reported into `problems`. */
+const WAIVER = /^(?:#|\/\/)[ \t]*dsi-ignore\b(.*)$/;
+const LINE_COMMENT = /^([ \t]*)((?:#|\/\/).*)$/;
+
+/**
+ * Finds the `dsi-ignore` comments of a request file (whose comments start a line: `#` in YAML);
+ * malformed ones are reported into `problems`. `.dsi` files use {@link suppressionsFromComments}.
+ */
 export function findSuppressions(text: string, file: string, problems: Diagnostic[]): Suppression[] {
   if (!text.includes('dsi-ignore')) return [];
   const lines = new LineIndex(text);
-  const found: { line: number; ruleIds: string[]; reason: string; range: Range; until?: string }[] = [];
+  const comments: SourceComment[] = [];
   for (let line = 1; line <= lines.lineCount; line++) {
-    const m = COMMENT.exec(lines.lineText(line));
+    const m = LINE_COMMENT.exec(lines.lineText(line));
     if (!m) continue;
-    const lineStart = lines.lineStart(line);
-    const range = lines.range(lineStart + m[1].length, lineStart + lines.lineText(line).length);
+    const start = lines.lineStart(line) + m[1].length;
+    comments.push({ text: m[2], ownLine: true, range: lines.range(start, start + m[2].length) });
+  }
+  return suppressionsFromComments(comments, file, problems);
+}
+
+/** The waivers among a file's comments, in source order; malformed ones are reported into `problems`. */
+export function suppressionsFromComments(comments: readonly SourceComment[], file: string, problems: Diagnostic[]): Suppression[] {
+  const found: { line: number; ruleIds: string[]; reason: string; range: Range; until?: string }[] = [];
+  for (const comment of comments) {
+    const m = comment.ownLine ? WAIVER.exec(comment.text) : null;
+    if (!m) continue;
+    const { range } = comment;
+    const line = range.start.line;
+    const [idsPart, ...reasonParts] = m[1].split('--');
     if (found.length === MAX_WAIVERS_PER_FILE) {
       problems.push({
         file,
@@ -45,7 +71,6 @@ export function findSuppressions(text: string, file: string, problems: Diagnosti
       });
       break;
     }
-    const [idsPart, ...reasonParts] = m[2].split('--');
     const words = idsPart.split(/[\s,]+/).filter(Boolean);
     const reason = reasonParts.join('--').trim();
     // `until DATE` ends the list of rule ids.

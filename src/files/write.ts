@@ -4,7 +4,6 @@
  */
 import { chmodSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { describeFileError, kindOf, readRegularFile } from './read.js';
 import { isInside, realPathOf } from './roots.js';
 
@@ -52,7 +51,7 @@ export interface WriteResult {
 const TEMP_NAME = /^\..+\.dsi-(\d+)-[0-9a-f]{12}\.tmp$/;
 
 function tempNameFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.dsi-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.dsi-${process.pid}-${randomPart()}.tmp`);
 }
 
 function processIsGone(pid: number): boolean {
@@ -216,4 +215,12 @@ function holds(path: string, expected: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Twelve hex digits for a temporary name. Not secret: the file is created exclusively (`wx`), so
+ * a guess can only make the write fail, never redirect it; node:crypto would cost every start-up.
+ */
+function randomPart(): string {
+  return Array.from({ length: 12 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
 }

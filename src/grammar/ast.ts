@@ -4,14 +4,50 @@
  *
  * Where parsing recovered from an error, a node may be missing parts; those parts are
  * `undefined` and a syntax diagnostic has been reported for them.
+ *
+ * The tree is lossless enough to print the file again (`dsi fmt`): every value keeps its
+ * spelling (`raw`), and comments are attached to the nearest statement or declaration
+ * (`trivia`), as prettier-java's parser attaches them to its nodes.
  */
 import type { Range } from '../core/range.js';
+import type { OptionKeyword, ReportSettingKeyword } from '../language/vocabulary.js';
+
+// The keyword types come from the one vocabulary table.
+export type { OptionKeyword, ReportSettingKeyword };
+
+/** A `#` or `//` comment, as written (marker included), to the end of its line. */
+export interface CommentNode {
+  readonly type: 'Comment';
+  /** The whole comment, `#` or `//` included, without the line break. */
+  readonly text: string;
+  /** True when nothing but blanks precedes it on its line. */
+  readonly ownLine: boolean;
+  /** True when an empty line separates it from what comes before it. */
+  readonly blankLineBefore: boolean;
+  readonly range: Range;
+}
+
+/** The comments attached to a node, and whether an empty line came before it (layout that `dsi fmt` keeps). */
+export interface Trivia {
+  /** Comments on their own lines just before the node. */
+  readonly leading: readonly CommentNode[];
+  /** Comments after the node's first token on one of its lines (`verify none  # why`). */
+  readonly trailing: readonly CommentNode[];
+  /** In a block: comments after its last statement, before its `}`. */
+  readonly dangling: readonly CommentNode[];
+  /** True when an empty line separates the node (or its first leading comment) from what comes before. */
+  readonly blankLineBefore: boolean;
+  /** True when an empty line separates the last leading comment from the node (a comment that heads a section). */
+  readonly blankLineAfterLeading: boolean;
+}
 
 /** A name: a WORD or a STRING (already unescaped). */
 export interface NameNode {
   readonly type: 'Name';
   readonly value: string;
   readonly quoted: boolean;
+  /** As written: the word, or the string with its quotes and escapes. */
+  readonly raw: string;
   readonly range: Range;
 }
 
@@ -19,6 +55,8 @@ export interface NameNode {
 export interface StringNode {
   readonly type: 'String';
   readonly value: string;
+  /** As written, quotes and escapes included: `"a\\|b"`. */
+  readonly raw: string;
   readonly range: Range;
 }
 
@@ -38,12 +76,14 @@ export interface SizeNode {
   readonly unit?: string;
   /** True when written with `/s`. */
   readonly perSecond: boolean;
+  /** As written: `1_048_576`, `100MiB/s`. */
+  readonly raw: string;
   readonly range: Range;
 }
 
 /** An inline JSON value in `set PATH = VALUE`. */
 export type JsonValueNode =
-  | { readonly type: 'JsonString'; readonly value: string; readonly range: Range }
+  | { readonly type: 'JsonString'; readonly value: string; readonly raw: string; readonly range: Range }
   | { readonly type: 'JsonNumber'; readonly value: number; readonly raw: string; readonly range: Range }
   | { readonly type: 'JsonBoolean'; readonly value: boolean; readonly range: Range }
   | { readonly type: 'JsonNull'; readonly range: Range }
@@ -58,6 +98,7 @@ export type JsonValueNode =
 export interface ImportNode {
   readonly type: 'Import';
   readonly path: StringNode;
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
 
@@ -69,8 +110,12 @@ export interface DeclarationNode {
   readonly name: NameNode;
   readonly parents: readonly NameNode[];
   readonly body: readonly StatementNode[];
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
+
+/** What separates the values of a policy clause: `a | b` or `team, cost-center`. */
+export type PolicySeparator = '|' | ',';
 
 /** A value in a policy: a word (`remove`, `team`), a string (`"prod"`), or a size or number (`500 MiB/s`, `10`). */
 export type PolicyValueNode = WordNode | StringNode | SizeNode;
@@ -87,8 +132,13 @@ export interface WhenNode {
   readonly subject: WordNode;
   /** The values after the subject, separated by `|` or `,`. */
   readonly values: readonly PolicyValueNode[];
+  /** The separators between `values` as written (`|` where absent). */
+  readonly separators?: readonly PolicySeparator[];
   /** The values after `=` (`when tag env = "prod" | "staging"`). */
   readonly equals?: readonly PolicyValueNode[];
+  /** The separators between `equals` as written. */
+  readonly equalsSeparators?: readonly PolicySeparator[];
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
 
@@ -112,8 +162,12 @@ export interface AssertionNode {
   readonly subject: WordNode;
   /** The values after the subject, separated by `|` or `,`. */
   readonly values: readonly PolicyValueNode[];
+  /** The separators between `values` as written (`|` where absent). */
+  readonly separators?: readonly PolicySeparator[];
   /** The values after `=` (`require tag env = "prod" | "dev"`). */
   readonly equals?: readonly PolicyValueNode[];
+  /** The separators between `equals` as written. */
+  readonly equalsSeparators?: readonly PolicySeparator[];
   readonly limit?: PolicyLimitNode;
   /** `as NAME`: the rule id becomes `POLICY/NAME` instead of `POLICY/n`. */
   readonly name?: NameNode;
@@ -121,6 +175,7 @@ export interface AssertionNode {
   readonly warn?: Range;
   /** `because "…"`: the reason, which ends the rule's message. */
   readonly because?: StringNode;
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
 
@@ -130,6 +185,7 @@ export interface PolicyNode {
   readonly name: NameNode;
   readonly when: readonly WhenNode[];
   readonly assertions: readonly AssertionNode[];
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
 
@@ -139,25 +195,9 @@ export type TopLevelNode = ImportNode | DeclarationNode | PolicyNode;
 export interface FileNode {
   readonly type: 'File';
   readonly items: readonly TopLevelNode[];
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
-
-/** Option statements: one keyword, one value. The keyword decides the payload field. */
-export type OptionKeyword =
-  | 'transfer'
-  | 'verify'
-  | 'overwrite'
-  | 'deleted'
-  | 'atime'
-  | 'mtime'
-  | 'uid'
-  | 'gid'
-  | 'permissions'
-  | 'devices'
-  | 'object-tags'
-  | 'security-descriptors'
-  | 'queueing'
-  | 'log';
 
 /** `verify only-files-transferred`, `queueing enabled`, … */
 export interface OptionNode {
@@ -165,6 +205,7 @@ export interface OptionNode {
   readonly keyword: OptionKeyword;
   readonly keywordRange: Range;
   readonly value: WordNode;
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
 
@@ -173,6 +214,7 @@ export interface BandwidthNode {
   readonly type: 'Bandwidth';
   readonly keywordRange: Range;
   readonly value: SizeNode | WordNode;
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
 
@@ -182,6 +224,7 @@ export interface FilterNode {
   readonly kind: 'include' | 'exclude';
   readonly keywordRange: Range;
   readonly patterns: readonly StringNode[];
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
 
@@ -192,21 +235,23 @@ export interface TaskNode {
   readonly arn: StringNode;
   /** Undefined when written without a block. */
   readonly context?: readonly ContextNode[];
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
 
 /** Statements of the task context block (never emitted). */
 export type ContextNode =
-  | { readonly type: 'ContextMode'; readonly keywordRange: Range; readonly value: WordNode; readonly range: Range }
+  | { readonly type: 'ContextMode'; readonly keywordRange: Range; readonly value: WordNode; readonly trivia?: Trivia; readonly range: Range }
   | {
       readonly type: 'ContextLocation';
       readonly end: 'from' | 'to';
       readonly keywordRange: Range;
       readonly location: WordNode;
       readonly storageClass?: WordNode;
+      readonly trivia?: Trivia;
       readonly range: Range;
     }
-  | { readonly type: 'ContextLogGroup'; readonly keywordRange: Range; readonly value: StringNode; readonly range: Range };
+  | { readonly type: 'ContextLogGroup'; readonly keywordRange: Range; readonly value: StringNode; readonly trivia?: Trivia; readonly range: Range };
 
 /** `manifest "s3://bucket/key" [version "v"] role "arn"` */
 export interface ManifestNode {
@@ -215,19 +260,21 @@ export interface ManifestNode {
   readonly address: StringNode;
   readonly version?: StringNode;
   readonly role: StringNode;
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
 
 /** Statements inside `report { … }`. */
 export type ReportStatementNode =
-  | { readonly type: 'ReportTo'; readonly keywordRange: Range; readonly value: StringNode; readonly range: Range }
-  | { readonly type: 'ReportRole'; readonly keywordRange: Range; readonly value: StringNode; readonly range: Range }
+  | { readonly type: 'ReportTo'; readonly keywordRange: Range; readonly value: StringNode; readonly trivia?: Trivia; readonly range: Range }
+  | { readonly type: 'ReportRole'; readonly keywordRange: Range; readonly value: StringNode; readonly trivia?: Trivia; readonly range: Range }
   | {
       readonly type: 'ReportSetting';
       /** `output`, `level`, `object-versions`, or an aspect: `transferred`, `verified`, `deleted`, `skipped`. */
-      readonly keyword: 'output' | 'level' | 'object-versions' | 'transferred' | 'verified' | 'deleted' | 'skipped';
+      readonly keyword: ReportSettingKeyword;
       readonly keywordRange: Range;
       readonly value: WordNode;
+      readonly trivia?: Trivia;
       readonly range: Range;
     };
 
@@ -236,6 +283,7 @@ export interface ReportNode {
   readonly type: 'Report';
   readonly keywordRange: Range;
   readonly statements: readonly ReportStatementNode[];
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
 
@@ -245,6 +293,7 @@ export interface TagNode {
   readonly keywordRange: Range;
   readonly key: NameNode;
   readonly value: StringNode;
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
 
@@ -261,6 +310,7 @@ export interface SetNode {
   /** The range of the whole path. */
   readonly pathRange: Range;
   readonly value: JsonValueNode;
+  readonly trivia?: Trivia;
   readonly range: Range;
 }
 

@@ -3,8 +3,9 @@
  */
 import { EOF, type ILexingError, type IRecognitionException, type IToken } from 'chevrotain';
 import { compareDiagnostics, DiagnosticIds, type Diagnostic } from '../core/diagnostic.js';
-import { LineIndex } from '../core/range.js';
-import type { FileNode } from './ast.js';
+import { LineIndex, type Range } from '../core/range.js';
+import type { CommentNode, FileNode } from './ast.js';
+import { attachComments, commentNodes } from './comments.js';
 import type { FileCstNode } from './cst.js';
 import { dsiParser, type ParseProblem } from './parser.js';
 import { toAst } from './to-ast.js';
@@ -12,24 +13,53 @@ import { dsiLexer } from './tokens.js';
 
 export type * from './ast.js';
 
-/** The result of `parse`: always a FileNode (partial where the text has errors), and every problem found. */
+/** One token of the text as the lexer read it (comments are in {@link ParseResult.comments}). */
+export interface SyntaxToken {
+  /** The token's kind: `Word`, `StringLiteral`, `SizeLiteral`, `LCurly`, a keyword's name (`Verify`), … */
+  readonly kind: string;
+  /** The text of the token exactly as written. */
+  readonly image: string;
+  readonly range: Range;
+}
+
+/**
+ * The result of `parse`: always a FileNode (partial where the text has errors), every problem
+ * found, and what a formatter or an editor needs besides: the comments (also attached to the
+ * nodes as `trivia`) and the tokens.
+ */
 export interface ParseResult {
   readonly ast: FileNode;
   readonly diagnostics: Diagnostic[];
+  /** Every comment, in source order. */
+  readonly comments: readonly CommentNode[];
+  /** Every token but comments, in source order (built on first use). */
+  readonly tokens: readonly SyntaxToken[];
+}
+
+/** Options of {@link parse}. */
+export interface ParseOptions {
+  /**
+   * Attach the comments to the nodes (`trivia`), as a formatter or an editor needs; default
+   * true. The compiler, which needs only the comments themselves, turns it off.
+   */
+  readonly trivia?: boolean;
 }
 
 /** Parses one `.dsi` text named `file`; every syntax problem of the file is in `diagnostics`. */
-export function parse(text: string, file: string): ParseResult {
+export function parse(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
   try {
-    const lexed = dsiLexer.tokenize(text);
-    dsiParser.input = lexed.tokens;
-    const cst = dsiParser.file() as FileCstNode;
-    problems.push(...dsiParser.problems, ...dsiParser.errors.map((e) => recognitionProblem(e, text)));
+    const lexed = dsiLexer().tokenize(text);
+    const parser = dsiParser();
+    parser.input = lexed.tokens;
+    const cst = parser.file() as FileCstNode;
+    problems.push(...parser.problems, ...parser.errors.map((e) => recognitionProblem(e, text)));
     problems.push(...lexed.errors.map((e) => lexingProblem(e, text)));
     const ast = toAst(cst, lines, (p) => problems.push(p));
-    return { ast, diagnostics: toDiagnostics(problems, lines, file) };
+    const comments = commentNodes(lexed.groups.comments ?? [], lines);
+    if (options.trivia !== false) attachComments(ast, comments, text);
+    return withTokens({ ast, diagnostics: toDiagnostics(problems, lines, file), comments }, lexed.tokens, lines);
   } catch (error) {
     // A bug of ours, not of the file: say so, and keep what was found so far.
     const detail = error instanceof Error ? error.message : String(error);
@@ -43,11 +73,22 @@ export function parse(text: string, file: string): ParseResult {
     return {
       ast: { type: 'File', items: [], range: lines.range(0, text.length) },
       diagnostics: [...toDiagnostics(problems, lines, file), internal],
+      comments: [],
+      tokens: [],
     };
   } finally {
     // Let the token vector and the CST be collected between parses.
-    dsiParser.input = [];
+    dsiParser().input = [];
   }
+}
+
+/** Adds `tokens` as a property built on first read: most parses (compiling) never look at it. */
+function withTokens(result: Omit<ParseResult, 'tokens'>, tokens: readonly IToken[], lines: LineIndex): ParseResult {
+  let built: SyntaxToken[] | undefined;
+  return Object.defineProperty(result, 'tokens', {
+    enumerable: true,
+    get: () => (built ??= tokens.map((t) => ({ kind: t.tokenType.name, image: t.image, range: lines.range(t.startOffset, t.startOffset + t.image.length) }))),
+  }) as ParseResult;
 }
 
 function lexingProblem(e: ILexingError, text: string): ParseProblem {

@@ -22,45 +22,16 @@ import {
   type TokenType,
 } from 'chevrotain';
 import { suggest } from '../core/words.js';
+import { BLOCK_KEYWORDS, TOP_LEVEL, type BlockKind } from '../language/vocabulary.js';
 import * as T from './tokens.js';
 
 /** How deep a `set` value may nest; a real request nests at most six levels. */
 export const MAX_JSON_DEPTH = 64;
 
-/** The blocks that hold statements; each has its own statement keywords. */
-export type BlockKind = 'file' | 'declaration' | 'task' | 'report' | 'policy';
+export type { BlockKind };
 
-/** The words that start a statement in each block, for did-you-mean suggestions. */
-export const blockKeywords: Readonly<Record<BlockKind, readonly string[]>> = {
-  file: ['import', 'intent', 'template', 'policy'],
-  declaration: [
-    'task',
-    'transfer',
-    'verify',
-    'overwrite',
-    'deleted',
-    'atime',
-    'mtime',
-    'uid',
-    'gid',
-    'permissions',
-    'devices',
-    'object-tags',
-    'security-descriptors',
-    'bandwidth',
-    'queueing',
-    'log',
-    'include',
-    'exclude',
-    'manifest',
-    'report',
-    'tag',
-    'set',
-  ],
-  task: ['mode', 'from', 'to', 'log-group'],
-  report: ['to', 'role', 'output', 'level', 'object-versions', 'transferred', 'verified', 'deleted', 'skipped'],
-  policy: ['when', 'require', 'forbid', 'limit'],
-};
+/** The words that start a statement in each block, for did-you-mean suggestions (from the vocabulary table). */
+export const blockKeywords = BLOCK_KEYWORDS;
 
 const blockNames: Readonly<Record<BlockKind, string>> = {
   file: 'at the top level of a file',
@@ -103,6 +74,11 @@ function orList(items: readonly string[]): string {
   return `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
 }
 
+/** "`import`, `intent`, `template` or `policy`". */
+function topLevelWords(): string {
+  return orList(TOP_LEVEL.map((k) => `\`${k}\``));
+}
+
 function after(previous: IToken | undefined): string {
   return previous && previous.tokenType !== EOF && previous.image ? ` after ${describeToken(previous)}` : '';
 }
@@ -120,7 +96,7 @@ const errorMessageProvider: IParserErrorMessageProvider = {
     return `expected ${what}${after(previous)}, found ${describeToken(actual)}`;
   },
   buildNotAllInputParsedMessage: ({ firstRedundant }) =>
-    `unexpected ${describeToken(firstRedundant)}; expected \`import\`, \`intent\`, \`template\` or \`policy\``,
+    `unexpected ${describeToken(firstRedundant)}; expected ${topLevelWords()}`,
   buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, previous, ruleName }) => {
     const what =
       ruleName === 'jsonValue'
@@ -647,7 +623,7 @@ export class DsiParser extends CstParser {
   private reportUnknown(first: IToken, block: BlockKind): void {
     if (!tokenMatcher(first, T.Word)) {
       const expected =
-        block === 'file' ? '`import`, `intent`, `template` or `policy`' : `a statement such as \`${blockKeywords[block][block === 'declaration' ? 2 : block === 'policy' ? 1 : 0]}\``;
+        block === 'file' ? topLevelWords() : `a statement such as \`${blockKeywords[block][block === 'declaration' ? 2 : block === 'policy' ? 1 : 0]}\``;
       this.problemAt(first, 'syntax', `unexpected ${describeToken(first)} ${blockNames[block]}; expected ${expected}`);
       return;
     }
@@ -769,5 +745,12 @@ export class DsiParser extends CstParser {
   }
 }
 
-/** The one parser: building it runs the grammar analysis, so it is built once, at load. */
-export const dsiParser = new DsiParser();
+let parser: DsiParser | undefined;
+
+/**
+ * The one parser. Building it runs chevrotain's grammar analysis (a third of a cold start), so it
+ * is built once, on the first parse: commands that read no `.dsi` file never pay for it.
+ */
+export function dsiParser(): DsiParser {
+  return (parser ??= new DsiParser());
+}

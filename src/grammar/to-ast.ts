@@ -129,7 +129,7 @@ function isEscaped(text: string, index: number): boolean {
 
 function stringNode(b: Builder, token: IToken | undefined): A.StringNode | undefined {
   if (!real(token)) return undefined;
-  return { type: 'String', value: stringValue(b, token), range: tokenRange(b, token) };
+  return { type: 'String', value: stringValue(b, token), raw: token.image, range: tokenRange(b, token) };
 }
 
 function wordNode(b: Builder, token: IToken | undefined): A.WordNode | undefined {
@@ -153,7 +153,7 @@ function nameNode(b: Builder, token: IToken | undefined): A.NameNode | undefined
   if (!real(token)) return undefined;
   asciiWord(b, token);
   const quoted = token.image.startsWith('"');
-  return { type: 'Name', value: quoted ? stringValue(b, token) : token.image, quoted, range: tokenRange(b, token) };
+  return { type: 'Name', value: quoted ? stringValue(b, token) : token.image, quoted, raw: token.image, range: tokenRange(b, token) };
 }
 
 const sizePattern = /^(\d[\d_]*(?:\.\d+)?)[ \t]*([A-Za-z]+)(\/s)?$/;
@@ -164,8 +164,8 @@ function bandwidthValue(b: Builder, token: IToken | undefined): A.SizeNode | A.W
   const range = tokenRange(b, token);
   if (/^[A-Za-z]/.test(token.image)) return wordNode(b, token);
   const size = sizePattern.exec(token.image);
-  if (size) return { type: 'Size', number: size[1].replace(/_/g, ''), unit: size[2], perSecond: size[3] !== undefined, range };
-  if (/^\d[\d_]*(?:\.\d+)?$/.test(token.image)) return { type: 'Size', number: token.image.replace(/_/g, ''), perSecond: false, range };
+  if (size) return { type: 'Size', number: size[1].replace(/_/g, ''), unit: size[2], perSecond: size[3] !== undefined, raw: token.image, range };
+  if (/^\d[\d_]*(?:\.\d+)?$/.test(token.image)) return { type: 'Size', number: token.image.replace(/_/g, ''), perSecond: false, raw: token.image, range };
   problem(b, token.startOffset, token.endOffset! + 1, `expected a rate such as \`100 MiB/s\` after \`bandwidth\`, found \`${token.image}\`; a size is a number of 0 or more`);
   return undefined;
 }
@@ -205,9 +205,9 @@ function whenNode(b: Builder, n: C.WhenClauseCstNode): A.WhenNode | undefined {
   const c = n.children;
   const keyword = c.When[0];
   const subject = wordNode(b, first(c.Word));
-  const [values, equals] = operandLists(b, c.policyOperands, c.Equals);
+  const [values, equals, separators] = operandLists(b, c.policyOperands, c.Equals);
   if (!subject || values === undefined || equals === null) return undefined;
-  const node = { type: 'When' as const, keywordRange: tokenRange(b, keyword), subject, values, range: nodeRange(b, n, keyword) };
+  const node = { type: 'When' as const, keywordRange: tokenRange(b, keyword), subject, values, ...separators, range: nodeRange(b, n, keyword) };
   return equals ? { ...node, equals } : node;
 }
 
@@ -215,7 +215,7 @@ function assertionNode(b: Builder, n: C.AssertionCstNode): A.AssertionNode | und
   const c = n.children;
   const keyword = first(c.Require) ?? first(c.Forbid) ?? first(c.Limit);
   const subject = wordNode(b, first(c.Word));
-  const [values, equals] = operandLists(b, c.policyOperands, c.Equals);
+  const [values, equals, separators] = operandLists(b, c.policyOperands, c.Equals);
   if (!real(keyword) || !subject || values === undefined || equals === null) return undefined;
   const operator = first(c.Comparison);
   let limit: A.PolicyLimitNode | undefined;
@@ -252,6 +252,7 @@ function assertionNode(b: Builder, n: C.AssertionCstNode): A.AssertionNode | und
     keywordRange: tokenRange(b, keyword),
     subject,
     values,
+    ...separators,
     ...(equals ? { equals } : {}),
     ...(limit ? { limit } : {}),
     ...(name ? { name } : {}),
@@ -261,15 +262,26 @@ function assertionNode(b: Builder, n: C.AssertionCstNode): A.AssertionNode | und
   };
 }
 
+/** The separators of both value lists as written, where any is a `,` (`|` is what the printer writes by default). */
+interface Separators {
+  readonly separators?: A.PolicySeparator[];
+  readonly equalsSeparators?: A.PolicySeparator[];
+}
+
+function separatorsOf(l: C.PolicyOperandsCstNode | undefined): A.PolicySeparator[] {
+  const tokens = [...(l?.children.Pipe ?? []), ...(l?.children.Comma ?? [])].sort((x, y) => x.startOffset - y.startOffset);
+  return tokens.map((t) => t.image as A.PolicySeparator);
+}
+
 /**
- * The value lists before and after `=`: `[values, equals]`, where a list that parsing left
- * incomplete is `undefined` (before) or `null` (after `=`), and no `=` leaves `equals` undefined.
+ * The value lists before and after `=`: `[values, equals, separators]`, where a list that parsing
+ * left incomplete is `undefined` (before) or `null` (after `=`), and no `=` leaves `equals` undefined.
  */
 function operandLists(
   b: Builder,
   lists: readonly C.PolicyOperandsCstNode[] | undefined,
   equalsToken: readonly IToken[] | undefined,
-): [A.PolicyValueNode[] | undefined, A.PolicyValueNode[] | undefined | null] {
+): [A.PolicyValueNode[] | undefined, A.PolicyValueNode[] | undefined | null, Separators] {
   const all = lists ?? [];
   const equalsAt = first(equalsToken);
   const before = all.filter((l) => !equalsAt || (l.location?.startOffset ?? 0) < equalsAt.startOffset);
@@ -284,9 +296,15 @@ function operandLists(
     return nodes as A.PolicyValueNode[];
   };
   const values = read(before[0]);
-  if (!equalsAt) return [values, undefined];
+  const separators = separatorsOf(before[0]);
+  const equalsSeparators = separatorsOf(after[0]);
+  const written: Separators = {
+    ...(separators.includes(',') ? { separators } : {}),
+    ...(equalsSeparators.includes(',') ? { equalsSeparators } : {}),
+  };
+  if (!equalsAt) return [values, undefined, written];
   const equals = real(equalsAt) && after[0] ? read(after[0]) : undefined;
-  return [values, equals ?? null];
+  return [values, equals ?? null, written];
 }
 
 /** One value of a policy: a string, a word, or a size or number as written. */
@@ -296,8 +314,8 @@ function operandNode(b: Builder, token: IToken | undefined): A.PolicyValueNode |
   if (/^[A-Za-z]/.test(token.image) || token.tokenType === NonAsciiWord) return wordNode(b, token);
   const range = tokenRange(b, token);
   const size = sizePattern.exec(token.image);
-  if (size) return { type: 'Size', number: size[1].replace(/_/g, ''), unit: size[2], perSecond: size[3] !== undefined, range };
-  if (/^\d[\d_]*(?:\.\d+)?$/.test(token.image)) return { type: 'Size', number: token.image.replace(/_/g, ''), perSecond: false, range };
+  if (size) return { type: 'Size', number: size[1].replace(/_/g, ''), unit: size[2], perSecond: size[3] !== undefined, raw: token.image, range };
+  if (/^\d[\d_]*(?:\.\d+)?$/.test(token.image)) return { type: 'Size', number: token.image.replace(/_/g, ''), perSecond: false, raw: token.image, range };
   problem(b, token.startOffset, token.endOffset! + 1, `expected a number of 0 or more such as \`10\` or \`500 MiB/s\`, found \`${token.image}\``);
   return undefined;
 }
@@ -482,7 +500,7 @@ function setPath(b: Builder, n: C.SetPathCstNode): A.SetPathSegment[] | undefine
 function jsonValue(b: Builder, n: C.JsonValueCstNode): A.JsonValueNode | undefined {
   const c = n.children;
   const string = first(c.StringLike);
-  if (real(string)) return { type: 'JsonString', value: stringValue(b, string), range: tokenRange(b, string) };
+  if (real(string)) return { type: 'JsonString', value: stringValue(b, string), raw: string.image, range: tokenRange(b, string) };
   const number = first(c.NumberLiteral);
   if (real(number)) {
     return { type: 'JsonNumber', value: Number(number.image.replace(/_/g, '')), raw: number.image, range: tokenRange(b, number) };
@@ -507,6 +525,7 @@ function jsonValue(b: Builder, n: C.JsonValueCstNode): A.JsonValueNode | undefin
       const key: A.StringNode = {
         type: 'String',
         value: keyToken.image.startsWith('"') ? stringValue(b, keyToken) : keyToken.image,
+        raw: keyToken.image,
         range: tokenRange(b, keyToken),
       };
       return value && { key, value };

@@ -7,6 +7,7 @@
  * Each keyword uses `longer_alt: Word`, so `logs` or `tasks` lex as one word.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { KEYWORDS } from '../language/vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
 // Categories (never matched by themselves)
@@ -35,7 +36,8 @@ export const AnyButRCurly = createToken({ name: 'AnyButRCurly', pattern: Lexer.N
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v\ufeff]+/, group: Lexer.SKIPPED });
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, group: Lexer.SKIPPED, line_breaks: true });
-export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\r\n]*/, group: Lexer.SKIPPED });
+/** Kept in their own group: the parser never sees them, `dsi fmt` and `dsi-ignore` read them (as java-parser keeps its comments). */
+export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\r\n]*/, group: 'comments' });
 
 // ---------------------------------------------------------------------------------------------
 // Literals
@@ -91,83 +93,83 @@ export const NonAsciiWord = createToken({
 });
 
 // ---------------------------------------------------------------------------------------------
-// Keywords
+// Keywords: one token per word of the vocabulary table (src/language/vocabulary.ts), with the
+// categories its rows give it. The grammar names the keywords it reads one by one below; the
+// option keywords it reads only through `OptionKeyword`, so a new option needs no new line here.
 
-function keyword(word: string, name: string, categories: TokenType[] = []): TokenType {
-  return createToken({
-    name,
-    pattern: word,
-    label: `\`${word}\``,
+/** The trailing modifiers of an assertion; a value position never takes them. */
+export const AssertionModifier = createToken({ name: 'AssertionModifier', pattern: Lexer.NA, label: 'an assertion modifier' });
+
+/** Every keyword token, in the vocabulary's order (a keyword before any keyword that is its prefix). */
+export const keywordTokens: readonly TokenType[] = KEYWORDS.map((k) =>
+  createToken({
+    name: k.name,
+    pattern: k.word,
+    label: `\`${k.word}\``,
     longer_alt: Word,
-    categories: [Keyword, Word, Name, SizeValue, Operand, AnyButRCurly, ...categories],
-  });
+    categories: [
+      Keyword,
+      Word,
+      Name,
+      SizeValue,
+      Operand,
+      AnyButRCurly,
+      ...(k.statement ? [StatementKeyword] : []),
+      ...(k.option ? [OptionKeyword] : []),
+      ...(k.reportSetting ? [ReportSettingKeyword] : []),
+      ...(k.modifier ? [AssertionModifier] : []),
+    ],
+  }),
+);
+
+const byWord = new Map(KEYWORDS.map((k, i) => [k.word, keywordTokens[i]]));
+
+/** The token of a keyword of the vocabulary; a word that is none is a bug of the grammar, found at load. */
+function keyword(word: string): TokenType {
+  const token = byWord.get(word);
+  if (!token) throw new Error(`\`${word}\` is not in the vocabulary (src/language/vocabulary.ts)`);
+  return token;
 }
 
 // Top level.
-export const Import = keyword('import', 'Import', [StatementKeyword]);
-export const Intent = keyword('intent', 'Intent', [StatementKeyword]);
-export const Template = keyword('template', 'Template', [StatementKeyword]);
-export const Policy = keyword('policy', 'Policy', [StatementKeyword]);
-export const Extends = keyword('extends', 'Extends');
+export const Import = keyword('import');
+export const Intent = keyword('intent');
+export const Template = keyword('template');
+export const Policy = keyword('policy');
+export const Extends = keyword('extends');
 
-// Declaration body.
-export const Task = keyword('task', 'Task', [StatementKeyword]);
-// `transferred` before `transfer`: a keyword that is a prefix of another must come after it.
-export const Transferred = keyword('transferred', 'Transferred', [StatementKeyword, ReportSettingKeyword]);
-export const Transfer = keyword('transfer', 'Transfer', [StatementKeyword, OptionKeyword]);
-export const Verify = keyword('verify', 'Verify', [StatementKeyword, OptionKeyword]);
-export const Overwrite = keyword('overwrite', 'Overwrite', [StatementKeyword, OptionKeyword]);
-export const Deleted = keyword('deleted', 'Deleted', [StatementKeyword, OptionKeyword, ReportSettingKeyword]);
-export const Atime = keyword('atime', 'Atime', [StatementKeyword, OptionKeyword]);
-export const Mtime = keyword('mtime', 'Mtime', [StatementKeyword, OptionKeyword]);
-export const Uid = keyword('uid', 'Uid', [StatementKeyword, OptionKeyword]);
-export const Gid = keyword('gid', 'Gid', [StatementKeyword, OptionKeyword]);
-export const Permissions = keyword('permissions', 'Permissions', [StatementKeyword, OptionKeyword]);
-export const Devices = keyword('devices', 'Devices', [StatementKeyword, OptionKeyword]);
-export const ObjectTags = keyword('object-tags', 'ObjectTags', [StatementKeyword, OptionKeyword]);
-export const SecurityDescriptors = keyword('security-descriptors', 'SecurityDescriptors', [StatementKeyword, OptionKeyword]);
-export const Queueing = keyword('queueing', 'Queueing', [StatementKeyword, OptionKeyword]);
-// `log-group` before `log`.
-export const LogGroup = keyword('log-group', 'LogGroup', [StatementKeyword]);
-export const Log = keyword('log', 'Log', [StatementKeyword, OptionKeyword]);
-export const Bandwidth = keyword('bandwidth', 'Bandwidth', [StatementKeyword]);
-export const Include = keyword('include', 'Include', [StatementKeyword]);
-export const Exclude = keyword('exclude', 'Exclude', [StatementKeyword]);
-export const Manifest = keyword('manifest', 'Manifest', [StatementKeyword]);
-export const Version = keyword('version', 'Version');
-export const Role = keyword('role', 'Role', [StatementKeyword]);
-export const Report = keyword('report', 'Report', [StatementKeyword]);
-export const Tag = keyword('tag', 'Tag', [StatementKeyword]);
-export const SetKeyword = keyword('set', 'Set', [StatementKeyword]);
+// Declaration body (the option keywords are read through `OptionKeyword`).
+export const Task = keyword('task');
+export const Bandwidth = keyword('bandwidth');
+export const Include = keyword('include');
+export const Exclude = keyword('exclude');
+export const Manifest = keyword('manifest');
+export const Version = keyword('version');
+export const Role = keyword('role');
+export const Report = keyword('report');
+export const Tag = keyword('tag');
+export const SetKeyword = keyword('set');
 
 // Task context.
-export const Mode = keyword('mode', 'Mode', [StatementKeyword]);
-export const From = keyword('from', 'From', [StatementKeyword]);
-export const To = keyword('to', 'To', [StatementKeyword]);
-export const StorageClass = keyword('storage-class', 'StorageClass');
-
-// Report block.
-export const Output = keyword('output', 'Output', [StatementKeyword, ReportSettingKeyword]);
-export const Level = keyword('level', 'Level', [StatementKeyword, ReportSettingKeyword]);
-export const ObjectVersions = keyword('object-versions', 'ObjectVersions', [StatementKeyword, ReportSettingKeyword]);
-export const Verified = keyword('verified', 'Verified', [StatementKeyword, ReportSettingKeyword]);
-export const Skipped = keyword('skipped', 'Skipped', [StatementKeyword, ReportSettingKeyword]);
+export const Mode = keyword('mode');
+export const From = keyword('from');
+export const To = keyword('to');
+export const LogGroup = keyword('log-group');
+export const StorageClass = keyword('storage-class');
 
 // Policy blocks. Contextual like every keyword: `intent limit { tag warn = "x" }` still parses.
-export const When = keyword('when', 'When', [StatementKeyword]);
-export const Require = keyword('require', 'Require', [StatementKeyword]);
-export const Forbid = keyword('forbid', 'Forbid', [StatementKeyword]);
-export const Limit = keyword('limit', 'Limit', [StatementKeyword]);
-/** The trailing modifiers of an assertion; a value position never takes them. */
-export const AssertionModifier = createToken({ name: 'AssertionModifier', pattern: Lexer.NA, label: 'an assertion modifier' });
-export const Because = keyword('because', 'Because', [AssertionModifier]);
-export const As = keyword('as', 'As', [AssertionModifier]);
-export const Warn = keyword('warn', 'Warn', [AssertionModifier]);
+export const When = keyword('when');
+export const Require = keyword('require');
+export const Forbid = keyword('forbid');
+export const Limit = keyword('limit');
+export const Because = keyword('because');
+export const As = keyword('as');
+export const Warn = keyword('warn');
 
 // JSON literals in `set` values.
-export const True = keyword('true', 'True');
-export const False = keyword('false', 'False');
-export const Null = keyword('null', 'Null');
+export const True = keyword('true');
+export const False = keyword('false');
+export const Null = keyword('null');
 
 // ---------------------------------------------------------------------------------------------
 // Punctuation
@@ -201,56 +203,7 @@ export const allTokens: TokenType[] = [
   // A word with non-ASCII letters before the keywords and `Word`, which would take its ASCII head.
   NonAsciiWord,
   // Keywords before `Word`; each `longer_alt: Word` gives `tasks` to `Word`.
-  Import,
-  Intent,
-  Template,
-  Policy,
-  Extends,
-  Task,
-  Transferred,
-  Transfer,
-  Verify,
-  Overwrite,
-  Deleted,
-  Atime,
-  Mtime,
-  Uid,
-  Gid,
-  Permissions,
-  Devices,
-  ObjectTags,
-  SecurityDescriptors,
-  Queueing,
-  LogGroup,
-  Log,
-  Bandwidth,
-  Include,
-  Exclude,
-  Manifest,
-  Version,
-  Role,
-  Report,
-  Tag,
-  SetKeyword,
-  Mode,
-  From,
-  To,
-  StorageClass,
-  Output,
-  Level,
-  ObjectVersions,
-  Verified,
-  Skipped,
-  When,
-  Require,
-  Forbid,
-  Limit,
-  Because,
-  As,
-  Warn,
-  True,
-  False,
-  Null,
+  ...keywordTokens,
   Word,
   LCurly,
   RCurly,
@@ -282,4 +235,9 @@ export const allTokens: TokenType[] = [
  * (test/grammar/lexical.test.ts builds the same lexer with them on).
  */
 export const lexerConfig = { positionTracking: 'full', ensureOptimizations: true } as const;
-export const dsiLexer = new Lexer(allTokens, { ...lexerConfig, skipValidations: true });
+let lexer: Lexer | undefined;
+
+/** The one lexer, built on first use (as the parser is): a command that reads no `.dsi` file never builds it. */
+export function dsiLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, { ...lexerConfig, skipValidations: true }));
+}

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { loadModule } from '../core/load-module.js';
 import type { SourceLocation } from '../core/range.js';
 import type { Rule } from '../rules/create-rule.js';
 
@@ -87,7 +88,7 @@ export async function loadPlugins(specs: readonly PluginSpec[], builtinIds: Read
     seen.add(path);
     let module: Record<string, unknown>;
     try {
-      module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+      module = await loadModule<Record<string, unknown>>(pathToFileURL(path).href);
     } catch (e) {
       diagnostics.push(problem(spec, `failed to load: ${e instanceof Error ? e.message : String(e)}`));
       continue;

@@ -6,7 +6,7 @@
 import { givenOptions, givenString } from '../core/given.js';
 import { dirname, resolve } from 'node:path';
 import type { TaskContext } from '../core/context.js';
-import { DiagnosticIds, type Diagnostic, type TextEdit } from '../core/diagnostic.js';
+import { DiagnosticIds, type Diagnostic } from '../core/diagnostic.js';
 import type { FileResult } from '../core/result.js';
 import { dedupe } from '../check/index.js';
 import { createCompileCache, type ReadFile } from '../compiler/index.js';
@@ -14,16 +14,18 @@ import type { Rule } from '../rules/create-rule.js';
 import type { RuleSetting } from '../rules/engine.js';
 import { builtinRules } from '../rules/index.js';
 import { describeFileError, MAX_INPUT_BYTES, readRegularFile } from '../files/read.js';
-import { expandInputs, fileProblem, inputProblems, readInput } from '../files/inputs.js';
+import { expandInputs, fileProblem, inputProblems, readInput, type IgnoreOptions } from '../files/inputs.js';
 import { createImportReader, isInside, projectRootFinder, realPathOf } from '../files/roots.js';
 import { writeFilesAtomically, type WriteResult } from '../files/write.js';
 import { compile, type CompiledIntent } from './compile.js';
+import { applyFixes } from './fix.js';
 import { isLintable, lint, reportUnusedSuppressions, type LintResult } from './lint.js';
 import { createSettings, type FileSettings } from './settings.js';
 import { mergeContext } from '../core/context.js';
+import { explainDependent, findDependents, type Dependent } from './dependents.js';
 
-/** What a run applies to every file. */
-export interface CreateProjectOptions {
+/** What a run applies to every file (and which files ignore files and `--ignore-pattern` exclude). */
+export interface CreateProjectOptions extends IgnoreOptions {
   /** The working folder: relative paths are resolved against it, and printed relative to it. */
   readonly cwd: string;
   /** The rules; default the built-in rules. */
@@ -57,6 +59,10 @@ export interface InputSet {
   /** The text of each file read, by path relative to the working folder. */
   readonly texts: ReadonlyMap<string, string>;
   readonly problems: readonly Diagnostic[];
+  /** Files named on the command line that an ignore file or pattern excludes: not read (the CLI warns). */
+  readonly ignored?: readonly string[];
+  /** Files read because they import an input (with `kind.dependents`), and through which imports. */
+  readonly dependents?: readonly Dependent[];
 }
 
 /** Which files a command reads. */
@@ -65,6 +71,8 @@ export interface InputKind {
   readonly patterns: readonly string[];
   /** Why a file is not for this command, or undefined when it is. */
   readonly refuse?: (file: string) => string | undefined;
+  /** Also read every `.dsi` file of the project that imports an input, directly or transitively. */
+  readonly dependents?: boolean;
 }
 
 /** The result of {@link Project.lint}. */
@@ -116,8 +124,6 @@ export interface Project {
   /** Writes the fixed files whole, leaving any that changed since they were read (listed in `skipped`). */
   outputFixes(run: LintRun, options?: { readonly handleSignals?: boolean }): Promise<WriteResult>;
 }
-
-const MAX_FIX_PASSES = 10;
 
 /** Creates a {@link Project} for one run. */
 export function createProject(options?: CreateProjectOptions): Project {
@@ -204,8 +210,12 @@ export function createProject(options?: CreateProjectOptions): Project {
     for (const file of files) if (!prepared.has(file)) prepared.set(file, await settings.settingsFor(file));
   };
 
-  const lintAll = (texts: ReadonlyMap<string, string>, context: CreateProjectOptions['context']): LintResult[] =>
-    [...texts].map(([file, text]) => lint(text, { ...optionsOf(file, texts, context), reportUnusedSuppressions: false }));
+  const lintAll = (texts: ReadonlyMap<string, string>, context: CreateProjectOptions['context'], dependents: readonly Dependent[] = [], only?: readonly string[]): LintResult[] =>
+    [...texts].filter(([file]) => !only || only.includes(file)).map(([file, text]) => {
+      const result = lint(text, { ...optionsOf(file, texts, context), reportUnusedSuppressions: false });
+      const dependent = dependents.find((d) => d.file === file);
+      return dependent ? explainDependent(result, dependent) : result;
+    });
 
   return {
     settingsOf,
@@ -225,7 +235,8 @@ export function createProject(options?: CreateProjectOptions): Project {
         await prepare(texts.keys());
         return { files: [stdin.name], texts, problems };
       }
-      const inputs = expandInputs(paths, kind.patterns, cwd, [rootOf(cwd), ...importRoots.map((r) => realPathOf(resolve(cwd, r)))]);
+      const roots = [rootOf(cwd), ...importRoots.map((r) => realPathOf(resolve(cwd, r)))];
+      const inputs = expandInputs(paths, kind.patterns, cwd, roots, options);
       problems.push(...inputProblems(inputs));
       for (const f of inputs.files) {
         const refused = refuse(f);
@@ -237,9 +248,14 @@ export function createProject(options?: CreateProjectOptions): Project {
         if ('problem' in read) problems.push(read.problem);
         else texts.set(f, read.text);
       }
-      const files = [...inputs.files, ...inputs.missing, ...inputs.unreadable.map((u) => u.path), ...inputs.refused.map((u) => u.path)].sort();
+      const dependents = kind.dependents ? findDependents([...texts.keys()], { ...options, rootOf, roots }) : [];
+      for (const d of dependents) {
+        const read = readInput(cwd, d.file);
+        if ('text' in read) texts.set(d.file, read.text);
+      }
+      const files = [...inputs.files, ...inputs.missing, ...inputs.unreadable.map((u) => u.path), ...inputs.refused.map((u) => u.path), ...(inputs.empty ?? []), ...dependents.map((d) => d.file)].sort();
       await prepare(texts.keys());
-      return { files, texts, problems };
+      return { files, texts, problems, ignored: inputs.ignored ?? [], dependents };
     },
 
     taskArns(inputs) {
@@ -253,21 +269,13 @@ export function createProject(options?: CreateProjectOptions): Project {
     lint(inputs, run = {}) {
       const context = run.context ?? options.context;
       const texts = new Map(inputs.texts);
-      let results = lintAll(texts, context);
-      const fixes = new Map<string, { before: string; after: string }>();
+      let results = lintAll(texts, context, inputs.dependents);
+      let fixes: ReadonlyMap<string, { before: string; after: string }> = new Map();
+      let conflicts: readonly Diagnostic[] = [];
       if (run.fix) {
-        for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-          const fixed = applyFixes(results);
-          if (fixed.size === 0) break;
-          for (const [file, { before, after }] of fixed) {
-            fixes.set(file, { before: fixes.get(file)?.before ?? before, after });
-            // An imported file fixed in memory is read from here on by the next pass.
-            texts.set(file, after);
-          }
-          results = lintAll(texts, context);
-        }
-        // Imported files took part only as imports: they are not inputs of their own.
-        for (const file of texts.keys()) if (!inputs.texts.has(file)) texts.delete(file);
+        // Fixes of .dsi and request files, merged where rules fix one place (src/project/fix.ts).
+        const outcome = applyFixes(texts, results, (t, only) => lintAll(t, context, inputs.dependents, only));
+        ({ results, fixed: fixes, conflicts } = outcome);
       }
       const sources = new Map<string, string>();
       for (const r of results) for (const [f, t] of r.sources) sources.set(f, t);
@@ -280,7 +288,7 @@ export function createProject(options?: CreateProjectOptions): Project {
       };
       const unused = options.inlineConfig === false ? [] : reportUnusedSuppressions(results, judged, { judgingOf });
       const config = configured(inputs.texts.keys());
-      const diagnostics = dedupe([...inputs.problems, ...config.diagnostics, ...results.flatMap((r) => r.diagnostics), ...unused]);
+      const diagnostics = dedupe([...inputs.problems, ...config.diagnostics, ...results.flatMap((r) => r.diagnostics), ...unused, ...conflicts]);
       const suppressed = dedupe(results.flatMap((r) => r.suppressed));
       const byFile = new Map<string, { diagnostics: Diagnostic[]; suppressed: Diagnostic[] }>(inputs.files.map((f) => [f, { diagnostics: [], suppressed: [] }]));
       const entry = (file: string) => byFile.get(file) ?? byFile.set(file, { diagnostics: [], suppressed: [] }).get(file)!;
@@ -290,7 +298,13 @@ export function createProject(options?: CreateProjectOptions): Project {
       for (const d of config.diagnostics) if (!sources.has(d.file)) sources.set(d.file, readQuietly(d.file, rootOf(cwd)));
       const fileResults = [...byFile]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([file, found]): FileResult => ({ file, source: sources.get(file), diagnostics: found.diagnostics, suppressed: found.suppressed }));
+        .map(([file, found]): FileResult => ({
+          file,
+          source: sources.get(file),
+          diagnostics: found.diagnostics,
+          suppressed: found.suppressed,
+          ...(fixes.has(file) ? { output: fixes.get(file)!.after } : {}),
+        }));
       return { results: fileResults, diagnostics, fixes, refused: config.refused };
     },
 
@@ -350,29 +364,4 @@ function duplicateIntent(intent: CompiledIntent, file: string, payloads: Map<str
   }
   if (intent.payload !== undefined) payloads.set(intent.name, { payload: intent.payload, file });
   return [];
-}
-
-/** Applies the non-overlapping fix edits to `.dsi` files; returns the old and new texts of the files changed. */
-function applyFixes(results: readonly LintResult[]): Map<string, { before: string; after: string }> {
-  const edits = new Map<string, TextEdit[]>();
-  for (const d of results.flatMap((r) => r.diagnostics)) {
-    if (!d.fix || !d.fix.edits.every((e) => /\.dsi$/i.test(e.file))) continue;
-    for (const e of d.fix.edits) (edits.get(e.file) ?? edits.set(e.file, []).get(e.file)!).push(e);
-  }
-  const out = new Map<string, { before: string; after: string }>();
-  for (const [file, list] of edits) {
-    const text = results.map((r) => r.sources.get(file)).find((t) => t !== undefined);
-    if (text === undefined) continue;
-    list.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
-    let result = '';
-    let cursor = 0;
-    for (const e of list) {
-      if (e.range.start.offset < cursor) continue; // overlaps an earlier edit: next pass
-      result += text.slice(cursor, e.range.start.offset) + e.text;
-      cursor = e.range.end.offset;
-    }
-    result += text.slice(cursor);
-    if (result !== text) out.set(file, { before: text, after: result });
-  }
-  return out;
 }

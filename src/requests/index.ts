@@ -11,9 +11,10 @@
  * `internal` (a bug in dsi).
  */
 import { DiagnosticIds, type Diagnostic } from '../core/diagnostic.js';
-import { START_OF_FILE } from '../core/range.js';
+import { LineIndex, START_OF_FILE } from '../core/range.js';
 import { locate, type SourceMap } from '../core/source-map.js';
-import { findSuppressions } from '../core/suppressions.js';
+import { suppressionsFromComments } from '../core/suppressions.js';
+import { requestComments } from './comments.js';
 import type { SourceUnit } from '../core/unit.js';
 import type { FrontEndResult } from './common.js';
 import { parseJsonRequest } from './json.js';
@@ -40,13 +41,18 @@ export function requestFormatOf(file: string): RequestFormat | undefined {
   return undefined;
 }
 
+/** The format given, else the one the name implies, else JSON for text starting with `{` or `[` and YAML for the rest. */
+function formatOf(text: string, file: string, format: RequestFormat | undefined): RequestFormat {
+  return format ?? requestFormatOf(file) ?? (/^[\s\uFEFF]*[{[]/.test(text) ? 'json' : 'yaml');
+}
+
 /**
  * Reads a request file; never throws. Without `format` (and without a telling extension),
  * text whose first character is `{` or `[` is read as JSON, anything else as YAML.
  */
 export function parseRequest(text: string, file: string, format?: RequestFormat): ParsedRequest {
   const lines = lazyLines(text);
-  const chosen = format ?? requestFormatOf(file) ?? (/^[\s\uFEFF]*[{[]/.test(text) ? 'json' : 'yaml');
+  const chosen = formatOf(text, file, format);
   let result: FrontEndResult;
   try {
     // YAML 1.2 ends a line at a lone `\r` too, which \`yaml\` does not: read it as `\n` (same length, so offsets hold).
@@ -69,7 +75,8 @@ export function parseRequest(text: string, file: string, format?: RequestFormat)
 export function requestUnit(text: string, file: string, format?: RequestFormat): SourceUnit {
   const parsed = parseRequest(text, file, format);
   const diagnostics = [...parsed.diagnostics];
-  const suppressions = findSuppressions(text, file, diagnostics);
+  // Waivers come from the comments the format's own lexer finds (a file without `dsi-ignore` is not lexed twice).
+  const suppressions = text.includes('dsi-ignore') ? suppressionsFromComments(requestComments(text, formatOf(text, file, format), new LineIndex(text)), file, diagnostics) : [];
   const payload = parsed.payload;
   const isObject = payload !== null && typeof payload === 'object' && !Array.isArray(payload);
   return {

@@ -7,6 +7,7 @@
  */
 import type { LocationType } from '../core/context.js';
 import type { Dialect } from '../core/unit.js';
+import { BANDWIDTH, dsiSpelling, KEYWORD_OF_MEMBER, rateSpelling } from '../language/vocabulary.js';
 
 // The dialect is part of the front-end contract (core/unit.ts); rules speak it.
 export type { Dialect };
@@ -57,59 +58,20 @@ export interface Words {
   pick(text: { readonly dsi: string; readonly request: string }): string;
 }
 
-/** `OverrideOptions` member → the `.dsi` statement keyword (LANGUAGE.md, Statements). */
-const OPTION_KEYWORDS: Readonly<Record<string, string>> = {
-  TransferMode: 'transfer',
-  VerifyMode: 'verify',
-  OverwriteMode: 'overwrite',
-  PreserveDeletedFiles: 'deleted',
-  Atime: 'atime',
-  Mtime: 'mtime',
-  Uid: 'uid',
-  Gid: 'gid',
-  PosixPermissions: 'permissions',
-  PreserveDevices: 'devices',
-  ObjectTags: 'object-tags',
-  SecurityDescriptorCopyFlags: 'security-descriptors',
-  BytesPerSecond: 'bandwidth',
-  TaskQueueing: 'queueing',
-  LogLevel: 'log',
-};
-
 /** An API enum literal in the language's kebab-case: `BEST_EFFORT` → `best-effort`. */
-export function kebabValue(value: string): string {
-  return value.toLowerCase().replace(/_/g, '-');
-}
+export const kebabValue = dsiSpelling;
 
 /** The `.dsi` statement keyword of an option (the member itself where the language has none). */
 function keyword(member: string): string {
-  return OPTION_KEYWORDS[member] ?? member;
+  return KEYWORD_OF_MEMBER.get(member) ?? member;
 }
-
-// Largest unit first; binary before decimal, as rates are usually written in MiB/s.
-const RATE_UNITS: readonly (readonly [string, number])[] = [
-  ['TiB', 1024 ** 4],
-  ['GiB', 1024 ** 3],
-  ['MiB', 1024 ** 2],
-  ['KiB', 1024],
-  ['TB', 1000 ** 4],
-  ['GB', 1000 ** 3],
-  ['MB', 1000 ** 2],
-  ['kB', 1000],
-];
 
 /** A BytesPerSecond value as `bandwidth` takes it: -1 → `unlimited`, 104857600 → `100 MiB/s`. */
-export function bandwidthValue(bytes: number): string {
-  if (bytes === -1) return 'unlimited';
-  if (Number.isInteger(bytes) && bytes > 0) {
-    for (const [unit, factor] of RATE_UNITS) if (bytes % factor === 0) return `${bytes / factor} ${unit}/s`;
-  }
-  return `${bytes} B/s`;
-}
+export const bandwidthValue = rateSpelling;
 
 /** The `.dsi` value of an option: kebab-case literals, and rates for `bandwidth`. */
 function dsiValue(member: string, value: string | number): string {
-  if (typeof value === 'number') return member === 'BytesPerSecond' ? bandwidthValue(value) : String(value);
+  if (typeof value === 'number') return member === BANDWIDTH.member ? bandwidthValue(value) : String(value);
   return kebabValue(value);
 }
 

@@ -3,7 +3,7 @@
  * (or the unknown key) at fault. The wording uses the member's name and says what to write.
  */
 import type { ErrorObject } from 'ajv';
-import { distance } from 'fastest-levenshtein';
+import { suggest } from '../core/words.js';
 import { escapeToken, getAt, parsePointer } from '../core/json-pointer.js';
 import { shapeAtTokens, shapeNamed, type Shape } from './shapes.js';
 
@@ -146,7 +146,7 @@ function toIssue(error: ErrorObject, payload: unknown): SchemaIssue {
 
 function unknownMember(tokens: readonly string[], shape: Shape | undefined, key: string): SchemaIssue {
   const members = shape?.members ?? [];
-  const suggestion = closest(key, members);
+  const suggestion = suggest(key, members);
   const where = `unknown member ${JSON.stringify(key)} in ${containerLabel(tokens)}`;
   return {
     pointer: tokensToPointer([...tokens, key]),
@@ -208,7 +208,7 @@ function typeIssue(at: string, subject: string, shape: Shape | undefined, value:
 function enumIssue(at: string, subject: string, shape: Shape | undefined, value: unknown, allowedParam: readonly string[]): SchemaIssue {
   const allowed = shape?.enum ?? allowedParam;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const suggestion = closest(text, allowed);
+  const suggestion = suggest(text, allowed);
   const head = `unknown value ${JSON.stringify(text)} for ${subject}`;
   return {
     pointer: at,
@@ -374,31 +374,4 @@ function tokensToPointer(tokens: readonly string[]): string {
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-/** Case, `-` and `_` do not count when comparing a misspelling with the allowed words. */
-function normalize(word: string): string {
-  return word.toLowerCase().replace(/[-_\s]/g, '');
-}
-
-/** The allowed word nearest to `input`, when it is close enough to be what was meant. */
-export function closest(input: string, candidates: readonly string[]): string | undefined {
-  const n = normalize(input);
-  if (n === '') return undefined;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = distance(n, normalize(c));
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  if (best === undefined) return undefined;
-  // Close means about one edit per three letters, and at least one edit allowed.
-  const tolerance = Math.max(1, Math.floor(normalize(best).length / 3));
-  if (bestDistance <= tolerance) return best;
-  // Or the start of exactly one allowed word (`errors` → `ERRORS_ONLY`).
-  const starts = n.length >= 3 ? candidates.filter((c) => normalize(c).startsWith(n)) : [];
-  return starts.length === 1 ? starts[0] : undefined;
 }

@@ -72,15 +72,17 @@ describe('dsi compile', () => {
     const unknown = await runDsi(['compile', 'ex', '--intent', 'nightly-archiv'], { cwd: dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('did you mean `nightly-archive`?');
-    mkdirSync(join(dir, 'empty'));
-    expect((await runDsi(['compile', 'empty'], { cwd: dir })).code).toBe(2);
     expect((await runDsi(['frobnicate'], { cwd: dir })).code).toBe(2);
   });
 
-  it('a missing file is an input error', async () => {
+  it('a missing file is an input error, and so is an empty folder', async () => {
     const r = await runDsi(['compile', 'nope.dsi'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('nope.dsi');
+    mkdirSync(join(dir, 'empty'));
+    const empty = await runDsi(['compile', 'empty'], { cwd: dir });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('no files to check in empty');
   });
 
   it('intents compiled together need distinct names', async () => {

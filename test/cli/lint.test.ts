@@ -74,16 +74,21 @@ describe('dsi lint', () => {
     expect(JSON.parse(unused.stdout)[0].messages[0]).toMatchObject({ ruleId: 'dsi-ignore', line: 2 });
   });
 
-  it('a named file that does not exist is an error for that file only; no file at all is exit 2', async () => {
+  it('a named file that does not exist is an error for that file only, and so is an empty folder', async () => {
     const r = await runDsi(['lint', 'ex', 'gone.dsi', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     const results = JSON.parse(r.stdout) as { filePath: string; errorCount: number }[];
     expect(results.find((x) => x.filePath.endsWith('gone.dsi'))!.errorCount).toBe(1);
     expect(results.find((x) => x.filePath.endsWith('nightly.dsi'))!.errorCount).toBe(0);
     mkdirSync(join(dir, 'empty'));
-    const none = await runDsi(['lint', 'empty'], { cwd: dir });
-    expect(none.code).toBe(2);
-    expect(none.stderr).toContain('no files to lint');
+    const none = await runDsi(['lint', 'empty', '--format', 'json'], { cwd: dir });
+    expect(none.code).toBe(1);
+    const gone = await runDsi(['lint', 'gone.dsi', '--format', 'json'], { cwd: dir });
+    expect(gone.code).toBe(1);
+    const messages = (r: { stdout: string }) => (JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).map((x) => [x.filePath.split('/').at(-1), x.messages.map((m) => m.ruleId)]);
+    expect(messages(none)).toEqual([['empty', ['io']]]);
+    expect(messages(gone)).toEqual([['gone.dsi', ['io']]]);
+    expect((await runDsi(['lint'], { cwd: dir })).code).toBe(2);
   });
 
   it('skips node_modules, .git and .dsiignore patterns when walking', async () => {

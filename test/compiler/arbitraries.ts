@@ -3,6 +3,7 @@
  * spelled in random valid ways, spread over random `extends` chains.
  */
 import fc from 'fast-check';
+import { ENUM_OPTIONS, optionValues, SIZE_UNITS } from '../../src/language/vocabulary.js';
 
 const ARN_HEX = fc.stringMatching(/^[0-9a-f]{17}$/);
 const partition = fc.constantFrom('aws', 'aws-cn', 'aws-us-gov');
@@ -20,22 +21,8 @@ function spell(literal: string): fc.Arbitrary<string> {
   return fc.constantFrom(kebab, literal, literal.toLowerCase(), kebab.replace(/(^|-)([a-z])/g, (_, d, c) => d + c.toUpperCase()));
 }
 
-const OPTIONS: Record<string, string[]> = {
-  transfer: ['CHANGED', 'ALL'],
-  verify: ['POINT_IN_TIME_CONSISTENT', 'ONLY_FILES_TRANSFERRED', 'NONE'],
-  overwrite: ['ALWAYS', 'NEVER'],
-  deleted: ['PRESERVE', 'REMOVE'],
-  atime: ['BEST_EFFORT', 'NONE'],
-  mtime: ['PRESERVE', 'NONE'],
-  uid: ['INT_VALUE', 'NAME', 'BOTH', 'NONE'],
-  gid: ['INT_VALUE', 'NAME', 'BOTH', 'NONE'],
-  permissions: ['PRESERVE', 'NONE'],
-  devices: ['PRESERVE', 'NONE'],
-  'object-tags': ['PRESERVE', 'NONE'],
-  'security-descriptors': ['OWNER_DACL', 'OWNER_DACL_SACL', 'NONE'],
-  queueing: ['ENABLED', 'DISABLED'],
-  log: ['OFF', 'BASIC', 'TRANSFER'],
-};
+/** Every option statement and its API values, from the one vocabulary table and the model. */
+const OPTIONS: Record<string, readonly string[]> = Object.fromEntries(ENUM_OPTIONS.map((o) => [o.keyword, optionValues(o.member)]));
 
 const option = fc
   .constantFrom(...Object.keys(OPTIONS))
@@ -43,7 +30,7 @@ const option = fc
 
 const bandwidth = fc.oneof(
   fc.constant('unlimited'),
-  fc.tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom('B', 'kB', 'KB', 'MB', 'KiB', 'MiB', 'GiB'), fc.constantFrom('', ' ')).map(
+  fc.tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom(...SIZE_UNITS.filter((u) => u.bytes <= 1024n ** 3n).map((u) => u.unit)), fc.constantFrom('', ' ')).map(
     ([n, u, sp]) => `${n}${sp}${u}/s`,
   ),
   fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 9 }), fc.constantFrom('MB', 'GB')).map(([a, b, u]) => `${a}.${b} ${u}/s`),

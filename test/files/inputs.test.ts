@@ -36,8 +36,20 @@ describe('expandInputs', () => {
     expect(expandInputs(['src'], ['**/*.dsi'], dir).files).toEqual(['src/keep.tmp.dsi', 'src/ok.dsi', 'src/vendor/new.dsi']);
   });
 
-  it('reads a file named on the command line even where an ignore file would skip it; reports missing ones', () => {
-    const dir = tree({ '.dsiignore': 'generated/\n', 'generated/a.dsi': '' });
-    expect(expandInputs(['generated/a.dsi', 'gone.dsi'], ['**/*.dsi'], dir)).toEqual({ files: ['generated/a.dsi'], missing: ['gone.dsi'], unreadable: [], refused: [] });
+  it('skips a file named on the command line that an ignore file excludes (unless --no-ignore); reports missing ones', () => {
+    const dir = tree({ '.dsiignore': 'generated/\n', 'generated/a.dsi': '', 'src/b.dsi': '' });
+    expect(expandInputs(['generated/a.dsi', 'gone.dsi'], ['**/*.dsi'], dir)).toEqual({ files: [], missing: ['gone.dsi'], unreadable: [], refused: [], empty: [], ignored: ['generated/a.dsi'] });
+    expect(expandInputs(['generated/a.dsi'], ['**/*.dsi'], dir, [dir], { ignore: false }).files).toEqual(['generated/a.dsi']);
+    expect(expandInputs(['src/b.dsi'], ['**/*.dsi'], dir, [dir], { ignorePatterns: ['src/*.dsi'] }).ignored).toEqual(['src/b.dsi']);
+    // --no-ignore turns the patterns off too, as ESLint's does.
+    expect(expandInputs(['src/b.dsi'], ['**/*.dsi'], dir, [dir], { ignore: false, ignorePatterns: ['src/*.dsi'] }).files).toEqual(['src/b.dsi']);
+  });
+
+  it('expands glob patterns (honouring ignore files); a pattern or folder with no file is reported like a missing path', () => {
+    const dir = tree({ '.dsiignore': 'generated/\n', 'generated/a.dsi': '', 'src/b.dsi': '', 'src/deep/c.dsi': '', 'src/x.txt': '', 'empty/.keep': '' });
+    const found = expandInputs(['src/**/*', 'generated/*.dsi', 'empty', 'none/*.dsi'], ['**/*.dsi'], dir);
+    expect(found.files).toEqual(['src/b.dsi', 'src/deep/c.dsi']);
+    expect(found.empty).toEqual(['generated/*.dsi', 'empty', 'none/*.dsi']);
+    expect(found.missing).toEqual([]);
   });
 });

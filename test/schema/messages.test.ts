@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { ErrorObject } from 'ajv';
-import { closest, issuesFromErrors } from '../../src/schema/messages.js';
+import { issuesFromErrors } from '../../src/schema/messages.js';
+import { suggest as closest } from '../../src/core/words.js';
 
 const error = (e: Partial<ErrorObject> & Pick<ErrorObject, 'keyword' | 'instancePath' | 'schemaPath'>): ErrorObject => ({
   params: {},
@@ -30,7 +31,7 @@ describe('issuesFromErrors (shapes of ajv errors that today\'s schema does not p
   });
 });
 
-describe('closest', () => {
+describe('the one did-you-mean (core/words suggest), as schema messages use it', () => {
   it('ignores case, - and _, allows about one edit per three letters, and takes an unambiguous prefix', () => {
     expect(closest('point-in-time-consistent', ['POINT_IN_TIME_CONSISTENT', 'NONE'])).toBe('POINT_IN_TIME_CONSISTENT');
     expect(closest('TRANSFR', ['OFF', 'BASIC', 'TRANSFER'])).toBe('TRANSFER');

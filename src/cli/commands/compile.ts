@@ -1,6 +1,5 @@
 /** `dsi compile PATH... [--intent NAME] [--out DIR]`: a thin caller of the project orchestrator. */
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { hasErrors } from '../../core/diagnostic.js';
 import { suggest } from '../../core/words.js';
 import { requestFormatOf } from '../../requests/index.js';
@@ -9,7 +8,10 @@ import { isInternal } from '../../project/lint.js';
 import { formatDiagnostic } from '../formatters/index.js';
 import { writeFilesAtomically, type CliIo } from '../io.js';
 import { UsageError } from '../usage.js';
-import { CONFIG_FLAGS, configOptions, printConfig, reportConfig } from './config-flags.js';
+import { findCommand, parseCommandArgs } from '../command.js';
+import { reportInputNotes } from '../notes.js';
+import { stdinInput } from '../stdin.js';
+import { configOptions, printConfig, reportConfig } from './config-flags.js';
 import { parseRuleFlags } from './lint.js';
 
 /** Why a name cannot be a file name in `--out`, or undefined when it can. */
@@ -22,30 +24,28 @@ export function unsafeFileName(name: string): string | undefined {
 }
 
 export async function compileCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      intent: { type: 'string' },
-      out: { type: 'string' },
-      'import-root': { type: 'string', multiple: true, default: [] },
-      rule: { type: 'string', multiple: true, default: [] },
-      ...CONFIG_FLAGS,
-    },
+  const { values, positionals } = parseCommandArgs(findCommand('compile'), args);
+  const { paths, stdin } = stdinInput(values, positionals, io, (name) => (/\.dsi$/i.test(name) ? undefined : 'must end in .dsi for dsi compile'));
+  const project = createProject({
+    cwd: io.cwd,
+    importRoots: values['import-root'] ?? [],
+    ruleSettings: parseRuleFlags(values.rule ?? []),
+    ...(values['no-ignore'] ? { ignore: false } : {}),
+    ignorePatterns: values['ignore-pattern'],
+    ...configOptions(values),
   });
-  const project = createProject({ cwd: io.cwd, importRoots: values['import-root'] ?? [], ruleSettings: parseRuleFlags(values.rule ?? []), ...configOptions(values) });
   if (values['print-config'] !== undefined) return printConfig(project, values['print-config'], io);
-  if (positionals.length === 0) throw new UsageError('dsi compile needs at least one file or directory');
-  const read = await project.readInputs(positionals, {
+  if (!stdin && paths.length === 0) throw new UsageError('dsi compile needs at least one file or directory (or --stdin, or -)');
+  const read = await project.readInputs(paths, {
     patterns: ['**/*.dsi'],
     // compile reads intents only: a request file is already a payload.
     refuse: (file) =>
       /\.dsi$/i.test(file)
         ? undefined
         : `dsi compile reads .dsi intents, and ${file} is not one` + (requestFormatOf(file) ? `; a request file is a payload already: check it with \`dsi lint ${file}\`` : ''),
-  });
-  if (read.files.length === 0) throw new UsageError(`no .dsi files found in ${positionals.join(', ')}`);
+  }, stdin);
+  reportInputNotes(read, io);
+  if (read.files.length === 0) return 0; // every file named is ignored
   const run = project.compile(read);
 
   for (const d of run.diagnostics) io.stderr.write(formatDiagnostic(d, run.sources.get(d.file), { cwd: io.cwd, color: io.stderr.color }) + '\n');

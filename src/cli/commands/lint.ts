@@ -1,6 +1,5 @@
 /** `dsi lint PATH...`: intents and request files, every problem, in the chosen format; a thin caller of the project orchestrator. */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { TaskContext } from '../../core/context.js';
 import { suggest } from '../../core/words.js';
 import type { RuleSetting } from '../../rules/engine.js';
@@ -8,10 +7,14 @@ import { builtinRules, ruleInfo } from '../../rules/index.js';
 import { isInternal, isLintable } from '../../project/lint.js';
 import { createProject } from '../../project/project.js';
 import { formatResults, type FormatName } from '../formatters/index.js';
+import { applyBaselineFlags } from '../baseline.js';
+import { findCommand, parseCommandArgs } from '../command.js';
+import { reportInputNotes, writeStepSummary } from '../notes.js';
+import { stdinInput } from '../stdin.js';
 import { writeFilesAtomically, type CliIo } from '../io.js';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../../version.js';
-import { CONFIG_FLAGS, configOptions, printConfig, reportConfig } from './config-flags.js';
+import { configOptions, printConfig, reportConfig } from './config-flags.js';
 
 const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github'];
 const PATTERNS = ['**/*.dsi', '**/*.datasync.json', '**/*.datasync.yaml', '**/*.datasync.yml'];
@@ -36,27 +39,7 @@ export function parseRuleFlags(flags: readonly string[]): Record<string, RuleSet
 }
 
 export async function lintCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', short: 'f', default: 'stylish' },
-      'max-warnings': { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      rule: { type: 'string', multiple: true, default: [] },
-      fix: { type: 'boolean', default: false },
-      'resolve-context': { type: 'boolean', default: false },
-      region: { type: 'string' },
-      'endpoint-url': { type: 'string' },
-      'stdin-filename': { type: 'string' },
-      'output-file': { type: 'string', short: 'o' },
-      'import-root': { type: 'string', multiple: true, default: [] },
-      'no-inline-config': { type: 'boolean', default: false },
-      'report-unused-waivers': { type: 'string' },
-      ...CONFIG_FLAGS,
-    },
-  });
+  const { values, positionals } = parseCommandArgs(findCommand('lint'), args);
   const format = values.format as FormatName;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format \`${values.format}\`; use one of ${FORMATS.join(', ')}`);
   let maxWarnings = -1;
@@ -69,22 +52,23 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   if (unusedLevel !== undefined && unusedLevel !== 'off' && unusedLevel !== 'warn' && unusedLevel !== 'error') {
     throw new UsageError(`--report-unused-waivers takes off, warn or error, not \`${unusedLevel}\``);
   }
-  const stdinName = values['stdin-filename'];
-  if (stdinName !== undefined && positionals.length > 0) throw new UsageError('--stdin-filename reads standard input; give no paths with it');
-  if (stdinName !== undefined && !isLintable(stdinName)) throw new UsageError(`--stdin-filename must end in .dsi, .json, .yaml or .yml: ${stdinName}`);
-  if (stdinName !== undefined && values.fix) throw new UsageError('--fix cannot be used with --stdin-filename');
+  const { paths, stdin } = stdinInput(values, positionals, io, (name) => (isLintable(name) ? undefined : 'must end in .dsi, .json, .yaml or .yml'));
+  if (stdin && values.fix) throw new UsageError('--fix cannot be used with standard input');
   const project = createProject({
     cwd: io.cwd,
     ruleSettings,
     importRoots: values['import-root'] ?? [],
     ...(values['no-inline-config'] ? { inlineConfig: false } : {}),
     ...(unusedLevel ? { reportUnusedWaivers: unusedLevel } : {}),
+    ...(values['no-ignore'] ? { ignore: false } : {}),
+    ignorePatterns: values['ignore-pattern'],
     ...configOptions(values),
   });
   if (values['print-config'] !== undefined) return printConfig(project, values['print-config'], io);
-  if (stdinName === undefined && positionals.length === 0) throw new UsageError('dsi lint needs at least one file or directory (or --stdin-filename)');
-  const inputs = await project.readInputs(positionals, { patterns: PATTERNS }, stdinName !== undefined ? { name: stdinName, text: () => io.readStdin() } : undefined);
-  if (inputs.files.length === 0) throw new UsageError(`no files to lint in ${positionals.join(', ')} (looked for *.dsi and *.datasync.{json,yaml,yml})`);
+  if (!stdin && paths.length === 0) throw new UsageError('dsi lint needs at least one file or directory (or --stdin, or -)');
+  const inputs = await project.readInputs(paths, { patterns: PATTERNS, dependents: true }, stdin);
+  reportInputNotes(inputs, io);
+  if (inputs.files.length === 0) return 0; // every file named is ignored: nothing to check, as ESLint does
 
   // Context from AWS: the task ARNs of the inputs, each described once.
   let context: ((arn: string) => TaskContext | undefined) | undefined;
@@ -99,19 +83,22 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     context = (arn) => known.get(arn);
   }
 
-  const run = project.lint(inputs, { fix: values.fix, ...(context ? { context } : {}) });
-  if (run.fixes.size > 0) {
+  // `--fix-dry-run` fixes in memory only: the json format carries each fixed text as `output`.
+  const run = project.lint(inputs, { fix: values.fix || values['fix-dry-run'], ...(context ? { context } : {}) });
+  if (run.fixes.size > 0 && values.fix) {
     // A file edited during the run keeps the edit: it is not fixed, and a warning says so.
     const { skipped } = await project.outputFixes(run, { handleSignals: io.handleSignals === true });
     for (const s of skipped) io.stderr.write(`dsi: warning: ${s.shown} was not fixed: ${s.reason}; run dsi lint --fix again\n`);
   }
 
-  const results = values.quiet ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : run.results;
+  const adopted = await applyBaselineFlags(run.results, { read: values.baseline, write: values['write-baseline'] }, io);
+  const results = values.quiet ? adopted.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : adopted;
   const diagnostics = results.flatMap((r) => r.diagnostics);
   const report = formatResults(format, results, { cwd: io.cwd, color: values['output-file'] ? false : io.stdout.color, rules: ruleInfo(), toolVersion: VERSION });
   if (values['output-file']) {
     await writeFilesAtomically([{ path: resolve(io.cwd, values['output-file']), content: report, shown: values['output-file'] }], { handleSignals: io.handleSignals === true });
   } else io.stdout.write(report);
+  if (format === 'github') await writeStepSummary(results, io);
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;

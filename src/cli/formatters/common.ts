@@ -11,6 +11,8 @@ export interface FileReport {
   readonly diagnostics: readonly Diagnostic[];
   /** Problems a waiver excused (not in force), sorted like `diagnostics`. */
   readonly suppressed: readonly Diagnostic[];
+  /** The fixed text, where fixes changed the file. */
+  readonly output?: string;
 }
 
 /** `file` relative to `cwd`, with forward slashes, whatever form it was given in. */
@@ -45,7 +47,7 @@ export function compareByPosition(a: Diagnostic, b: Diagnostic): number {
  * position, so output never depends on the order results arrive in. Files without diagnostics stay.
  */
 export function collectReports(results: readonly FileResult[], cwd: string): FileReport[] {
-  const byPath = new Map<string, { source?: string; diagnostics: Diagnostic[]; suppressed: Diagnostic[]; seen: Set<string> }>();
+  const byPath = new Map<string, { source?: string; output?: string; diagnostics: Diagnostic[]; suppressed: Diagnostic[]; seen: Set<string> }>();
   const entry = (file: string) => {
     const key = relativePath(file, cwd);
     let found = byPath.get(key);
@@ -58,6 +60,7 @@ export function collectReports(results: readonly FileResult[], cwd: string): Fil
   for (const result of results) {
     const found = entry(result.file);
     if (found.source === undefined && result.source !== undefined) found.source = result.source;
+    if (result.output !== undefined) found.output = result.output;
   }
   for (const result of results) {
     for (const [list, suppressed] of [
@@ -78,6 +81,7 @@ export function collectReports(results: readonly FileResult[], cwd: string): Fil
     .map(([file, found]) => ({
       path: file,
       ...(found.source === undefined ? {} : { source: found.source }),
+      ...(found.output === undefined ? {} : { output: found.output }),
       diagnostics: found.diagnostics.sort(compareByPosition),
       suppressed: found.suppressed.sort(compareByPosition),
     }));

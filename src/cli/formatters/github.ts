@@ -31,11 +31,51 @@ function annotation(d: Diagnostic, cwd: string): string {
   return `::${COMMAND[d.severity]} ${props}::${escapeData(printable(d.message) + notes.join(''))}`;
 }
 
+/** GitHub shows at most this many annotations of each kind (error, warning, notice) per step; the rest stay in the log only. */
+export const ANNOTATIONS_SHOWN_PER_STEP = 10;
+
+const KIND_WORDS: Record<Severity, [string, string]> = { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['notice', 'notices'] };
+
+/** What GitHub will not show as annotations, in words, or undefined when it shows them all. */
+export function unshownAnnotations(reports: readonly FileReport[]): string | undefined {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of reports.flatMap((r) => r.diagnostics)) counts[d.severity]++;
+  const overBy = (reserved: number) =>
+    (['error', 'warning', 'info'] as const).map((s) => [s, counts[s] - (ANNOTATIONS_SHOWN_PER_STEP - (s === 'info' ? reserved : 0))] as const).filter(([, n]) => n > 0);
+  if (overBy(0).length === 0) return undefined;
+  // This message is a notice itself, and takes one of the notices' places.
+  const over = overBy(1).map(([s, n]) => `${n} ${KIND_WORDS[s][n === 1 ? 0 : 1]}`);
+  return `${over.join(' and ')} could not be shown as annotations (GitHub shows at most ${ANNOTATIONS_SHOWN_PER_STEP} of each kind per step); every problem is listed in this step's log`;
+}
+
 /**
  * GitHub Actions workflow commands, one a line: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::MESSAGE`
  * (`::warning` for warnings, `::notice` for infos); related locations follow the message on lines of their own.
+ * When there are more than GitHub shows, a first notice says how many it could not show.
  */
 export function formatGithub(reports: readonly FileReport[], cwd: string): string {
   const lines = reports.flatMap((report) => report.diagnostics.map((d) => annotation(d, cwd)));
+  const unshown = unshownAnnotations(reports);
+  // First, so that it is itself among the notices GitHub shows.
+  if (unshown !== undefined) lines.unshift(`::notice title=dsi::${escapeData(unshown)}`);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/** A Markdown cell: one line, pipes escaped. */
+function cell(text: string): string {
+  return printable(text).replace(/\r?\n/g, ' ').replaceAll('|', '\\|');
+}
+
+/**
+ * The job summary GitHub shows on the run's page (`$GITHUB_STEP_SUMMARY`): counts and a table of
+ * every problem, file:line, severity, rule and message.
+ */
+export function formatStepSummary(reports: readonly FileReport[], cwd: string): string {
+  const all = reports.flatMap((r) => r.diagnostics);
+  const count = (s: Severity) => all.filter((d) => d.severity === s).length;
+  const plural = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
+  const head = `### dsi lint\n\n${plural(count('error'), KIND_WORDS.error)}, ${plural(count('warning'), KIND_WORDS.warning)}, ${plural(count('info'), ['info', 'infos'])} in ${plural(reports.length, ['file', 'files'])}.\n`;
+  if (all.length === 0) return head;
+  const rows = all.map((d) => `| ${cell(`${relativePath(d.file, cwd)}:${d.range.start.line}`)} | ${d.severity} | ${cell(d.ruleId)} | ${cell(d.message)} |`);
+  return `${head}\n| Where | Severity | Rule | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
 }

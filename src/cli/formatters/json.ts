@@ -36,6 +36,8 @@ export interface EslintResult {
   fixableErrorCount: number;
   fixableWarningCount: number;
   usedDeprecatedRules: [];
+  /** The fixed text, where `--fix` or `--fix-dry-run` changed the file (as ESLint's). */
+  output?: string;
 }
 
 const FATAL_IDS: ReadonlySet<string> = new Set([DiagnosticIds.syntax, DiagnosticIds.parseError]);
@@ -77,6 +79,7 @@ export function toEslintResults(reports: readonly FileReport[], cwd: string): Es
       fixableErrorCount: counts.fixableErrors,
       fixableWarningCount: counts.fixableWarnings + counts.fixableInfos,
       usedDeprecatedRules: [],
+      ...(report.output === undefined ? {} : { output: report.output }),
     };
   });
 }

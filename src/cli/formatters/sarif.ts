@@ -4,7 +4,14 @@ import type * as Sarif from 'sarif';
 import type { Diagnostic, Severity, TextEdit } from '../../core/diagnostic.js';
 import type { Range, SourceLocation } from '../../core/range.js';
 import type { RuleInfo } from '../../core/result.js';
+import { identityHash, identityOf } from '../../core/identity.js';
 import { compareStrings, relativePath, type FileReport } from './common.js';
+
+/**
+ * The `partialFingerprints` key: the hash of the problem's identity (file, intent, rule, payload
+ * member), never its line, so code scanning tracks a finding across edits that move it.
+ */
+export const FINGERPRINT_KEY = 'dsiProblemIdentity/v1';
 
 /** The OASIS schema of the standard's final text, as SARIF consumers expect in `$schema`. */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -113,14 +120,20 @@ export function toSarifLog(reports: readonly FileReport[], options: { cwd: strin
   const diagnostics = reports.flatMap((report) => [...report.diagnostics, ...report.suppressed]);
   const ids = [...new Set(diagnostics.map((d) => d.ruleId))].sort(compareStrings);
   const ruleIndex = new Map(ids.map((id, index) => [id, index]));
+  // Equal identities (two equal problems of one intent) are told apart by their order, as GitHub's own fingerprints are.
+  const occurrences = new Map<string, number>();
   const results: Sarif.Result[] = diagnostics.map((d) => {
     const fix = sarifFix(d, cwd);
+    const hash = identityHash(identityOf(d, relativePath(d.file, cwd)));
+    const occurrence = (occurrences.get(hash) ?? 0) + 1;
+    occurrences.set(hash, occurrence);
     return {
       ruleId: d.ruleId,
       ruleIndex: ruleIndex.get(d.ruleId)!,
       level: LEVEL[d.severity],
       message: { text: d.message },
       locations: [{ physicalLocation: physicalLocation(d, cwd) }],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
       ...(d.related && d.related.length > 0
         ? {
             relatedLocations: d.related.map((related, index) => ({

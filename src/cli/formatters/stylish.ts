@@ -89,7 +89,11 @@ export function formatStylish(reports: readonly FileReport[], cwd: string, color
     if (report.diagnostics.length === 0) continue;
     const lines = report.source === undefined ? undefined : new LineIndex(report.source);
     out.push(paint('underline', report.path));
-    for (const d of report.diagnostics) out.push(diagnosticBlock(d, lines, cwd, paint));
+    for (const d of report.diagnostics) {
+      out.push(diagnosticBlock(d, lines, cwd, paint));
+      // What `--fix` would do, under each problem it fixes.
+      if (d.fix && d.fix.edits.length > 0) out.push(`  ${paint(['bold', 'green'], 'fixable:')} ${printable(d.fix.description)}`);
+    }
     out.push('');
   }
   if (out.length === 0) return '';
@@ -99,5 +103,9 @@ export function formatStylish(reports: readonly FileReport[], cwd: string, color
   if (counts.infos > 0) parts.push(`${counts.infos} info`);
   const style = counts.errors > 0 ? SEVERITY_STYLE.error : counts.warnings > 0 ? SEVERITY_STYLE.warning : SEVERITY_STYLE.info;
   out.push(paint(style, `✖ ${plural(total, 'problem')} (${parts.join(', ')})`));
+  const fixableWarnings = counts.fixableWarnings + counts.fixableInfos;
+  if (counts.fixableErrors + fixableWarnings > 0) {
+    out.push(paint(style, `  ${plural(counts.fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`));
+  }
   return `${out.join('\n')}\n`;
 }

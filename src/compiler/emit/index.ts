@@ -8,7 +8,7 @@ import type { TaskContext } from '../../core/context.js';
 import { parsePointer } from '../../core/json-pointer.js';
 import { canonicalize } from '../../schema/index.js';
 import type { EmitEnv, Origin, Settings, Write } from '../settings.js';
-import { partitionOf } from '../values.js';
+import { partitionOf } from '../../language/s3.js';
 import { MAP_ONLY } from './set.js';
 import type { DsiSourceMap } from '../source-map.js';
 

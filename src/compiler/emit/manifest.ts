@@ -1,7 +1,7 @@
 /** `manifest "s3://bucket/key" [version "v"] role "arn"` → `ManifestConfig` (Action TRANSFER, Format CSV). */
 import type { ManifestNode } from '../../grammar/ast.js';
 import { DiagnosticIds } from '../../core/diagnostic.js';
-import { bucketArn, parseS3Address } from '../values.js';
+import { bucketArn, parseS3Address } from '../../language/s3.js';
 import type { Setting, Write } from '../settings.js';
 import { origin, type LowerSink } from './common.js';
 

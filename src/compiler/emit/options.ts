@@ -1,35 +1,20 @@
 /** `OverrideOptions`: one-word option statements and `bandwidth`. */
-import type { BandwidthNode, OptionKeyword, OptionNode } from '../../grammar/ast.js';
+import type { BandwidthNode, OptionNode } from '../../grammar/ast.js';
+import { BANDWIDTH, MEMBER_OF_OPTION, optionPointer, optionValues, UNLIMITED } from '../../language/vocabulary.js';
 import { DiagnosticIds } from '../../core/diagnostic.js';
-import { enumValues } from '../../schema/index.js';
 import { matchEnum, sizeToBytes } from '../values.js';
 import { normalizeWord } from '../../core/words.js';
 import type { Setting } from '../settings.js';
 import { origin, type LowerSink } from './common.js';
 
-/** Option statement keyword → member of `Options`. */
-export const OPTION_MEMBERS: Readonly<Record<OptionKeyword, string>> = {
-  transfer: 'TransferMode',
-  verify: 'VerifyMode',
-  overwrite: 'OverwriteMode',
-  deleted: 'PreserveDeletedFiles',
-  atime: 'Atime',
-  mtime: 'Mtime',
-  uid: 'Uid',
-  gid: 'Gid',
-  permissions: 'PosixPermissions',
-  devices: 'PreserveDevices',
-  'object-tags': 'ObjectTags',
-  'security-descriptors': 'SecurityDescriptorCopyFlags',
-  queueing: 'TaskQueueing',
-  log: 'LogLevel',
-};
+/** Option statement keyword → member of `Options` (from the vocabulary table). */
+export const OPTION_MEMBERS = MEMBER_OF_OPTION;
 
 /** `verify only-files-transferred` → `/OverrideOptions/VerifyMode = "ONLY_FILES_TRANSFERRED"`. */
 export function emitOption(node: OptionNode, sink: LowerSink): Setting | undefined {
   const member = OPTION_MEMBERS[node.keyword];
-  const pointer = `/OverrideOptions/${member}`;
-  const literals = enumValues(pointer) ?? [];
+  const pointer = optionPointer(member);
+  const literals = optionValues(member);
   const match = matchEnum(node.value.value, literals, 'option value', {}, `\`${node.keyword}\``);
   if (!match.ok) {
     sink.report(DiagnosticIds.unknownValue, node.value.range, match.message);
@@ -41,12 +26,12 @@ export function emitOption(node: OptionNode, sink: LowerSink): Setting | undefin
 
 /** `bandwidth 100 MiB/s` → `BytesPerSecond` in whole bytes; `unlimited` → -1. */
 export function emitBandwidth(node: BandwidthNode, sink: LowerSink): Setting | undefined {
-  const pointer = '/OverrideOptions/BytesPerSecond';
-  const o = origin(sink.file, node.range, node.value.range, node.value.range, 'bandwidth');
+  const pointer = optionPointer(BANDWIDTH.member);
+  const o = origin(sink.file, node.range, node.value.range, node.value.range, BANDWIDTH.keyword);
   const write = (value: number): Setting => ({ kind: 'write', key: pointer, origin: o, writes: [{ pointer, value, origin: o }] });
   const v = node.value;
   if (v.type === 'Word') {
-    if (normalizeWord(v.value) === 'unlimited') return write(-1);
+    if (normalizeWord(v.value) === UNLIMITED) return write(-1);
     sink.report(
       DiagnosticIds.unknownValue,
       v.range,

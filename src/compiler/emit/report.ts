@@ -2,20 +2,15 @@
 import type { ReportNode, ReportStatementNode } from '../../grammar/ast.js';
 import { DiagnosticIds } from '../../core/diagnostic.js';
 import { enumValues } from '../../schema/index.js';
-import { bucketArn, matchEnum, parseS3Address } from '../values.js';
+import { REPORT_SETTINGS } from '../../language/vocabulary.js';
+import { matchEnum } from '../values.js';
+import { bucketArn, parseS3Address } from '../../language/s3.js';
 import type { Setting, Write } from '../settings.js';
 import { origin, type LowerSink } from './common.js';
 import { MAP_ONLY } from './set.js';
 
-const SETTING_POINTERS = {
-  output: '/TaskReportConfig/OutputType',
-  level: '/TaskReportConfig/ReportLevel',
-  'object-versions': '/TaskReportConfig/ObjectVersionIds',
-  transferred: '/TaskReportConfig/Overrides/Transferred/ReportLevel',
-  verified: '/TaskReportConfig/Overrides/Verified/ReportLevel',
-  deleted: '/TaskReportConfig/Overrides/Deleted/ReportLevel',
-  skipped: '/TaskReportConfig/Overrides/Skipped/ReportLevel',
-} as const;
+/** Report statement keyword → the `TaskReportConfig` member it sets. */
+export const SETTING_POINTERS: Readonly<Record<string, string>> = Object.fromEntries(REPORT_SETTINGS.map((s) => [s.keyword, s.pointer]));
 
 const S3 = '/TaskReportConfig/Destination/S3';
 

@@ -1,12 +1,12 @@
 /** `TaskArn` and the task context block (never emitted; read by rules). */
 import type { ContextNode, TaskNode } from '../../grammar/ast.js';
 import { DiagnosticIds } from '../../core/diagnostic.js';
-import { LOCATION_TYPES, S3_STORAGE_CLASSES, TASK_MODES, type LocationContext, type TaskContext } from '../../core/context.js';
+import type { LocationContext, TaskContext } from '../../core/context.js';
+import { CONTEXT_STATEMENTS, STORAGE_CLASS_ALIASES, STORAGE_CLASSES } from '../../language/vocabulary.js';
 import { matchEnum } from '../values.js';
 import type { Origin, Setting } from '../settings.js';
 import { origin, type LowerSink } from './common.js';
 
-const STORAGE_CLASS_ALIASES = { 'glacier-flexible-retrieval': 'GLACIER' } as const;
 
 /** `task "arn" { mode …; from …; to … storage-class …; log-group "…" }` */
 export function emitTask(node: TaskNode, sink: LowerSink): Setting {
@@ -26,7 +26,7 @@ export function emitTask(node: TaskNode, sink: LowerSink): Setting {
     seen.set(slot, c);
     const co = origin(sink.file, c.range, valueRange(c), valueRange(c), contextWord(c));
     if (c.type === 'ContextMode') {
-      const m = matchEnum(c.value.value, TASK_MODES, 'task mode');
+      const m = matchEnum(c.value.value, CONTEXT_STATEMENTS.mode, 'task mode');
       if (m.ok) {
         context.mode = m.value as TaskContext['mode'];
         origins.set('/@context/mode', co);
@@ -36,7 +36,7 @@ export function emitTask(node: TaskNode, sink: LowerSink): Setting {
       origins.set('/@context/logGroup', co);
     } else {
       const end = c.end === 'from' ? 'source' : 'destination';
-      const t = matchEnum(c.location.value, LOCATION_TYPES, 'location type');
+      const t = matchEnum(c.location.value, CONTEXT_STATEMENTS[c.end], 'location type');
       if (!t.ok) {
         sink.report(DiagnosticIds.unknownValue, c.location.range, t.message);
         continue;
@@ -44,7 +44,7 @@ export function emitTask(node: TaskNode, sink: LowerSink): Setting {
       let location: LocationContext = { type: t.value as LocationContext['type'] };
       origins.set(`/@context/${end}/type`, co);
       if (c.storageClass) {
-        const sc = matchEnum(c.storageClass.value, S3_STORAGE_CLASSES, 'S3 storage class', STORAGE_CLASS_ALIASES);
+        const sc = matchEnum(c.storageClass.value, STORAGE_CLASSES, 'S3 storage class', STORAGE_CLASS_ALIASES);
         if (!sc.ok) sink.report(DiagnosticIds.unknownValue, c.storageClass.range, sc.message);
         else if (c.end !== 'to' || t.value !== 'S3') {
           sink.report(

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatResults } from '../../../src/cli/formatters/index.js';
 import { LineIndex } from '../../../src/core/range.js';
 import { CWD, OPTIONS, sampleResults } from './fixtures.js';
+import { lint } from '../../../src/project/lint.js';
+import { FINGERPRINT_KEY } from '../../../src/cli/formatters/sarif.js';
 import { expectValidSarif as expectValid, validate } from './sarif-schema.js';
 
 function sarif(results = sampleResults()): { text: string; log: Sarif.Log } {
@@ -126,5 +128,30 @@ describe('sarif', () => {
     expectValid(log);
     expect(log.runs[0].results).toEqual([]);
     expect(log.runs[0].tool.driver.rules).toEqual([]);
+  });
+});
+
+describe('sarif partialFingerprints', () => {
+  const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
+  const intent = (name: string) => `intent ${name} {\n  task "${ARN}"\n  transfer all\n  deleted remove\n  bandwidth 0 B/s\n}\n`;
+  const fingerprints = (text: string) => {
+    const result = lint(text, { filename: 'a.dsi', readFile: () => '' });
+    const log = JSON.parse(formatResults('sarif', [{ file: 'a.dsi', diagnostics: result.diagnostics }], OPTIONS)) as Sarif.Log;
+    return log.runs[0].results!.map((r) => [r.ruleId, r.partialFingerprints![FINGERPRINT_KEY], r.locations![0].physicalLocation!.region!.startLine]);
+  };
+
+  it('stay the same across an edit that moves lines, and differ per intent, rule and member', () => {
+    const before = fingerprints(`${intent('one')}\n${intent('two')}`);
+    const after = fingerprints(`# moved\n\n\n${intent('two')}\n\n${intent('one')}`);
+    expect(before).toHaveLength(4);
+    const byPrint = (rows: typeof before) => new Map(rows.map(([rule, print, line]) => [print, { rule, line }]));
+    const a = byPrint(before);
+    const b = byPrint(after);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    // The lines did change.
+    for (const [print, { line }] of a) expect(b.get(print)!.line).not.toBe(line);
+    // Four problems, four fingerprints.
+    expect(a.size).toBe(4);
+    expect(before.every(([, print]) => /^[0-9a-f]{32}:1$/.test(String(print)))).toBe(true);
   });
 });

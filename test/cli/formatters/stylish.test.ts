@@ -10,6 +10,7 @@ const EXPECTED = [
   'src/alpha.dsi:2:10 error unknown option value `only-file-transfered`; did you mean `only-files-transferred`? (unknown-value)',
   '  2 | \tverify  only-file-transfered',
   '    | \t        ^^^^^^^^^^^^^^^^^^^^',
+  '  fixable: write `only-files-transferred`',
   'src/alpha.dsi:4:11 error `deleted remove` cannot be used with `transfer all`: write `transfer changed` or drop `deleted remove` (transfer-mode-conflict)',
   '  4 |   deleted remove',
   '    |           ^^^^^^',
@@ -25,8 +26,10 @@ const EXPECTED = [
   'src/zeta.dsi:5:12 error /Tags/0/Value must not contain `,` or `%`: write "a b c" (schema)',
   '  5 |   tag team "a,b: c%"',
   '    |            ^^^^^^^^^',
+  '  fixable: drop the characters the API rejects',
   '',
   '✖ 5 problems (3 errors, 1 warning, 1 info)',
+  '  2 errors and 0 warnings potentially fixable with the `--fix` option.',
   '',
 ].join('\n');
 

@@ -1,0 +1,132 @@
+/**
+ * Dependents of changed files: a hook passes only the files a commit changed, but a change to a
+ * shared template can break an intent in another file that imports it. Given the input files,
+ * this finds every `.dsi` file of their project that imports one of them, directly or through
+ * other files, and the chain of imports it goes through, so the run can check it too and say why.
+ */
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { Diagnostic, RelatedInformation } from '../core/diagnostic.js';
+import type { Range } from '../core/range.js';
+import { parse } from '../grammar/index.js';
+import { expandInputs, type IgnoreOptions } from '../files/inputs.js';
+import { readRegularFile } from '../files/read.js';
+import { realPathOf } from '../files/roots.js';
+
+/** A file checked because it imports an input. */
+export interface Dependent {
+  /** The importing file, relative to the working folder. */
+  readonly file: string;
+  /** The files from the dependent to the input it reaches, each importing the next (`a.dsi`, `common.dsi`, `templates.dsi`). */
+  readonly chain: readonly string[];
+  /** The path of the dependent's import statement that starts the chain. */
+  readonly importRange: Range;
+}
+
+/** Options of {@link findDependents}. */
+export interface DependentsOptions extends IgnoreOptions {
+  readonly cwd: string;
+  /** The project root of a folder: the repository searched for importers. */
+  readonly rootOf: (folder: string) => string;
+  /** Folders the walk may read besides the project root (`--import-root`). */
+  readonly roots?: readonly string[];
+}
+
+interface ImportEdge {
+  readonly from: string;
+  readonly range: Range;
+}
+
+/** Every `.dsi` file of the inputs' projects that imports an input, directly or transitively; inputs themselves are not listed. Sorted by file. */
+export function findDependents(inputs: readonly string[], options: DependentsOptions): Dependent[] {
+  const { cwd } = options;
+  const named = inputs.filter((f) => /\.dsi$/i.test(f));
+  if (named.length === 0) return [];
+  const projectRoots = [...new Set(named.map((f) => options.rootOf(dirname(resolve(cwd, f)))))];
+  const importedBy = new Map<string, ImportEdge[]>();
+  const realOf = new Map<string, string>();
+  for (const file of expandInputs(projectRoots, ['**/*.dsi'], cwd, [...projectRoots, ...(options.roots ?? [])], options).files) {
+    const abs = resolve(cwd, file);
+    let text: string;
+    try {
+      text = readRegularFile(abs);
+    } catch {
+      continue; // a file that cannot be read is reported when it is an input; here it just imports nothing
+    }
+    realOf.set(file, realPathOf(abs));
+    for (const item of importsOf(text, file)) {
+      const target = realPathOf(isAbsolute(item.path) ? item.path : resolve(dirname(abs), item.path));
+      (importedBy.get(target) ?? importedBy.set(target, []).get(target)!).push({ from: file, range: item.range });
+    }
+  }
+
+  const inputNames = new Map(inputs.map((f) => [realPathOf(resolve(cwd, f)), f]));
+  const inputSet = new Set(inputNames.keys());
+  const found = new Map<string, Dependent>();
+  // Breadth first: each dependent is reached by its shortest chain of imports.
+  let frontier = [...inputNames].map(([real, name]) => ({ real, chain: [name] }));
+  while (frontier.length > 0) {
+    const next: typeof frontier = [];
+    for (const { real, chain } of frontier) {
+      for (const edge of importedBy.get(real) ?? []) {
+        const fromReal = realOf.get(edge.from)!;
+        if (inputSet.has(fromReal) || found.has(edge.from)) continue;
+        const dependent = { file: edge.from, chain: [edge.from, ...chain], importRange: edge.range };
+        found.set(edge.from, dependent);
+        next.push({ real: fromReal, chain: dependent.chain });
+      }
+    }
+    frontier = next;
+  }
+  return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+const IMPORT_LINE = /^[ \t]*import[ \t]+("(?:[^"\\\r\n]|\\.)*")/gm;
+
+/**
+ * The imports of a file, found by their lines rather than by parsing: the scan reads every `.dsi`
+ * file of the repository, and a hook must stay fast. A file whose import line does not read as a
+ * plain string is parsed instead.
+ */
+function importsOf(text: string, file: string): { path: string; range: Range }[] {
+  if (!text.includes('import')) return [];
+  const found: { path: string; range: Range }[] = [];
+  for (const m of text.matchAll(IMPORT_LINE)) {
+    let path: unknown;
+    try {
+      path = JSON.parse(m[1]);
+    } catch {
+      path = undefined;
+    }
+    if (typeof path !== 'string') {
+      return parse(text, file).ast.items.flatMap((i) => (i.type === 'Import' ? [{ path: i.path.value, range: i.path.range }] : []));
+    }
+    const start = m.index + m[0].length - m[1].length;
+    found.push({ path, range: { start: positionAt(text, start), end: positionAt(text, start + m[1].length) } });
+  }
+  return found;
+}
+
+function positionAt(text: string, offset: number): Range['start'] {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { offset, line, column: offset - lineStart + 1 };
+}
+
+/** Why a dependent is checked, in words: `imports templates.dsi` or `imports templates.dsi through common.dsi`. */
+export function describeDependent(d: Dependent): string {
+  const through = d.chain.slice(1, -1);
+  return `imports ${d.chain.at(-1)}${through.length > 0 ? ` through ${through.join(' → ')}` : ''}`;
+}
+
+/**
+ * A dependent's problems, each with a note at the dependent's import that says why the file was
+ * checked at all: which input it imports, and through which files.
+ */
+export function explainDependent<R extends { readonly diagnostics: readonly Diagnostic[] }>(result: R, dependent: Dependent): R {
+  const note: RelatedInformation = { file: dependent.file, range: dependent.importRange, message: `checked because this file ${describeDependent(dependent)}` };
+  return { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, related: [...(d.related ?? []), note] })) };
+}
