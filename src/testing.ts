@@ -31,7 +31,7 @@ import { policyRules } from './policy/index.js';
 import { lint } from './project/lint.js';
 import type { PayloadFix } from './core/source-map.js';
 import type { Rule } from './rules/create-rule.js';
-import { applyRule } from './rules/engine.js';
+import { applyRule, runWithinBudget } from './rules/engine.js';
 import { ruleOptionsProblem } from './rules/options.js';
 import type { Dialect } from './rules/words.js';
 
@@ -308,7 +308,8 @@ function checkCase(rule: Rule<any>, c: ValidCase, expected: readonly ExpectedRep
   if (unknown) return unknown;
   const badOptions = ruleOptionsProblem(rule, c.options);
   if (badOptions !== undefined) return badOptions;
-  const outcome = applyRule(rule, c.payload, c.context ?? {}, c.options, c.dialect);
+  // A rule under test that loops is stopped and reported as failed, as the engine does.
+  const [outcome] = runWithinBudget([() => applyRule(rule, c.payload, c.context ?? {}, c.options, c.dialect)], [false]);
   if (outcome.failure !== undefined) return `rule ${rule.id} threw: ${outcome.failure}`;
   const actual = outcome.reports.map((r) => ({
     messageId: r.messageId,

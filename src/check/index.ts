@@ -12,6 +12,7 @@ import { policyRules } from '../policy/index.js';
 import { runRules, type RuleSetting } from '../rules/engine.js';
 import type { Rule } from '../rules/create-rule.js';
 import { schemaDiagnostics } from './schema.js';
+import { checkContext } from './context.js';
 import { applySuppressions, type SuppressionUse, type WaiverOptions } from './suppressions.js';
 
 /** What the check stage applies, as configuration gives it. */
@@ -59,7 +60,9 @@ export function checkUnit(unit: SourceUnit, given: CheckOptions): CheckResult {
     const arn = (p.payload as { TaskArn?: unknown } | null | undefined)?.TaskArn;
     const known = typeof arn === 'string' ? options.context?.(arn) : undefined;
     const context = mergeContext(known, p.context);
-    const found = [...p.diagnostics, ...checkPayload(unit.file, p, context, options)];
+    // An impossible context is an error, and the rules do not see the part that cannot be.
+    const judged = checkContext(context, p.sourceMap, p.fallback);
+    const found = [...p.diagnostics, ...judged.diagnostics, ...checkPayload(unit.file, p, judged.context, options)];
     // Each problem of a payload names its intent: baselines and SARIF fingerprints identify it by intent, not by line.
     return { unit: p, context, found: p.name === undefined ? found : found.map((d) => (d.intent === undefined ? { ...d, intent: p.name } : d)) };
   });

@@ -44,6 +44,7 @@ const INPUT_OPTIONS = [
   { name: 'stdin', type: 'boolean', description: 'Read one input from standard input (so does the path `-`); name it with --stdin-filename.' },
   { name: 'stdin-filename', type: 'string', value: 'NAME', description: 'The name standard input is checked as; its ending picks the language (.dsi, .json, .yaml, .yml). Default `<stdin>.dsi`.' },
   { name: 'import-root', type: 'string', multiple: true, value: 'DIR', description: 'A folder besides the project root that imports may read.' },
+  { name: 'max-input-size', type: 'string', value: 'SIZE', description: 'The largest .dsi file read, inputs and imports (default 1MiB; e.g. 4MiB). Request files may always be 8 MiB, the largest valid request escaped three times over.' },
   { name: 'no-ignore', type: 'boolean', description: 'Read files that .dsiignore files or --ignore-pattern exclude.' },
   { name: 'ignore-pattern', type: 'string', multiple: true, value: 'PATTERN', description: 'Skip files matching PATTERN too (gitignore syntax, relative to the working folder).' },
 ] as const satisfies readonly OptionSpec[];
@@ -130,6 +131,7 @@ export const COMMANDS = [
       { name: 'profile', type: 'string', value: 'PROFILE', description: 'A profile of the shared AWS config files.' },
       { name: 'endpoint', type: 'string', value: 'URL', description: 'The DataSync endpoint (a VPC endpoint, a test server).' },
       { name: 'import-root', type: 'string', multiple: true, value: 'DIR', description: 'A folder besides the project root that imports may read.' },
+  { name: 'max-input-size', type: 'string', value: 'SIZE', description: 'The largest .dsi file read, inputs and imports (default 1MiB; e.g. 4MiB). Request files may always be 8 MiB, the largest valid request escaped three times over.' },
       ...CONFIG_OPTIONS,
     ],
     examples: [

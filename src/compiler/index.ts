@@ -14,6 +14,7 @@ import { resolveEntry, type CompileCache, type ReadFile, type LoadedFile, type R
 import { emitPayload } from './emit/index.js';
 import { DsiSourceMap } from './source-map.js';
 import { createImportReader } from '../files/roots.js';
+import { givenOptions, givenString, givenText } from '../core/given.js';
 
 export type { CompileCache, ReadFile } from './resolve.js';
 export { createCompileCache } from './resolve.js';
@@ -41,6 +42,9 @@ const REPORT_REQUIRED: Readonly<Record<string, string>> = {
 };
 
 
+/** Most intents compiled from one file (a 1 MiB file holds about 30,000 small ones). */
+export const MAX_INTENTS_PER_FILE = 50_000;
+
 /** Builds the payloads of the intents of one `.dsi` file, unchecked. May throw on a bug; callers guard it. */
 export function buildIntents(source: string, options: BuildOptions): SourceUnit {
   const resolution = resolveEntry(source, options.filename, options.readFile ?? createImportReader(options.filename, { importRoots: options.importRoots ?? [] }), options.cache);
@@ -48,8 +52,20 @@ export function buildIntents(source: string, options: BuildOptions): SourceUnit 
   const entry = resolution.entry;
   const policies = policiesOf(resolution);
   const payloads: PayloadUnit[] = [];
+  const extra: Diagnostic[] = [];
+  let intents = 0;
   for (const decl of entry.declarations) {
     if (decl.type !== 'Intent') continue;
+    if (++intents > MAX_INTENTS_PER_FILE) {
+      extra.push({
+        file: entry.file,
+        range: decl.name.range,
+        severity: 'error',
+        ruleId: DiagnosticIds.limit,
+        message: `more than ${MAX_INTENTS_PER_FILE} intents in one file; this one and those after it were not compiled: split the file`,
+      });
+      break;
+    }
     const settings = resolution.effective({ decl, file: entry });
     const sourceMap = new DsiSourceMap(texts, { decl, file: entry.file });
     const emitted = emitPayload(settings, sourceMap);
@@ -91,7 +107,7 @@ export function buildIntents(source: string, options: BuildOptions): SourceUnit 
   return {
     file: entry.file,
     payloads,
-    diagnostics: [...resolution.diagnostics, ...policies.diagnostics, ...commentProblems],
+    diagnostics: [...resolution.diagnostics, ...policies.diagnostics, ...commentProblems, ...extra],
     sources: texts,
     suppressions,
     policies: policies.policies,
@@ -108,7 +124,10 @@ export interface LoadedPolicies {
  * The policies of a `.dsi` file and of the files it imports directly (what it sees), for
  * policies that come from configuration; its intents and templates are checked but not compiled.
  */
-export function loadPolicyFile(source: string, options: BuildOptions): LoadedPolicies {
+export function loadPolicyFile(source: string, options?: BuildOptions): LoadedPolicies {
+  const given = givenOptions(options);
+  options = { ...given, filename: givenString(given.filename, 'policies.dsi') };
+  source = givenText(source);
   const resolution = resolveEntry(source, options.filename, options.readFile ?? createImportReader(options.filename, { importRoots: options.importRoots ?? [] }), options.cache);
   const found = policiesOf(resolution);
   return { policies: found.policies, diagnostics: [...resolution.diagnostics, ...found.diagnostics] };

@@ -5,7 +5,7 @@
 import type { DeclarationNode, FilterNode, StatementNode, TagNode } from '../grammar/ast.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
 import type { Range } from '../core/range.js';
-import { isAtOrBelow, type Setting } from './settings.js';
+import { ancestorsOf, isAtOrBelow, type Setting } from './settings.js';
 import type { LowerSink } from './emit/common.js';
 import { emitBandwidth, emitOption, OPTION_MEMBERS } from './emit/options.js';
 import { emitFilters } from './emit/filters.js';
@@ -75,17 +75,22 @@ function keyOf(s: StatementNode): string | undefined {
 /** Lowers `decl`'s statements; duplicates and overlapping `set`s in one block are errors at the later one. */
 export function lowerDeclaration(decl: DeclarationNode, sink: LowerSink): Map<string, Setting> {
   // First pass: which statements own which pointer, so that conflicts are found before lowering.
-  const owners: { key: string; node: StatementNode }[] = [];
+  type Owner = { key: string; node: StatementNode; index: number };
+  const owners: Owner[] = [];
+  // Owners by key, and every ancestor of an owner's key: a clash is found by lookups, not by a search of all owners.
+  const ownersAt = new Map<string, Owner[]>();
+  const above = new Set<string>();
   const kept: StatementNode[] = [];
   for (const s of decl.body) {
     const key = keyOf(s);
     if (key === undefined) continue;
     // Several include/exclude/tag statements in one block add up (tag keys are checked by emitTags).
-    const clash = owners.find(
-      (o) =>
-        (isAtOrBelow(key, o.key) || isAtOrBelow(o.key, key)) &&
-        !(o.key === key && (s.type === 'Filter' || s.type === 'Tag') && o.node.type === s.type),
-    );
+    const clashes = (o: Owner) =>
+      (isAtOrBelow(key, o.key) || isAtOrBelow(o.key, key)) && !(o.key === key && (s.type === 'Filter' || s.type === 'Tag') && o.node.type === s.type);
+    const ancestors = ancestorsOf(key);
+    const candidates = [...ancestors, key].flatMap((k) => ownersAt.get(k) ?? []);
+    if (above.has(key)) candidates.push(...owners.filter((o) => isAtOrBelow(o.key, key)));
+    const clash = candidates.filter(clashes).reduce<Owner | undefined>((first, o) => (!first || o.index < first.index ? o : first), undefined);
     if (clash) {
       const same = clash.node.type === s.type && clash.key === key;
       sink.report(
@@ -99,7 +104,10 @@ export function lowerDeclaration(decl: DeclarationNode, sink: LowerSink): Map<st
       );
       continue;
     }
-    owners.push({ key, node: s });
+    const owner = { key, node: s, index: owners.length };
+    owners.push(owner);
+    (ownersAt.get(key) ?? ownersAt.set(key, []).get(key)!).push(owner);
+    for (const a of ancestors) above.add(a);
     kept.push(s);
   }
 

@@ -9,10 +9,22 @@ import { DiagnosticIds, type Diagnostic, type Severity } from '../core/diagnosti
 import type { Range } from '../core/range.js';
 import { suggest } from '../core/words.js';
 import { describeFileError } from '../files/read.js';
-import { isAtOrBelow, type Setting, type Settings } from './settings.js';
+import { ancestorsOf, deleteAtOrBelow, type Setting, type Settings } from './settings.js';
 import type { LowerSink } from './emit/common.js';
 import { lowerDeclaration } from './lower.js';
 import { mergeTags } from './emit/tags.js';
+
+/**
+ * Deepest import chain followed (the entry is level 1). Real projects nest a few files; the
+ * limit keeps a hostile chain of thousands of files from exhausting the stack.
+ */
+export const MAX_IMPORT_DEPTH = 64;
+
+/** Most `import` statements read in one file; the rest are reported once and not read. */
+export const MAX_IMPORTS_PER_FILE = 100;
+
+/** Deepest `extends` chain followed from one declaration. */
+export const MAX_EXTENDS_DEPTH = 64;
 
 /** Reads a file's text; throws on failure (the error's message is shown to the user). */
 export type ReadFile = (path: string) => string;
@@ -74,6 +86,8 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, LoadedFile>();
   const loading: string[] = [];
+  /** Position of each file on the `loading` stack, so that finding a cycle is not a search. */
+  const loadingAt = new Map<string, number>();
 
   const parseOnce = (name: string, content: string, imported: boolean): ParseResult => {
     const key = resolvePath(name);
@@ -97,15 +111,30 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
     }
     const loaded: LoadedFile = { file: name, text: content, ast, comments, imports: [], declarations };
     files.set(key, loaded);
+    loadingAt.set(key, loading.length);
     loading.push(key);
+    let imports = 0;
+    let cycleReported = false;
+    let depthReported = false;
     for (const item of ast.items) {
       if (item.type !== 'Import') continue;
+      if (++imports > MAX_IMPORTS_PER_FILE) {
+        if (imports === MAX_IMPORTS_PER_FILE + 1) {
+          diagnostics.push(diag(name, item.path.range, DiagnosticIds.limit, `more than ${MAX_IMPORTS_PER_FILE} imports in one file; this import and those after it were not read: import a file that gathers the templates instead`));
+        }
+        loaded.imports.push({ node: item });
+        continue;
+      }
       const targetName = isAbsolute(item.path.value) ? item.path.value : join(dirname(name), item.path.value);
       const targetKey = resolvePath(targetName);
-      const cycleAt = loading.indexOf(targetKey);
-      if (cycleAt >= 0) {
-        const chain = [...loading.slice(cycleAt), targetKey].map((k) => files.get(k)?.file ?? k).join(' → ');
-        diagnostics.push(diag(name, item.path.range, DiagnosticIds.cycle, `import cycle: ${chain}; a file may not import itself, directly or through others`));
+      if (loadingAt.has(targetKey)) {
+        // One cycle per file, in words that do not depend on the entry: a dense import graph has a
+        // cycle through nearly every import, and each entry would report them all along other paths.
+        if (!cycleReported) {
+          cycleReported = true;
+          const again = targetKey === key ? 'itself' : `\`${name}\` again, directly or through other files`;
+          diagnostics.push(diag(name, item.path.range, DiagnosticIds.cycle, `import cycle: \`${targetName}\` imports ${again}; a file may not import itself, directly or through others`));
+        }
         loaded.imports.push({ node: item, target: files.get(targetKey) });
         continue;
       }
@@ -114,6 +143,17 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
         // Only .dsi files: an import must never read (and echo in diagnostics) some other file.
         if (!/\.dsi$/i.test(item.path.value)) {
           diagnostics.push(diag(name, item.path.range, DiagnosticIds.importError, `cannot import "${item.path.value}": an import names a .dsi file`));
+          loaded.imports.push({ node: item });
+          continue;
+        }
+        if (loading.length >= MAX_IMPORT_DEPTH) {
+          // Once per file, and in words that do not depend on the entry (see cycles above).
+          if (!depthReported) {
+            depthReported = true;
+            diagnostics.push(
+              diag(name, item.path.range, DiagnosticIds.limit, `cannot import "${item.path.value}": imports nest more than ${MAX_IMPORT_DEPTH} files deep here, so this file's imports were not read; import the files from fewer levels`),
+            );
+          }
           loaded.imports.push({ node: item });
           continue;
         }
@@ -130,6 +170,7 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
       loaded.imports.push({ node: item, target });
     }
     loading.pop();
+    loadingAt.delete(key);
     return loaded;
   };
 
@@ -160,12 +201,26 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
 
   const effectiveCache = new Map<DeclarationNode, Settings>();
   const stack: DeclarationNode[] = [];
+  const onStack = new Set<DeclarationNode>();
   const reported = new Set<NameNode>();
+  // Declarations by name across all files, built on the first unknown name (not searched per name).
+  let declaredIn: Map<string, LoadedFile> | undefined;
+  const fileDeclaring = (name: string, except: LoadedFile): LoadedFile | undefined => {
+    if (!declaredIn) {
+      declaredIn = new Map();
+      for (const f of files.values()) for (const x of f.declarations) if (!declaredIn.has(x.name.value)) declaredIn.set(x.name.value, f);
+    }
+    const found = declaredIn.get(name);
+    if (found !== except) return found;
+    return [...files.values()].find((f) => f !== except && f.declarations.some((x) => x.name.value === name));
+  };
+  let suggestions = 0;
 
   const effective = (d: Declared): Settings => {
     const cached = effectiveCache.get(d.decl);
     if (cached) return cached;
     stack.push(d.decl);
+    onStack.add(d.decl);
     const scope = scopes.get(d.file)!;
     let acc = new Map<string, Setting>();
     for (const parentName of d.decl.parents) {
@@ -176,11 +231,15 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
         if (!scope.poisoned.has(parentName.value) && !reported.has(parentName) && !importFailed) {
           reported.add(parentName);
           // Declared in a file this one does not import directly (visibility is one level deep)?
-          const elsewhere = [...files.values()].find((f) => f !== d.file && f.declarations.some((x) => x.name.value === parentName.value));
-          const hint = suggest(
-            parentName.value,
-            [...scope.names.keys()].filter((n) => n !== d.decl.name.value),
-          );
+          const elsewhere = fileDeclaring(parentName.value, d.file);
+          // A did-you-mean compares with every name in scope: offered for the first few unknown names only, so the work stays linear.
+          const hint =
+            ++suggestions <= MAX_SUGGESTIONS
+              ? suggest(
+                  parentName.value,
+                  [...scope.names.keys()].filter((n) => n !== d.decl.name.value),
+                )
+              : undefined;
           diagnostics.push(
             diag(
               d.file.file,
@@ -197,7 +256,16 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
         }
         continue;
       }
-      if (stack.includes(parent.decl)) {
+      if (!onStack.has(parent.decl) && stack.length >= MAX_EXTENDS_DEPTH && !effectiveCache.has(parent.decl)) {
+        if (!reported.has(parentName)) {
+          reported.add(parentName);
+          diagnostics.push(
+            diag(d.file.file, parentName.range, DiagnosticIds.limit, `\`extends\` chains nest more than ${MAX_EXTENDS_DEPTH} declarations deep here; \`${parentName.value}\` was not followed: extend fewer levels`),
+          );
+        }
+        continue;
+      }
+      if (onStack.has(parent.decl)) {
         if (!reported.has(parentName)) {
           reported.add(parentName);
           const chain = [...stack.slice(stack.indexOf(parent.decl)), parent.decl].map((x) => x.name.value).join(' → ');
@@ -209,6 +277,7 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
     }
     acc = mergeOver(acc, lowered.get(d.decl) ?? new Map());
     stack.pop();
+    onStack.delete(d.decl);
     effectiveCache.set(d.decl, acc);
     return acc;
   };
@@ -219,6 +288,9 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
   return { entry, files, diagnostics, effective };
 }
 
+/** How many unknown names get a did-you-mean in one resolution. */
+const MAX_SUGGESTIONS = 50;
+
 /** How `target` is imported from `from`: a relative path starting with `./` or `../`. */
 function importPath(from: string, target: string): string {
   const rel = relative(dirname(from), target).split(sep).join('/');
@@ -228,11 +300,14 @@ function importPath(from: string, target: string): string {
 /** Settings of `child` over `acc`: a child's setting replaces inherited ones at its pointer or below; tags merge by key. */
 export function mergeOver(acc: Settings, child: Settings): Map<string, Setting> {
   const out = new Map(acc);
+  const above = new Set<string>();
+  for (const k of out.keys()) for (const a of ancestorsOf(k)) above.add(a);
   for (const [key, setting] of child) {
     const inherited = out.get(key);
     const merged = setting.kind === 'tags' && inherited?.kind === 'tags' ? { ...setting, tags: mergeTags(inherited.tags, setting.tags) } : setting;
     // The child's setting replaces what is inherited at its path or below, and is applied after what remains.
-    for (const k of [...out.keys()]) if (isAtOrBelow(k, key)) out.delete(k);
+    deleteAtOrBelow(out, above, key);
+    for (const a of ancestorsOf(key)) above.add(a);
     out.set(key, merged);
   }
   return out;

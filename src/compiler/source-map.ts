@@ -6,15 +6,28 @@ import type { SourceLocation } from '../core/range.js';
 import { LineIndex } from '../core/range.js';
 import type { TextEdit } from '../core/diagnostic.js';
 import type { PayloadFix, SourceMap, SourcePart } from '../core/source-map.js';
-import { isAtOrBelow, type Origin, type ValuePart } from './settings.js';
+import { ancestorsOf, deleteAtOrBelow, type Origin, type ValuePart } from './settings.js';
 import { bandwidthNode, jsonNode, optionNode } from '../printer/build.js';
 import { jsonText, printStatement, printValue } from '../printer/print.js';
 import type { BandwidthNode, DeclarationNode, OptionNode } from '../grammar/ast.js';
 import { BANDWIDTH } from '../language/vocabulary.js';
 
+/** One line index per text of a compile, shared by the source maps of all its intents: a fix per intent must not index the file again. */
+const lineIndexes = new WeakMap<ReadonlyMap<string, string>, Map<string, LineIndex>>();
+
+function linesOf(texts: ReadonlyMap<string, string>, file: string, text: string): LineIndex {
+  let byFile = lineIndexes.get(texts);
+  if (!byFile) lineIndexes.set(texts, (byFile = new Map()));
+  let lines = byFile.get(file);
+  if (!lines || lines.text !== text) byFile.set(file, (lines = new LineIndex(text)));
+  return lines;
+}
+
 
 export class DsiSourceMap implements SourceMap {
   private readonly origins = new Map<string, Origin>();
+  /** Every ancestor of every recorded pointer (see `deleteAtOrBelow`). */
+  private readonly above = new Set<string>();
 
   /**
    * @param texts the text of every file, by name, for fixes
@@ -30,14 +43,16 @@ export class DsiSourceMap implements SourceMap {
   /** Records a write at `pointer`; a write replaces whatever was recorded below it. */
   record(pointer: string, origin: Origin, replace: boolean): void {
     if (replace) {
-      for (const k of [...this.origins.keys()]) if (isAtOrBelow(k, pointer)) this.origins.delete(k);
-      for (const k of [...this.parts.keys()]) if (isAtOrBelow(k, pointer)) this.parts.delete(k);
+      deleteAtOrBelow(this.origins, this.above, pointer);
+      deleteAtOrBelow(this.parts as Map<string, unknown>, this.above, pointer);
     }
+    for (const a of ancestorsOf(pointer)) this.above.add(a);
     this.origins.set(pointer, origin);
   }
 
   /** Records where each part of the string written at `pointer` came from. */
   recordParts(pointer: string, parts: readonly ValuePart[]): void {
+    for (const a of ancestorsOf(pointer)) this.above.add(a);
     this.parts.set(pointer, parts);
   }
 
@@ -71,9 +86,9 @@ export class DsiSourceMap implements SourceMap {
       const text = this.texts.get(o.statement.file);
       if (text === undefined) return undefined;
       // Remove the whole line when the statement stands alone on it.
-      const lines = new LineIndex(text);
+      const lines = linesOf(this.texts, o.statement.file, text);
       const { start, end } = o.statement.range;
-      const lineStart = start.offset - (start.column - 1);
+      const lineStart = lines.lineStart(start.line);
       const before = text.slice(lineStart, start.offset);
       const after = /^[ \t]*(?:(?:#|\/\/).*)?(\r?\n|$)/.exec(text.slice(end.offset));
       if (/^[ \t]*$/.test(before) && after) {
@@ -92,7 +107,7 @@ export class DsiSourceMap implements SourceMap {
     if (text === undefined) return undefined;
     const { decl, file } = this.intent;
     const last = decl.body[decl.body.length - 1];
-    const lines = new LineIndex(text);
+    const lines = linesOf(this.texts, this.intent.file, text);
     if (last) {
       const indent = /^[ \t]*/.exec(lines.lineText(last.range.start.line))![0];
       return [{ file, range: { start: last.range.end, end: last.range.end }, text: `\n${printStatement(statement, indent)}` }];

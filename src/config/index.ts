@@ -6,6 +6,7 @@
  * config file (`ruleId: 'config'`), on which the CLI exits 2. Plugins are only listed here;
  * the orchestrator loads them.
  */
+import { givenOptions, givenString } from '../core/given.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -98,9 +99,12 @@ interface Chain {
 }
 
 /** The configuration in force for `file` (a path relative to `cwd` or absolute); never throws. */
-export function configFor(file: string, options: ConfigOptions): ResolvedConfig {
+export function configFor(file: string, options?: ConfigOptions): ResolvedConfig {
+  const given = givenOptions(options);
+  options = { ...given, cwd: givenString(given.cwd, process.cwd()) };
+  file = givenString(file, '.');
   const cache = options.cache ?? createConfigCache();
-  const rules = options.rules ?? builtinRules;
+  const rules = Array.isArray(options.rules) ? options.rules : builtinRules;
   if (cache.rules !== rules) {
     // Layers hold options checked against one rule set.
     cache.layers.clear();

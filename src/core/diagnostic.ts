@@ -73,6 +73,7 @@ export const DiagnosticIds = {
   parseError: 'parse',
   internal: 'internal',
   ignore: 'dsi-ignore',
+  limit: 'limit',
   fixConflict: 'fix-conflict',
 } as const;
 

@@ -26,9 +26,15 @@ export interface SourceLocation {
   readonly range: Range;
 }
 
-/** Maps offsets to lines and columns for one text; built once per text, on first need. */
+/**
+ * Maps offsets to lines and columns for one text; built once per text, on first need.
+ * Line breaks are `\n`, `\r\n` and a lone `\r`. An offset between the `\r` and the `\n`
+ * of one break is placed at the `\r` (the end of its line), and a byte order mark is not a
+ * column: the first character after it is column 1.
+ */
 export class LineIndex {
   private readonly lineStarts: number[];
+  private readonly bom: boolean;
 
   constructor(readonly text: string) {
     const starts = [0];
@@ -41,11 +47,13 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+    this.bom = text.charCodeAt(0) === 0xfeff;
   }
 
-  /** The position of `offset`, clamped into the text. */
+  /** The position of `offset`, clamped into the text (and out of the middle of a `\r\n`). */
   position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    if (o > 0 && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13) o--;
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -53,7 +61,8 @@ export class LineIndex {
       if (this.lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { offset: o, line: lo + 1, column: o - this.lineStarts[lo] + 1 };
+    const column = o - this.lineStarts[lo] + 1 - (lo === 0 && this.bom && o > 0 ? 1 : 0);
+    return { offset: o, line: lo + 1, column };
   }
 
   /** The range from `start` to `end` (exclusive). */

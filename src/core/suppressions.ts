@@ -29,6 +29,9 @@ export interface SourceComment {
   readonly range: Range;
 }
 
+/** Most `dsi-ignore` comments read in one file; past it, one error, and the later ones excuse nothing. */
+export const MAX_WAIVERS_PER_FILE = 10_000;
+
 const WAIVER = /^(?:#|\/\/)[ \t]*dsi-ignore\b(.*)$/;
 const LINE_COMMENT = /^([ \t]*)((?:#|\/\/).*)$/;
 
@@ -58,6 +61,16 @@ export function suppressionsFromComments(comments: readonly SourceComment[], fil
     const { range } = comment;
     const line = range.start.line;
     const [idsPart, ...reasonParts] = m[1].split('--');
+    if (found.length === MAX_WAIVERS_PER_FILE) {
+      problems.push({
+        file,
+        range,
+        severity: 'error',
+        ruleId: DiagnosticIds.limit,
+        message: `more than ${MAX_WAIVERS_PER_FILE} dsi-ignore comments in one file; this one and those after it excuse nothing: fix the problems, or turn the rule off in configuration`,
+      });
+      break;
+    }
     const words = idsPart.split(/[\s,]+/).filter(Boolean);
     const reason = reasonParts.join('--').trim();
     // `until DATE` ends the list of rule ids.

@@ -9,7 +9,7 @@ import { globSync } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { START_OF_FILE } from '../core/range.js';
-import { describeFileError, readRegularFile } from './read.js';
+import { describeFileError, inputLimit, MAX_INPUT_BYTES, readRegularFile } from './read.js';
 import { isInside as isInsideRoot } from './roots.js';
 
 export interface Inputs {
@@ -170,9 +170,9 @@ function isInside(parent: string, child: string): boolean {
 }
 
 /** Reads an input named on the command line or found by walking: its text, or the problem. */
-export function readInput(cwd: string, file: string): { text: string } | { problem: Diagnostic } {
+export function readInput(cwd: string, file: string, limit: number = MAX_INPUT_BYTES): { text: string } | { problem: Diagnostic } {
   try {
-    return { text: readRegularFile(resolve(cwd, file)) };
+    return { text: readRegularFile(resolve(cwd, file), inputLimit(file, limit)) };
   } catch (e) {
     return { problem: fileProblem(file, `cannot read ${file}: ${describeFileError(e)}`) };
   }

@@ -6,10 +6,23 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 /**
- * Largest input read, in bytes (4 MiB). Far above any real intent or request file (a request's
- * largest members are two filters of 102,400 characters), small enough that parsing stays fast.
+ * Largest `.dsi` file read by default, in bytes (1 MiB): far above any real intent file (30,000
+ * intents fit), small enough that compiling stays within seconds and memory (≈ 90 times the
+ * file). `--max-input-size` (the project's `maxInputBytes`) raises it.
  */
-export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+/**
+ * Largest request file read, in bytes (8 MiB, as `MAX_REQUEST_LENGTH` of the request front end):
+ * it must never refuse a request the model allows, and the largest, written with every character
+ * escaped, takes about 2.7 MB.
+ */
+export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+
+/** The size limit for `file`: request files (`.json`, `.yaml`, `.yml`) at least {@link MAX_REQUEST_BYTES}, others `limit`. */
+export function inputLimit(file: string, limit: number = MAX_INPUT_BYTES): number {
+  return /\.(?:json|ya?ml)$/i.test(file) ? Math.max(limit, MAX_REQUEST_BYTES) : limit;
+}
 
 /** An input dsi will not read (not a regular file, too large, outside the project): the reason says why. */
 export class FileRefused extends Error {
@@ -62,7 +75,7 @@ export function readRegularFile(path: string, limit: number = MAX_INPUT_BYTES, o
       if (total > limit) throw tooLarge();
       chunks.push(n === buffer.length ? buffer : buffer.subarray(0, n));
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return decodeUtf8(Buffer.concat(chunks, total), 'it');
   } finally {
     closeSync(fd);
   }
@@ -78,7 +91,27 @@ export async function readStreamLimited(stream: AsyncIterable<Buffer | string>, 
     if (total > limit) throw new FileRefused(`standard input is larger than the limit of ${formatBytes(limit)}`);
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks, total).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks, total), 'standard input');
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The text of `bytes`, which must be UTF-8 (a UTF-8 byte order mark is kept, for the front ends
+ * to judge). Anything else is refused with one clear reason rather than read into a cascade of
+ * syntax errors: the AWS CLI cannot load such a request file either.
+ */
+export function decodeUtf8(bytes: Uint8Array, what: string): string {
+  const [a, b, c, d] = bytes;
+  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff)) {
+    throw new FileRefused(`${what} is UTF-32 text; save it as UTF-8`);
+  }
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) throw new FileRefused(`${what} is UTF-16 text; save it as UTF-8`);
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new FileRefused(`${what} is not UTF-8 text (it holds bytes that UTF-8 does not allow, as a Latin-1 or UTF-16 file does); save it as UTF-8`);
+  }
 }
 
 /** Plain words for a file-system error (or the reason of a {@link FileRefused}). */

@@ -88,6 +88,7 @@ export interface ImportReaderOptions {
  * and the reason, never the content.
  */
 export function createImportReader(entry: string, options: ImportReaderOptions = {}): ReadFile {
+  options ??= {};
   const cwd = options.cwd ?? process.cwd();
   let roots: string[] | undefined;
   const allowed = () =>

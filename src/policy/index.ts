@@ -90,6 +90,7 @@ export function policyRules(policies: readonly PolicyDeclaration[]): PolicyRules
       rules.push(assertionRule(p, a, id));
     });
   }
+  // Rules dsi writes itself run without a watchdog (see runWithinBudget).
   trustRules(rules);
   return { rules, diagnostics };
 }

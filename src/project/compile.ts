@@ -13,6 +13,7 @@ import type { SuppressionUse } from '../check/suppressions.js';
 import { buildIntents } from '../compiler/index.js';
 import type { Rule } from '../rules/create-rule.js';
 import { checkOptionsOf, type ProjectOptions } from './options.js';
+import { givenOptions, givenString, givenText } from '../core/given.js';
 
 /** Options of {@link compile}. */
 export interface CompileOptions extends ProjectOptions {
@@ -59,7 +60,10 @@ export interface CompileResult {
 
 /** Compiles the intents of one `.dsi` file and checks them. Synchronous; never throws on bad input. */
 export function compile(source: string, options: CompileOptions = { filename: 'input.dsi' }): CompileResult {
-  const file = options?.filename ?? 'input.dsi';
+  const given = givenOptions(options);
+  const file = givenString(given.filename, 'input.dsi');
+  options = { ...given, filename: file };
+  source = givenText(source);
   try {
     const unit = buildIntents(source, options);
     const checked = checkUnit(unit, checkOptionsOf(options));

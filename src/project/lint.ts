@@ -14,6 +14,7 @@ import { unusedSuppressions, type RuleState, type SuppressionUse } from '../chec
 import { buildIntents } from '../compiler/index.js';
 import { requestFormatOf, requestUnit } from '../requests/index.js';
 import { checkOptionsOf, type ProjectOptions } from './options.js';
+import { givenOptions, givenString, givenText } from '../core/given.js';
 
 /** Options of {@link lint}. */
 export interface LintOptions extends ProjectOptions {
@@ -61,9 +62,16 @@ export function isInternal(d: Diagnostic): boolean {
   return d.ruleId === DiagnosticIds.internal || d.messageId === RULE_FAILED;
 }
 
-/** Lints one input. Synchronous; never throws on bad input. */
-export function lint(source: string, options: LintOptions): LintResult {
-  const file = options.filename;
+/**
+ * Lints one input. Synchronous; never throws on bad input. Without a `filename`, text that
+ * starts as an intent file does (`intent`, `template`, `import`, `policy`, a comment) is read as
+ * `input.dsi`, anything else as a request file named `input`.
+ */
+export function lint(source: string, options?: LintOptions): LintResult {
+  source = givenText(source);
+  const given = givenOptions(options);
+  const file = givenString(given.filename, /^[\s\uFEFF]*(?:intent|template|import|policy|#|\/\/|$)/.test(source) ? 'input.dsi' : 'input');
+  options = { ...given, filename: file };
   let result: LintResult;
   try {
     result = lintUnit(/\.dsi$/i.test(file) ? buildIntents(source, options) : requestUnit(source, file), options);

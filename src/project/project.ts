@@ -3,6 +3,7 @@
  * inputs, the per-run cache, the configuration in force for each file, judging waivers over the
  * whole run, and the fix loop. The CLI commands (and embedders, and an editor) are thin callers.
  */
+import { givenOptions, givenString } from '../core/given.js';
 import { dirname, resolve } from 'node:path';
 import type { TaskContext } from '../core/context.js';
 import { DiagnosticIds, type Diagnostic } from '../core/diagnostic.js';
@@ -12,7 +13,7 @@ import { createCompileCache, type ReadFile } from '../compiler/index.js';
 import type { Rule } from '../rules/create-rule.js';
 import type { RuleSetting } from '../rules/engine.js';
 import { builtinRules } from '../rules/index.js';
-import { describeFileError, readRegularFile } from '../files/read.js';
+import { describeFileError, MAX_INPUT_BYTES, readRegularFile } from '../files/read.js';
 import { expandInputs, fileProblem, inputProblems, readInput, type IgnoreOptions } from '../files/inputs.js';
 import { createImportReader, isInside, projectRootFinder, realPathOf } from '../files/roots.js';
 import { writeFilesAtomically, type WriteResult } from '../files/write.js';
@@ -47,6 +48,8 @@ export interface CreateProjectOptions extends IgnoreOptions {
   readonly config?: boolean;
   /** `false` (`--no-plugins`): do not load the plugins configuration names (untrusted trees). */
   readonly plugins?: boolean;
+  /** Largest `.dsi` file read, inputs and imports (`--max-input-size`); default {@link MAX_INPUT_BYTES}. Request files may always be 8 MiB. */
+  readonly maxInputBytes?: number;
 }
 
 /** Files to check and their texts, with the problems of the paths that could not be read. */
@@ -123,14 +126,17 @@ export interface Project {
 }
 
 /** Creates a {@link Project} for one run. */
-export function createProject(options: CreateProjectOptions): Project {
+export function createProject(options?: CreateProjectOptions): Project {
+  const given = givenOptions(options);
+  options = { ...given, cwd: givenString(given.cwd, process.cwd()) };
   const { cwd } = options;
+  const maxInputBytes = typeof options.maxInputBytes === 'number' && options.maxInputBytes > 0 ? options.maxInputBytes : MAX_INPUT_BYTES;
   const rootOf = projectRootFinder(cwd);
   const importRoots = options.importRoots ?? [];
   const cache = createCompileCache();
   const settings = createSettings({
     cwd,
-    ...(options.rules ? { rules: options.rules } : {}),
+    ...(Array.isArray(options.rules) ? { rules: options.rules } : {}),
     ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
     importRoots,
     ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
@@ -147,7 +153,7 @@ export function createProject(options: CreateProjectOptions): Project {
     if (found) return found;
     // Not prepared: the defaults, without configuration (prepare() is async: plugins load so).
     defaults ??= {
-      rules: options.rules ?? builtinRules,
+      rules: Array.isArray(options.rules) ? options.rules : builtinRules,
       ruleSettings: { ...(options.ruleSettings ?? {}) },
       policies: [],
       importRoots: importRoots.map((r) => resolve(cwd, r)),
@@ -162,7 +168,7 @@ export function createProject(options: CreateProjectOptions): Project {
   // Imports of each entry are confined to its project root and the allowed folders.
   const importReader = (entry: string): ReadFile => {
     let reader = readers.get(entry);
-    if (!reader) readers.set(entry, (reader = createImportReader(entry, { cwd, importRoots: settingsOf(entry).importRoots, projectRoot: rootOf(dirname(entry)) })));
+    if (!reader) readers.set(entry, (reader = createImportReader(entry, { cwd, importRoots: settingsOf(entry).importRoots, projectRoot: rootOf(dirname(entry)), limit: maxInputBytes })));
     return reader;
   };
   // Task context: the file's own block, over configuration, over AWS (given per run or per project).
@@ -238,7 +244,7 @@ export function createProject(options: CreateProjectOptions): Project {
           problems.push(fileProblem(f, refused));
           continue;
         }
-        const read = readInput(cwd, f);
+        const read = readInput(cwd, f, maxInputBytes);
         if ('problem' in read) problems.push(read.problem);
         else texts.set(f, read.text);
       }

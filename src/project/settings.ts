@@ -4,6 +4,7 @@
  * context, import roots and locks. `dsi compile`, `dsi lint`, the editor and the library all get
  * their settings here, so what compiles is what passed the policies.
  */
+import { givenOptions, givenString } from '../core/given.js';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { TaskContext } from '../core/context.js';
 import { mergeContext } from '../core/context.js';
@@ -95,9 +96,11 @@ export interface Settings {
 }
 
 /** Creates the settings resolver of one run. */
-export function createSettings(options: SettingsOptions): Settings {
+export function createSettings(options?: SettingsOptions): Settings {
+  const given = givenOptions(options);
+  options = { ...given, cwd: givenString(given.cwd, process.cwd()) };
   const { cwd } = options;
-  const baseRules = options.rules ?? builtinRules;
+  const baseRules = Array.isArray(options.rules) ? options.rules : builtinRules;
   const builtinIds = new Set(baseRules.map((r) => r.id));
   const configCache: ConfigCache = createConfigCache();
   const policyCache: CompileCache = createCompileCache();
@@ -205,8 +208,8 @@ export function createSettings(options: SettingsOptions): Settings {
  * library's way to apply what `dsi compile` and `dsi lint` apply):
  * `compile(text, { filename, ...(await configure(filename, { cwd })) })`.
  */
-export function configure(file: string, options: SettingsOptions): Promise<FileSettings> {
-  return createSettings(options).settingsFor(file);
+export function configure(file: string, options?: SettingsOptions): Promise<FileSettings> {
+  return createSettings(options).settingsFor(givenString(file, '.'));
 }
 
 /** True for a problem of the configuration in force (a config file, a plugin): the CLI exits 2 on one. */

@@ -66,19 +66,62 @@ export function duplicateKey(name: string, later: SourceNode, earlier: SourceNod
   };
 }
 
-/** An integer literal that a JavaScript number would round (BytesPerSecond is a long). */
-export function unsafeInteger(node: SourceNode, literal: string): PendingDiagnostic {
-  const negative = literal.trim().startsWith('-');
+/** The range of a 64-bit signed integer: a Smithy `long` (`BytesPerSecond`). */
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+/**
+ * The exact value of a decimal number literal (`1048576`, `1048576.0`, `1e6`, `-1`) when it is a
+ * whole number; `fraction` when it is not; undefined for text that is not such a literal
+ * (YAML's `0x10`, `.inf`). Exact for any length: no rounding through a JavaScript number.
+ */
+export function exactInteger(literal: string): bigint | 'fraction' | undefined {
+  const m = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(literal.trim());
+  if (!m || (m[2] === '' && !m[3])) return undefined;
+  const sign = m[1] === '-' ? -1n : 1n;
+  let digits = (m[2] + (m[3] ?? '')).replace(/^0+/, '');
+  let exponent = Number(m[4] ?? 0) - (m[3]?.length ?? 0);
+  if (digits === '') return 0n;
+  const zeros = /0*$/.exec(digits)![0].length;
+  digits = digits.slice(0, digits.length - zeros);
+  exponent += zeros;
+  if (exponent < 0) return 'fraction';
+  // Past 10^40 the value is far outside any 64-bit integer; its exact digits do not matter.
+  if (digits.length + exponent > 40) return sign * 10n ** 40n;
+  return sign * BigInt(digits) * 10n ** BigInt(exponent);
+}
+
+/**
+ * What is wrong with a number written at `node`, a member the model types as a whole number (a
+ * `long`): a value past 64 bits, or a whole number written with a point or exponent, which
+ * botocore and the AWS CLI reject (the AWS SDK for JavaScript would send it as an integer) —
+ * with a fix that writes it plainly. `exact` is the literal's value where the parser knows it
+ * (YAML integers); otherwise the literal's text is read exactly.
+ */
+export function longProblem(node: SourceNode, literal: string, exact?: bigint): PendingDiagnostic | undefined {
+  const value = exact ?? exactInteger(literal);
+  if (value === undefined || value === 'fraction') return undefined;
+  const base = { start: node.start, end: node.end, severity: 'error' as const, ruleId: DiagnosticIds.invalidValue };
+  const member = node.key ?? 'this member';
+  if (value > LONG_MAX || value < LONG_MIN) {
+    return {
+      ...base,
+      messageId: 'outOfRange',
+      message: `\`${abbreviate(literal.trim())}\` does not fit in ${member}, a 64-bit whole number (at most ${LONG_MAX}); botocore and the AWS CLI reject it${
+        node.pointer.endsWith('/BytesPerSecond') ? ' (for no bandwidth limit, write -1)' : ''
+      }`,
+    };
+  }
+  if (exact !== undefined || /^[-+]?\d+$/.test(literal.trim())) return undefined;
+  const plain = value.toString();
   return {
-    start: node.start,
-    end: node.end,
-    severity: 'error',
-    ruleId: DiagnosticIds.invalidValue,
-    messageId: 'unsafeInteger',
-    message: negative
-      ? `\`${literal}\` is smaller than -9007199254740991, the smallest whole number dsi can represent exactly; write a number within that range`
-      : `\`${literal}\` is larger than 9007199254740991, the largest whole number dsi can represent exactly; write a smaller number${
-          node.pointer.endsWith('/BytesPerSecond') ? ' (for no bandwidth limit, write -1)' : ''
-        }`,
+    ...base,
+    messageId: 'notWholeNumberLiteral',
+    message: `${member} is a whole number (a \`long\`): write \`${plain}\`, not \`${abbreviate(literal.trim())}\` (botocore and the AWS CLI reject a point or an exponent here)`,
+    fix: { description: `write ${plain}`, edits: [{ start: node.start, end: node.end, text: plain }] },
   };
+}
+
+function abbreviate(s: string): string {
+  return s.length > 40 ? s.slice(0, 37) + '…' : s;
 }

@@ -5,9 +5,10 @@
  * compiled intent.
  *
  * Diagnostic ids: `parse` (syntax, comments and trailing commas in JSON, a byte order mark,
- * an empty file, a top-level value that is not an object, the size and depth limits, YAML
- * tags and aliases), `duplicate-key` (at the later key), `invalid-value` (an integer past
- * 2^53-1) and `internal` (a bug in dsi).
+ * an empty file, a top-level value that is not an object, text that is not UTF-8, the size
+ * and depth limits, YAML tags and aliases), `duplicate-key` (at the later key),
+ * `invalid-value` (a `long` past 64 bits, or written with a point or an exponent) and
+ * `internal` (a bug in dsi).
  */
 import { DiagnosticIds, type Diagnostic } from '../core/diagnostic.js';
 import { LineIndex, START_OF_FILE } from '../core/range.js';
@@ -17,13 +18,13 @@ import { requestComments } from './comments.js';
 import type { SourceUnit } from '../core/unit.js';
 import type { FrontEndResult } from './common.js';
 import { parseJsonRequest } from './json.js';
-import { jsonDepthOverflow, MAX_NESTING_DEPTH, MAX_REQUEST_LENGTH, yamlDepthOverflow } from './limits.js';
+import { jsonDepthOverflow, MAX_NESTING_DEPTH, MAX_REQUEST_LENGTH, MAX_YAML_ALIASES, yamlAliasOverflow, yamlDepthOverflow } from './limits.js';
 import { finishDiagnostics, lazyLines, type PendingDiagnostic } from './report.js';
 import { createRequestSourceMap, type RequestFormat } from './source-map.js';
 import { parseYamlRequest } from './yaml.js';
 
 export type { RequestFormat } from './source-map.js';
-export { MAX_NESTING_DEPTH, MAX_REQUEST_LENGTH, MAX_YAML_ALIAS_COUNT } from './limits.js';
+export { MAX_NESTING_DEPTH, MAX_REQUEST_LENGTH, MAX_YAML_ALIAS_COUNT, MAX_YAML_ALIASES } from './limits.js';
 
 /** A request file read: the payload (when the text could be read as one object), where each part came from, and what is wrong. */
 export interface ParsedRequest {
@@ -54,7 +55,9 @@ export function parseRequest(text: string, file: string, format?: RequestFormat)
   const chosen = formatOf(text, file, format);
   let result: FrontEndResult;
   try {
-    result = guard(text, chosen) ?? (chosen === 'json' ? parseJsonRequest(text) : parseYamlRequest(text));
+    // YAML 1.2 ends a line at a lone `\r` too, which \`yaml\` does not: read it as `\n` (same length, so offsets hold).
+    const read = chosen === 'yaml' ? text.replace(/\r(?!\n)/g, '\n') : text;
+    result = guard(read, chosen) ?? (chosen === 'json' ? parseJsonRequest(read) : parseYamlRequest(read));
   } catch (error) {
     result = { nodes: new Map(), pending: [internalError(error)] };
   }
@@ -105,8 +108,21 @@ function guard(text: string, format: RequestFormat): FrontEndResult | undefined 
       0,
       0,
       'tooLarge',
-      `the file has ${text.length} characters, and a request file has at most ${MAX_REQUEST_LENGTH} (2 MiB, far more than the largest real request), so it was not read: check that it is a request file`,
+      `the file has ${text.length} characters, and a request file has at most ${MAX_REQUEST_LENGTH} (8 MiB, three times the largest valid request written with every character escaped), so it was not read: check that it is a request file`,
     );
+  }
+  const notText = notUtf8Text(text);
+  if (notText) return { nodes: new Map(), pending: [notText] };
+  if (format === 'yaml') {
+    const alias = yamlAliasOverflow(text);
+    if (alias >= 0) {
+      return refuse(
+        alias,
+        alias + (/^\*[^\s,[\]{}]*/.exec(text.slice(alias, alias + 1024))?.[0].length ?? 1),
+        'tooManyAliases',
+        `more than ${MAX_YAML_ALIASES} aliases (\`*name\`) in one request, so the file was not read: a request has a few dozen values in all; write the values out`,
+      );
+    }
   }
   const at = format === 'json' ? jsonDepthOverflow(text) : yamlDepthOverflow(text);
   if (at < 0) return undefined;
@@ -116,6 +132,29 @@ function guard(text: string, format: RequestFormat): FrontEndResult | undefined 
     'tooDeep',
     `values nest more than ${MAX_NESTING_DEPTH} levels deep here, and a StartTaskExecution request nests at most 4 objects deep (as in TaskReportConfig.Destination.S3), so the file was not read: check that it is a request file`,
   );
+}
+
+/**
+ * One error for text that is not UTF-8: UTF-16 read as UTF-8 is full of NUL characters (and a
+ * lenient decoder turns its byte order mark into two U+FFFD). The AWS CLI cannot load such a
+ * file, and parsing it would give a cascade of errors that all say the same thing.
+ */
+function notUtf8Text(text: string): PendingDiagnostic | undefined {
+  const nul = text.indexOf('\0');
+  const utf16Bom = /^\uFFFD\uFFFD|^\uFFFE/.test(text);
+  if (nul < 0 && !utf16Bom) return undefined;
+  const looksUtf16 = utf16Bom || nul <= 1 || /^(?:[^\0]\0){2}|^(?:\0[^\0]){2}/.test(text.slice(Math.max(0, nul - 1)));
+  const at = utf16Bom ? 0 : nul;
+  return {
+    start: at,
+    end: utf16Bom ? Math.min(2, text.length) : at + 1,
+    severity: 'error',
+    ruleId: DiagnosticIds.parseError,
+    messageId: 'notUtf8',
+    message: looksUtf16
+      ? 'the file is UTF-16 text, which `aws … --cli-input-json`/`--cli-input-yaml` cannot load: save it as UTF-8'
+      : 'the file holds a NUL character, so it is not UTF-8 text and `aws … --cli-input-json`/`--cli-input-yaml` cannot load it: save it as UTF-8 text (write a NUL inside a string as \\u0000)',
+  };
 }
 
 function refuse(start: number, end: number, messageId: string, message: string): FrontEndResult {

@@ -8,7 +8,8 @@ import { DiagnosticIds } from '../core/diagnostic.js';
 import { escapeToken } from '../core/json-pointer.js';
 import { addSourceNode, forgetSourceNodes, type SourceNode, type SourceNodes } from './source-map.js';
 import type { PendingDiagnostic } from './report.js';
-import { duplicateKey, emptyFile, notAnObject, setMember, unsafeInteger, type FrontEndResult } from './common.js';
+import { duplicateKey, emptyFile, longProblem, notAnObject, setMember, type FrontEndResult } from './common.js';
+import { shapeKind } from '../schema/index.js';
 
 type ErrorName = ReturnType<typeof printParseErrorCode>;
 
@@ -93,8 +94,8 @@ function build(
     case 'array':
       return (node.children ?? []).map((item, i) => build(text, item, pointer + '/' + i, source, undefined, undefined, nodes, pending));
     case 'number': {
-      const literal = text.slice(start, end);
-      if (/^-?\d+$/.test(literal) && !Number.isSafeInteger(node.value)) pending.push(unsafeInteger(source, literal));
+      const problem = shapeKind(pointer) === 'integer' ? longProblem(source, text.slice(start, end)) : undefined;
+      if (problem) pending.push(problem);
       return node.value;
     }
     default:

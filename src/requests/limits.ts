@@ -7,11 +7,13 @@
 import { CST, Lexer } from 'yaml';
 
 /**
- * Longest request file read, in UTF-16 code units (2 MiB). The largest real request holds
- * two filters of at most 102,400 characters each (model: `FilterValue`), which fit even when
- * every character is written as a `\uXXXX` escape.
+ * Longest request file read, in UTF-16 code units (8 MiB). It must never refuse a request the
+ * model allows: the largest holds two filters of 102,400 characters (model: `FilterValue`),
+ * and written with every character an escaped surrogate pair (`\ud83d\ude00`, 12 characters)
+ * they take 2,457,600; with every other member at its longest, escaped, about 2.7 MB. The
+ * limit is three times that, so indentation and spacing never matter.
  */
-export const MAX_REQUEST_LENGTH = 2 * 1024 * 1024;
+export const MAX_REQUEST_LENGTH = 8 * 1024 * 1024;
 
 /**
  * Deepest nesting accepted. A `StartTaskExecution` request nests at most four objects
@@ -21,6 +23,31 @@ export const MAX_NESTING_DEPTH = 64;
 
 /** `yaml`'s `maxAliasCount`: how far aliases may multiply a YAML request's size. */
 export const MAX_YAML_ALIAS_COUNT = 32;
+
+/**
+ * Most aliases (`*name`) in one YAML request. `yaml` finds an alias's anchor by searching the
+ * document, so many aliases cost quadratic time (14,000 took a minute); a request has a few
+ * dozen values in all, so 100 only ever stops files that are not requests.
+ */
+export const MAX_YAML_ALIASES = 100;
+
+/** The offset of the first alias past `limit` in YAML text, or -1 (one linear pass of `yaml`'s lexer). */
+export function yamlAliasOverflow(text: string, limit: number = MAX_YAML_ALIASES): number {
+  let offset = 0;
+  let count = 0;
+  let scalarNext = false;
+  for (const token of new Lexer().lex(text)) {
+    if (token === CST.SCALAR) {
+      scalarNext = true;
+      continue;
+    }
+    if (token === CST.DOCUMENT || token === CST.FLOW_END) continue;
+    if (!scalarNext && CST.tokenType(token) === 'alias' && ++count > limit) return offset;
+    scalarNext = false;
+    offset += token.length;
+  }
+  return -1;
+}
 
 /**
  * The offset of the first `[` or `{` that opens more than `limit` levels in JSON text, or -1.

@@ -22,7 +22,8 @@ import { escapeToken } from '../core/json-pointer.js';
 import { MAX_YAML_ALIAS_COUNT } from './limits.js';
 import { addSourceNode, forgetSourceNodes, type SourceNode, type SourceNodes } from './source-map.js';
 import type { PendingDiagnostic, Span } from './report.js';
-import { duplicateKey, emptyFile, notAnObject, unsafeInteger, type FrontEndResult } from './common.js';
+import { duplicateKey, emptyFile, longProblem, notAnObject, type FrontEndResult } from './common.js';
+import { shapeKind } from '../schema/index.js';
 
 const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
@@ -35,6 +36,8 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   // Nothing to the console; 'silent' would also drop the multiple-documents error.
   logLevel: 'error',
   merge: false,
+  // `!!binary`, `!!timestamp`, `!!set`, `!!omap` and `!!pairs` make values that are not JSON: unresolved, they are errors at the tag.
+  resolveKnownTags: false,
 };
 
 interface Walk {
@@ -164,8 +167,10 @@ function visit(
         message: `\`*${node.source}\` refers to \`&${node.source}\`, which contains it: a request cannot hold a value that contains itself; write the value out`,
       });
     }
-  } else if (isScalar(node) && typeof node.value === 'bigint' && !Number.isSafeInteger(Number(node.value))) {
-    w.pending.push(unsafeInteger(source, w.text.slice(source.start, source.end)));
+  } else if (isScalar(node) && (typeof node.value === 'bigint' || typeof node.value === 'number') && shapeKind(pointer) === 'integer') {
+    const value = node.value;
+    const problem = longProblem(source, w.text.slice(source.start, source.end), typeof value === 'bigint' ? value : undefined);
+    if (problem) w.pending.push(problem);
   }
   return source;
 }
@@ -211,7 +216,7 @@ function fromYamlError(text: string, e: YAMLError, severity: 'error' | 'warning'
     case 'TAG_RESOLVE_FAILED':
       return {
         ...base,
-        message: `\`${text.slice(start, end)}\` is a tag that neither dsi nor \`aws … --cli-input-yaml\` can read; remove the tag and write the plain value`,
+        message: `\`${text.slice(start, end)}\` is a tag that makes no JSON value (a request holds only strings, numbers, booleans, null, mappings and sequences, and \`aws … --cli-input-yaml\` sends nothing else); remove the tag and write the plain value`,
       };
     default: {
       const message = e.message.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());

@@ -57,6 +57,7 @@ export const builtinRules: readonly Rule<any>[] = [
   storageClassCost,
   uidGidUndocumented,
 ];
+// dsi's own rules run without the watchdog that stops a looping plugin rule (see runWithinBudget).
 trustRules(builtinRules);
 
 /** What formatters need to know of each built-in rule (SARIF rule metadata, help links). */

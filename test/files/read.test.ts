@@ -63,3 +63,30 @@ describe('readStreamLimited', () => {
     await expect(readStreamLimited(Readable.from([Buffer.from('ab'), Buffer.from('cd')]), 3)).rejects.toThrow('standard input is larger than the limit of 3 bytes');
   });
 });
+
+describe('decoding', () => {
+  it('refuses UTF-16, UTF-32 and bytes that are not UTF-8 with one reason; keeps a UTF-8 byte order mark', () => {
+    const write = (name: string, bytes: Buffer) => {
+      writeFileSync(join(dir, name), bytes);
+      return join(dir, name);
+    };
+    const reason = (path: string) => {
+      try {
+        readRegularFile(path);
+      } catch (e) {
+        expect(e).toBeInstanceOf(FileRefused);
+        return describeFileError(e);
+      }
+      return 'read';
+    };
+    expect(reason(write('le.json', Buffer.from('\uFEFF{"a": 1}', 'utf16le')))).toBe('it is UTF-16 text; save it as UTF-8');
+    expect(reason(write('be.json', Buffer.from([0xfe, 0xff, 0, 0x7b, 0, 0x7d])))).toBe('it is UTF-16 text; save it as UTF-8');
+    expect(reason(write('32.json', Buffer.from([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0])))).toBe('it is UTF-32 text; save it as UTF-8');
+    expect(reason(write('latin1.yaml', Buffer.from('TaskArn: caf\xe9\n', 'latin1')))).toContain('is not UTF-8 text');
+    expect(readRegularFile(write('bom.json', Buffer.from('\uFEFF{}', 'utf8')))).toBe('\uFEFF{}');
+  });
+
+  it('standard input too', async () => {
+    await expect(readStreamLimited(Readable.from([Buffer.from([0x61, 0xff, 0x62])]))).rejects.toThrow('standard input is not UTF-8 text');
+  });
+});

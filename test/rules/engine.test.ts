@@ -142,6 +142,37 @@ describe('runRules', () => {
     expect(out.slice(1).map((d) => d.ruleId)).toEqual(['two-ends']);
   });
 
+  it('stops a rule that loops once its time budget is spent, reports it, and goes on with the next rule', () => {
+    const looping = createRule({
+      id: 'looping',
+      meta: { description: 'd', severity: 'warning', docs: { sources: [] }, messages: { m: 'm' } },
+      check: () => {
+        // Even a rule that catches every error cannot keep running.
+        for (;;) {
+          try {
+            for (;;);
+          } catch {
+            /* swallowed */
+          }
+        }
+      },
+    });
+    const started = performance.now();
+    const out = runRules({ ...base, sourceMap: fakeMap({}), rules: [looping, twoEnds(), looping], timeBudgetMs: 100 });
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(out.map((d) => [d.ruleId, d.messageId])).toEqual([
+      ['looping', 'rule-failed'],
+      ['two-ends', 'clash'],
+      ['looping', 'rule-failed'],
+    ]);
+    expect(out[0].message).toBe('rule looping failed: it ran for more than 100 ms on this payload and was stopped');
+  });
+
+  it('gives the built-in rules one shared budget per payload, and blames the one that ran out', () => {
+    const out = runRules({ ...base, sourceMap: fakeMap({}), rules: builtinRules, timeBudgetMs: 1000 });
+    expect(out.filter((d) => d.messageId === 'rule-failed')).toEqual([]);
+  });
+
   it('reports an unknown message id as a rule failure', () => {
     const typo = createRule({
       id: 'typo',

@@ -5,6 +5,7 @@ import type { Project, CreateProjectOptions } from '../../project/project.js';
 import { isConfigProblem } from '../../project/settings.js';
 import { formatDiagnostic } from '../formatters/index.js';
 import type { CliIo } from '../io.js';
+import { UsageError } from '../usage.js';
 
 /** `parseArgs` options of the configuration flags. */
 export const CONFIG_FLAGS = {
@@ -12,15 +13,31 @@ export const CONFIG_FLAGS = {
   'print-config': { type: 'string' },
   'no-plugins': { type: 'boolean', default: false },
   'no-config-lookup': { type: 'boolean', default: false },
+  'max-input-size': { type: 'string' },
 } as const;
 
 /** The project options the configuration flags give. */
-export function configOptions(values: { config?: string; 'no-plugins'?: boolean; 'no-config-lookup'?: boolean }): Pick<CreateProjectOptions, 'configFile' | 'config' | 'plugins'> {
+export function configOptions(values: {
+  config?: string;
+  'no-plugins'?: boolean;
+  'no-config-lookup'?: boolean;
+  'max-input-size'?: string;
+}): Pick<CreateProjectOptions, 'configFile' | 'config' | 'plugins' | 'maxInputBytes'> {
   return {
+    ...(values['max-input-size'] !== undefined ? { maxInputBytes: parseSize(values['max-input-size']) } : {}),
     ...(values.config !== undefined ? { configFile: values.config } : {}),
     ...(values['no-config-lookup'] && values.config === undefined ? { config: false } : {}),
     ...(values['no-plugins'] ? { plugins: false } : {}),
   };
+}
+
+/** `--max-input-size`: bytes, or a number with `KiB`, `MiB` or `GiB` (`4MiB`). */
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(B|KiB|MiB|GiB)?$/i.exec(text.trim());
+  const unit = { b: 1, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 }[(m?.[2] ?? 'b').toLowerCase() as 'b'];
+  const bytes = m ? Math.floor(Number(m[1]) * unit) : NaN;
+  if (!(bytes > 0) || bytes > 2 ** 31) throw new UsageError(`--max-input-size takes a size such as 4MiB or 1048576 (at most 2GiB), not \`${text}\``);
+  return bytes;
 }
 
 /** `--print-config FILE`: what is in force for FILE and where each setting came from; exit 2 when the configuration has errors. */

@@ -37,6 +37,7 @@ const BUILT_IN_IDS: Readonly<Record<string, string>> = {
   parse: 'A request file that is not valid JSON or YAML.',
   internal: 'A check that failed unexpectedly.',
   'dsi-ignore': 'A dsi-ignore comment that is malformed or excuses nothing.',
+  limit: 'An input past one of the limits that keep dsi fast on any input (imports, extends, intents, waivers).',
 };
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };

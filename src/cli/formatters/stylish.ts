@@ -62,13 +62,20 @@ export function diagnosticBlock(d: Diagnostic, lines: LineIndex | undefined, cwd
   return out.join('\n');
 }
 
+// The line index of the latest source, for diagnostics formatted one by one (compile prints them so): one per file, not per diagnostic.
+let latestIndex: LineIndex | undefined;
+function lineIndexOf(source: string): LineIndex {
+  if (latestIndex?.text !== source) latestIndex = new LineIndex(source);
+  return latestIndex;
+}
+
 /**
  * One diagnostic as `dsi compile` prints it to stderr: `path:line:col severity message (rule-id)`,
  * then the source line with a caret line under the range, then one `  path:line:col note: message`
  * line per related location. No trailing newline.
  */
 export function formatDiagnostic(d: Diagnostic, source: string | undefined, options: { cwd: string; color: boolean }): string {
-  return diagnosticBlock(d, source === undefined ? undefined : new LineIndex(source), options.cwd, painter(options.color));
+  return diagnosticBlock(d, source === undefined ? undefined : lineIndexOf(source), options.cwd, painter(options.color));
 }
 
 /**

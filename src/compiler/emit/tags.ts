@@ -25,10 +25,18 @@ export function emitTags(nodes: readonly TagNode[], sink: LowerSink): Setting {
 /** Tags of a child merged over its parent's: same key replaces the value in place, new keys append. */
 export function mergeTags(parent: readonly TagEntry[], child: readonly TagEntry[]): TagEntry[] {
   const out = [...parent];
+  // An index by key keeps a deep (or diamond) `extends` chain linear in its tags.
+  const at = new Map<string, number>();
+  out.forEach((p, i) => {
+    if (!at.has(p.key)) at.set(p.key, i);
+  });
   for (const t of child) {
-    const i = out.findIndex((p) => p.key === t.key);
-    if (i >= 0) out[i] = t;
-    else out.push(t);
+    const i = at.get(t.key);
+    if (i !== undefined) out[i] = t;
+    else {
+      at.set(t.key, out.length);
+      out.push(t);
+    }
   }
   return out;
 }
