@@ -67,7 +67,7 @@ export const COMMANDS = [
     args: 'PATH...',
     details: [
       'PATH is a file, a folder (walked for `*.dsi` and `*.datasync.{json,yaml,yml}`) or a glob pattern in quotes. Folders skip `node_modules`, `.git` and what `.dsiignore` files exclude; a file named here that an ignore file excludes is skipped with a warning.',
-      'Given files, dsi also checks every .dsi file of the repository that imports one of them, directly or through other files, and says which file broke through which import: a hook that passes only the changed template still catches the intents it breaks.',
+      'Given files, dsi also checks every .dsi file of the repository that imports one of them, directly or through other files, and says which file broke through which import: a hook that passes only the changed template still catches the intents it breaks. With --fix, the files checked this way are fixed too.',
       'A line is excused with `# dsi-ignore RULE-ID -- reason` on the line above, or until a day (UTC) with `# dsi-ignore RULE-ID until YYYY-MM-DD -- reason`.',
     ],
     options: [
