@@ -24,6 +24,9 @@ const NOT_CALLED: Record<string, string> = {
   checkRuleIds: 'takes a resolved configuration and rules',
   isLocked: 'takes a resolved configuration',
   describeConfig: 'takes a resolved configuration',
+  printFile: 'takes a syntax tree (formatText is called with text)',
+  applyEdits: 'takes a text and edits from diagnostics (tested in test/project/fix.property.test.ts)',
+  applyFixes: 'takes lint results and a re-check function (tested in test/project/fix.property.test.ts)',
 };
 
 const text = fc.oneof(
@@ -68,6 +71,8 @@ const CALLS: Record<string, fc.Arbitrary<unknown[]>> = {
   createSettings: fc.tuple(options),
   createProject: fc.tuple(options),
   createCompileCache: fc.tuple(),
+  formatText: fc.tuple(text, fileName),
+  decompile: fc.tuple(fc.jsonValue({ maxDepth: 4 }), options),
   createConfigCache: fc.tuple(),
 };
 

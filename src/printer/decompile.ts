@@ -44,7 +44,9 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const only = (o: Json, allowed: readonly string[]) => Object.keys(o).every((k) => allowed.includes(k));
 
 /** Decompiles a request payload into one intent. Never throws. */
-export function decompile(payload: unknown, options: DecompileOptions = {}): DecompileResult {
+export function decompile(payload: unknown, given: DecompileOptions | null = {}): DecompileResult {
+  // Called from JavaScript with anything: missing or odd options are the defaults.
+  const options: DecompileOptions = given !== null && typeof given === 'object' ? given : {};
   if (!isObject(payload)) return { problems: ['a StartTaskExecution request is a JSON object; this one is not'] };
   const request = canonicalize(payload) as Json;
   const arn = isString(request.TaskArn) ? request.TaskArn : undefined;
