@@ -66,7 +66,7 @@ export type { SchemaIssue, SchemaMessageId } from './schema/index.js';
 /** The rule engine and the built-in rules, for running and writing rules. */
 export { createRule } from './rules/create-rule.js';
 export type { Rule, RuleMeta, RuleContext, RuleReport, RelatedReport, RelatedPointer, RelatedLocation, RuleSource } from './rules/create-rule.js';
-export { runRules } from './rules/engine.js';
+export { runRules, RULE_TIME_BUDGET_MS } from './rules/engine.js';
 export { INVALID_RULE_OPTIONS } from './rules/options.js';
 export type { RunRulesInput, RuleSetting } from './rules/engine.js';
 export type { Dialect, OptionChange, Words } from './rules/words.js';
