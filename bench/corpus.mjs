@@ -78,6 +78,12 @@ export function writeCorpus(dir, { files = 1000, perFile = 10, requests = 1000, 
   for (let i = 0; i < requests; i++) writeFileSync(join(dir, 'requests', `r${String(i).padStart(5, '0')}.datasync.json`), request(i));
   writeFileSync(join(dir, 'one.dsi'), `import "./template.dsi"\n\n${intent(0)}`);
   writeFileSync(join(dir, 'one.datasync.json'), request(0));
+  // The same two files in a repository of their own: a cold start measures start-up, not the
+  // search for dependents over the rest of the corpus (measured on its own).
+  mkdirSync(join(dir, 'small', '.git'), { recursive: true });
+  writeFileSync(join(dir, 'small', 'template.dsi'), TEMPLATE);
+  writeFileSync(join(dir, 'small', 'one.dsi'), `import "./template.dsi"\n\n${intent(0)}`);
+  writeFileSync(join(dir, 'small', 'one.datasync.json'), request(0));
   writeFileSync(join(dir, 'waivers.dsi'), waivers(waiverCount));
   // About 1 MiB of intents in one file (the default size limit of a .dsi file).
   const big = [TEMPLATE];

@@ -72,16 +72,19 @@ const record = (id, value, unit, bar, goal, what) => {
 try {
   // Start-up: ratios to `node -e 0` in the same run.
   const runs = quick ? 5 : 15;
+  const small = join(dir, 'small');
   const [bare, json, version, help, dsi] = startups(
     [['-e', '0'], [bin, 'lint', 'one.datasync.json'], [bin, '--version'], [bin, '--help'], [bin, 'lint', 'one.dsi']],
-    dir,
+    small,
     runs,
   );
+  const [withDependents] = startups([[bin, 'lint', 'one.dsi']], dir, Math.max(3, Math.floor(runs / 3)));
   record('start.lint-json', json / bare, '× node', 1.5, 1.3, 'cold start, dsi lint one.datasync.json');
   record('start.version', version / bare, '× node', 1.5, 1.3, 'cold start, dsi --version');
   record('start.help', help / bare, '× node', 1.5, 1.3, 'cold start, dsi --help');
   record('start.lint-dsi', dsi / bare, '× node', 2.0, 1.5, 'cold start, dsi lint one.dsi');
   record('start.node', bare, 'ms', undefined, undefined, 'bare node -e 0 (the reference)');
+  record('start.lint-dsi-dependents', withDependents / 1000, 's', undefined, undefined, `dsi lint one.dsi in the corpus: the dependents search reads ${corpus.intents / size.perFile + 3} .dsi files`);
 
   // Throughput in one process.
   const heavyRuns = quick ? 1 : 3;

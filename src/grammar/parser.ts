@@ -119,8 +119,13 @@ export class DsiParser extends CstParser {
   /** The `=` of the latest `set`: leftovers of a broken JSON value after it are skipped bracket by bracket. */
   private lastSetEquals: IToken | undefined;
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'full', maxLookahead: 1, errorMessageProvider });
+  /**
+   * `validate: false` skips chevrotain's checks of the grammar's definition (ambiguities, left
+   * recursion): they cost a fifth of a cold start and cannot fail at run time, so the shared
+   * parser skips them and test/grammar/parser-validations.test.ts runs them.
+   */
+  constructor(options: { readonly validate?: boolean } = {}) {
+    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'full', maxLookahead: 1, errorMessageProvider, skipValidations: options.validate !== true });
     this.performSelfAnalysis();
   }
 
@@ -752,5 +757,5 @@ let parser: DsiParser | undefined;
  * is built once, on the first parse: commands that read no `.dsi` file never pay for it.
  */
 export function dsiParser(): DsiParser {
-  return (parser ??= new DsiParser());
+  return (parser ??= new DsiParser({ validate: false }));
 }
