@@ -163,3 +163,13 @@ describe('the size limit', () => {
     expect(r.diagnostics.map((d) => d.messageId)).toEqual(['tooLarge']);
   });
 });
+
+describe('YAML that exhausts the parser’s stack', () => {
+  it('is one error, the same on every call (yaml’s recovery depends on the stack left)', () => {
+    const text = '{"TaskArn": ' + 'l` takes it.\nTaskArn: '.repeat(2000);
+    const runs = [0, 1, 2].map(() => parseRequest(text, 'r.yaml').diagnostics);
+    expect(runs[0].map((d) => [d.messageId, span(d)])).toEqual([['tooDeep', '1:1-1:2']]);
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]).toEqual(runs[0]);
+  });
+});
