@@ -124,9 +124,19 @@ export function slowShape(maxRepeat: number): fc.Arbitrary<{ name: string; text:
   return fc.tuple(snippet, fc.integer({ min: 1, max: maxRepeat }), fileName, fc.constantFrom('', 'intent x {\n', 'TaskArn: x\n', '{"TaskArn": ')).map(([s, n, name, prefix]) => ({ name, text: prefix + s.repeat(n) }));
 }
 
-/** Every case the properties draw from. */
+/**
+ * Every case the long run draws from. Most are small, so that a million fit in minutes: arbitrary
+ * text and trees cost a fraction of a millisecond, a mutated example a few, a long run of one
+ * construct up to a second.
+ */
 export function anyInput(maxRepeat: number): fc.Arbitrary<{ name: string; text: string }> {
-  return fc.oneof(fc.tuple(anyText, fileName).map(([text, name]) => ({ name, text })), byteMutation, tokenMutation, requestTree, slowShape(maxRepeat));
+  return fc.oneof(
+    { weight: 60, arbitrary: fc.tuple(anyText, fileName).map(([text, name]) => ({ name, text })) },
+    { weight: 20, arbitrary: requestTree },
+    { weight: 8, arbitrary: byteMutation },
+    { weight: 8, arbitrary: tokenMutation },
+    { weight: 1, arbitrary: slowShape(maxRepeat) },
+  );
 }
 
 /** Where a diagnostic's ranges break the text's bounds, or undefined. */
