@@ -88,6 +88,9 @@ function shapeSchema(name, shape, visit) {
       const out = { type: 'integer' };
       if (range?.min !== undefined) out.minimum = range.min;
       if (range?.max !== undefined) out.maximum = range.max;
+      // A long is 64 bits: botocore and the service refuse more. (2^63-1 reads as 2^63 in a double; a
+      // JSON text is judged exactly by the request front end.)
+      else if (shape.type === 'long') out.maximum = 9223372036854775807;
       return out;
     }
     case 'boolean':

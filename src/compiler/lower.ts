@@ -5,7 +5,7 @@
 import type { DeclarationNode, FilterNode, StatementNode, TagNode } from '../grammar/ast.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
 import type { Range } from '../core/range.js';
-import { ancestorsOf, isAtOrBelow, type Setting } from './settings.js';
+import { addAncestors, ancestorsOf, isAtOrBelow, type Setting } from './settings.js';
 import type { LowerSink } from './emit/common.js';
 import { emitBandwidth, emitOption, OPTION_MEMBERS } from './emit/options.js';
 import { emitFilters } from './emit/filters.js';
@@ -13,7 +13,7 @@ import { emitTask } from './emit/task.js';
 import { emitManifest } from './emit/manifest.js';
 import { emitReport } from './emit/report.js';
 import { emitTags } from './emit/tags.js';
-import { emitSet, setPointer } from './emit/set.js';
+import { emitSet, MAX_SET_PATH_SEGMENTS, setPathTooLong, setPointer } from './emit/set.js';
 
 /** How a statement is named in messages: `verify`, `set OverrideOptions.VerifyMode`. */
 function describe(s: StatementNode): string {
@@ -56,7 +56,7 @@ function keyOf(s: StatementNode): string | undefined {
     case 'Option':
       return `/OverrideOptions/${OPTION_MEMBERS[s.keyword]}`;
     case 'Set':
-      return s.path.length > 0 ? setPointer(s) : undefined;
+      return s.path.length > 0 && s.path.length <= MAX_SET_PATH_SEGMENTS ? setPointer(s) : undefined;
     case 'Task':
       return '/TaskArn';
     case 'Bandwidth':
@@ -82,6 +82,10 @@ export function lowerDeclaration(decl: DeclarationNode, sink: LowerSink): Map<st
   const above = new Set<string>();
   const kept: StatementNode[] = [];
   for (const s of decl.body) {
+    if (s.type === 'Set' && s.path.length > MAX_SET_PATH_SEGMENTS) {
+      sink.report(DiagnosticIds.limit, s.pathRange, setPathTooLong(s));
+      continue;
+    }
     const key = keyOf(s);
     if (key === undefined) continue;
     // Several include/exclude/tag statements in one block add up (tag keys are checked by emitTags).
@@ -107,7 +111,7 @@ export function lowerDeclaration(decl: DeclarationNode, sink: LowerSink): Map<st
     const owner = { key, node: s, index: owners.length };
     owners.push(owner);
     (ownersAt.get(key) ?? ownersAt.set(key, []).get(key)!).push(owner);
-    for (const a of ancestors) above.add(a);
+    addAncestors(above, key);
     kept.push(s);
   }
 

@@ -9,7 +9,7 @@ import { DiagnosticIds, type Diagnostic, type Severity } from '../core/diagnosti
 import type { Range } from '../core/range.js';
 import { suggest } from '../core/words.js';
 import { describeFileError } from '../files/read.js';
-import { ancestorsOf, deleteAtOrBelow, type Setting, type Settings } from './settings.js';
+import { addAncestors, deleteAtOrBelow, type Setting, type Settings } from './settings.js';
 import type { LowerSink } from './emit/common.js';
 import { lowerDeclaration } from './lower.js';
 import { mergeTags } from './emit/tags.js';
@@ -301,13 +301,13 @@ function importPath(from: string, target: string): string {
 export function mergeOver(acc: Settings, child: Settings): Map<string, Setting> {
   const out = new Map(acc);
   const above = new Set<string>();
-  for (const k of out.keys()) for (const a of ancestorsOf(k)) above.add(a);
+  for (const k of out.keys()) addAncestors(above, k);
   for (const [key, setting] of child) {
     const inherited = out.get(key);
     const merged = setting.kind === 'tags' && inherited?.kind === 'tags' ? { ...setting, tags: mergeTags(inherited.tags, setting.tags) } : setting;
     // The child's setting replaces what is inherited at its path or below, and is applied after what remains.
     deleteAtOrBelow(out, above, key);
-    for (const a of ancestorsOf(key)) above.add(a);
+    addAncestors(above, key);
     out.set(key, merged);
   }
   return out;

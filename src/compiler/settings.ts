@@ -77,6 +77,15 @@ export function ancestorsOf(pointer: string): string[] {
   return out;
 }
 
+/** Adds the ancestors of `pointer` to `above`, from the nearest up, stopping at one already there (its own are then there too). */
+export function addAncestors(above: Set<string>, pointer: string): void {
+  for (let i = pointer.lastIndexOf('/'); i > 0; i = pointer.lastIndexOf('/', i - 1)) {
+    const a = pointer.slice(0, i);
+    if (above.has(a)) return;
+    above.add(a);
+  }
+}
+
 /**
  * Deletes the keys of `map` at or below `pointer`. `above` holds every ancestor of every key
  * (see {@link ancestorsOf}): when `pointer` is none of them, nothing lies below it and the keys

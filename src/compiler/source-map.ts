@@ -6,7 +6,7 @@ import type { SourceLocation } from '../core/range.js';
 import { LineIndex } from '../core/range.js';
 import type { TextEdit } from '../core/diagnostic.js';
 import type { PayloadFix, SourceMap, SourcePart } from '../core/source-map.js';
-import { ancestorsOf, deleteAtOrBelow, type Origin, type ValuePart } from './settings.js';
+import { addAncestors, deleteAtOrBelow, type Origin, type ValuePart } from './settings.js';
 import { bandwidthNode, jsonNode, optionNode } from '../printer/build.js';
 import { jsonText, printStatement, printValue } from '../printer/print.js';
 import type { BandwidthNode, DeclarationNode, OptionNode } from '../grammar/ast.js';
@@ -46,13 +46,13 @@ export class DsiSourceMap implements SourceMap {
       deleteAtOrBelow(this.origins, this.above, pointer);
       deleteAtOrBelow(this.parts as Map<string, unknown>, this.above, pointer);
     }
-    for (const a of ancestorsOf(pointer)) this.above.add(a);
+    addAncestors(this.above, pointer);
     this.origins.set(pointer, origin);
   }
 
   /** Records where each part of the string written at `pointer` came from. */
   recordParts(pointer: string, parts: readonly ValuePart[]): void {
-    for (const a of ancestorsOf(pointer)) this.above.add(a);
+    addAncestors(this.above, pointer);
     this.parts.set(pointer, parts);
   }
 

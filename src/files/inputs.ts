@@ -174,7 +174,10 @@ export function readInput(cwd: string, file: string, limit: number = MAX_INPUT_B
   try {
     return { text: readRegularFile(resolve(cwd, file), inputLimit(file, limit)) };
   } catch (e) {
-    return { problem: fileProblem(file, `cannot read ${file}: ${describeFileError(e)}`) };
+    const reason = describeFileError(e);
+    // A .dsi file over the limit may be meant: say how to raise it.
+    const raise = /larger than the limit/.test(reason) && inputLimit(file, limit) === limit ? ' (raise it with --max-input-size)' : '';
+    return { problem: fileProblem(file, `cannot read ${file}: ${reason}${raise}`) };
   }
 }
 

@@ -42,17 +42,21 @@ export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\r\n
 // ---------------------------------------------------------------------------------------------
 // Literals
 
-/** `"…"` on one line; escapes are checked when the AST is built (to point at the bad escape). */
+/**
+ * `"…"` on one line; escapes are checked when the AST is built (to point at the bad escape).
+ * Written as an unrolled loop: an alternation repeated once per character makes V8's regex
+ * engine recurse per character, and a 10 MB string overflowed the stack.
+ */
 export const StringLiteral = createToken({
   name: 'StringLiteral',
-  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
+  pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*"/,
   label: 'a string',
   categories: [StringLike, Name, Operand, AnyButRCurly],
 });
 /** A string that reaches the end of its line unclosed; must come after `StringLiteral`. */
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
-  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
+  pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*\\?/,
   label: 'a string',
   categories: [StringLike, Name, Operand, AnyButRCurly],
 });
@@ -84,10 +88,12 @@ export const Word = createToken({ name: 'Word', pattern: /[A-Za-z][A-Za-z0-9_-]*
  * A word with letters beyond ASCII (`naïve`): not a WORD, but read as one word so that the one
  * diagnostic ("write it in double quotes") is all the user sees. Letters, not spaces or
  * punctuation: the ranges leave out U+2000–U+2BFF (spaces, U+2028, symbols), surrogates and U+FEFF.
+ * The ASCII part before the first such letter is bounded: the lexer tries this pattern at every
+ * offset of text it cannot read, and an unbounded one rescanned a run of 200,000 `-` at each (42 s).
  */
 export const NonAsciiWord = createToken({
   name: 'NonAsciiWord',
-  pattern: /[A-Za-z0-9_-]*[\u00AA-\u1FFF\u2C00-\uD7FF\uF900-\uFEFE\uFF00-\uFFEF][A-Za-z0-9_\u00AA-\u1FFF\u2C00-\uD7FF\uF900-\uFEFE\uFF00-\uFFEF-]*/,
+  pattern: /[A-Za-z0-9_-]{0,256}[\u00AA-\u1FFF\u2C00-\uD7FF\uF900-\uFEFE\uFF00-\uFFEF][A-Za-z0-9_\u00AA-\u1FFF\u2C00-\uD7FF\uF900-\uFEFE\uFF00-\uFFEF-]*/,
   label: 'a word',
   categories: [Word, Name, SizeValue, Operand, AnyButRCurly],
 });

@@ -56,6 +56,20 @@ export function parseYamlRequest(text: string): FrontEndResult {
   const nodes: SourceNodes = new Map();
   const pending: PendingDiagnostic[] = [];
   const doc = parseDocument(text, OPTIONS);
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
+    // `yaml` ran out of stack (collections nested past what the depth scan foresaw): what it made of
+    // the text depends on the stack left, so one error, at the start of the document, stands for all.
+    const at = Math.min(doc.contents?.range?.[0] ?? 0, text.length);
+    pending.push({
+      start: at,
+      end: Math.min(at + 1, text.length),
+      severity: 'error',
+      ruleId: DiagnosticIds.parseError,
+      messageId: 'tooDeep',
+      message: 'collections nest too deeply here to be read, and a StartTaskExecution request nests at most 4 objects deep, so the file was not read: check that it is a request file (a `{` without its `}` nests every line after it)',
+    });
+    return { nodes, pending };
+  }
   for (const e of doc.errors) pending.push(fromYamlError(text, e, 'error'));
   for (const w of doc.warnings) pending.push(fromYamlError(text, w, w.code === 'TAG_RESOLVE_FAILED' ? 'error' : 'warning'));
 
@@ -206,7 +220,11 @@ function visitMembers(w: Walk, pairs: readonly Pair<unknown, unknown>[], source:
 
 function fromYamlError(text: string, e: YAMLError, severity: 'error' | 'warning'): PendingDiagnostic {
   const start = Math.min(e.pos[0], text.length);
-  const end = Math.max(start, Math.min(e.pos[1], text.length));
+  // An error ends on the line it starts on: where \`yaml\`'s recovery ends a long span depends on
+  // how deep its stack may go, which differs from call to call; the start does not.
+  let lineEnd = start;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  const end = Math.max(start, Math.min(e.pos[1], lineEnd));
   const base = { start, end, severity, ruleId: DiagnosticIds.parseError, messageId: e.code };
   switch (e.code) {
     case 'MULTIPLE_DOCS':

@@ -41,7 +41,7 @@ export interface RunRulesInput {
   readonly options?: Readonly<Record<string, unknown>>;
   /** The language of `file`, which messages speak: `dsi` (default) for intents, `request` for JSON/YAML request files. */
   readonly dialect?: Dialect;
-  /** How long a rule may run on the payload before it is stopped and reported (default {@link RULE_TIME_BUDGET_MS}). */
+  /** How long (ms) a rule that is not dsi's own may run on the payload before it is stopped and reported; default 2000. */
   readonly timeBudgetMs?: number;
 }
 

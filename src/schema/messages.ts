@@ -279,7 +279,8 @@ function rangeIssue(
   limit: number,
 ): SchemaIssue {
   // -1 is how DataSync spells "no bandwidth limit".
-  const limitText = shape?.name === 'BytesPerSecond' && keyword === 'minimum' && limit === -1 ? '-1 (unlimited)' : String(limit);
+  const limitText =
+    shape?.name === 'BytesPerSecond' && keyword === 'minimum' && limit === -1 ? '-1 (unlimited)' : limit >= 2 ** 63 ? '9223372036854775807 (the largest 64-bit number)' : String(limit);
   return {
     pointer: at,
     part: 'value',

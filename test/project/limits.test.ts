@@ -110,3 +110,33 @@ describe('intents, statements and waivers', () => {
     expect(r.diagnostics.filter((d) => d.ruleId === 'remove-with-manifest' && d.fix)).toHaveLength(16_000);
   }, 60_000);
 });
+
+describe('grammar-level shapes', () => {
+  it('a `set` path of 100,000 parts is one error, in linear time', () => {
+    const text = `intent a {\n task "${TASK}"\n set ${Array.from({ length: 100_000 }, () => 'A').join('.')} = 1\n}\n`;
+    const r = within(5000, () => lint(text, { filename: 'a.dsi' }));
+    expect(r.diagnostics.map((d) => [d.ruleId, d.range.start.line])).toEqual([['limit', 3]]);
+  });
+
+  it('a path under the limit still reaches the schema, which names its first unknown member', () => {
+    const text = `intent a {\n task "${TASK}"\n set ${Array.from({ length: 60 }, (_, i) => 'A' + i).join('.')} = 1\n}\n`;
+    expect(within(2000, () => lint(text, { filename: 'a.dsi' })).diagnostics.map((d) => d.ruleId)).toEqual(['schema']);
+  });
+
+  it('a 10 MB string literal is read (no stack overflow)', () => {
+    const text = `intent a {\n task "${TASK}"\n include "/${'x'.repeat(10_000_000)}"\n}\n`;
+    const r = within(10_000, () => lint(text, { filename: 'a.dsi' }));
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['filter-max-length']);
+  });
+
+  it('200 KB of `-` is one syntax error in linear time (the lexer’s recovery)', () => {
+    const r = within(5000, () => lint('-'.repeat(200_000), { filename: 'a.dsi' }));
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['syntax']);
+  });
+
+  it('compile of 32,000 intents without `task` is linear', () => {
+    const text = Array.from({ length: 32_000 }, (_, i) => `intent a${i} {\n}\n`).join('');
+    const r = within(15_000, () => compileFiles({ '/p/a.dsi': text }, '/p/a.dsi'));
+    expect(r.diagnostics.filter((d) => d.ruleId === 'missing-task')).toHaveLength(32_000);
+  }, 30_000);
+});

@@ -163,3 +163,29 @@ describe('the size limit', () => {
     expect(r.diagnostics.map((d) => d.messageId)).toEqual(['tooLarge']);
   });
 });
+
+describe('YAML that exhausts the parser’s stack', () => {
+  it('is one error, the same on every call (yaml’s recovery depends on the stack left)', () => {
+    const text = '{"TaskArn": ' + 'l` takes it.\nTaskArn: '.repeat(2000);
+    const runs = [0, 1, 2].map(() => parseRequest(text, 'r.yaml').diagnostics);
+    expect(runs[0].map((d) => [d.messageId, span(d)])).toEqual([['tooDeep', '1:1-1:2']]);
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]).toEqual(runs[0]);
+  });
+});
+
+describe('prototype names as keys, tags and set paths', () => {
+  it('name members, never the prototype, in every front end', () => {
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    const dsi = `intent a {\n task "${TASK}"\n tag constructor = "y"\n set constructor.prototype.polluted = 2\n}\n`;
+    const r = lint(dsi, { filename: 'a.dsi' });
+    // `constructor` is an unknown member of the request, not "not an object" (the prototype's function).
+    expect(r.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('unknown member "constructor" in the request'));
+    const json = lint(`{"TaskArn": "${TASK}", "__proto__": {"polluted": 1}, "OverrideOptions": {"constructor": {"prototype": {"polluted": 2}}}}`, { filename: 'r.json' });
+    expect(json.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('unknown member "__proto__" in the request'));
+    const yaml = parseRequest(`TaskArn: ${TASK}\n__proto__:\n  polluted: 1\n`, 'r.yaml');
+    expect(Object.hasOwn(yaml.payload as object, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+  });
+});

@@ -57,11 +57,12 @@ function write(payload: Record<string, unknown>, w: Write, env: EmitEnv, map: Ds
   for (let i = 0; i < tokens.length - 1; i++) {
     const t = tokens[i];
     const here = container as Record<string, unknown>;
-    let next = here[t];
+    // Own members only: `constructor` or `__proto__` in a path names a member, never the prototype's.
+    let next = Object.hasOwn(here, t) ? here[t] : undefined;
     if (next === undefined) {
       if (Array.isArray(here) && !fitsArray(here, t)) return pastEnd(w, tokens.slice(0, i), t, here.length, diagnostics);
       next = /^\d+$/.test(tokens[i + 1]) ? [] : {};
-      here[t] = next;
+      ownMember(here, t, next);
       // A container that a `set` creates was written by it too: a member missing inside it points at the `set`.
       const created = '/' + tokens.slice(0, i + 1).join('/');
       if (w.origin.keyword === 'set' && !map.origin(created)) map.record(created, w.origin, false);
@@ -75,9 +76,14 @@ function write(payload: Record<string, unknown>, w: Write, env: EmitEnv, map: Ds
   if (Array.isArray(target) && !fitsArray(target, last)) return pastEnd(w, tokens.slice(0, -1), last, target.length, diagnostics);
   const value = typeof w.value === 'function' ? (w.value as (e: EmitEnv) => unknown)(env) : w.value;
   // Statements hand out shared template values: each payload gets its own copy.
-  target[last] = value !== null && typeof value === 'object' ? structuredClone(value) : value;
+  ownMember(target, last, value !== null && typeof value === 'object' ? structuredClone(value) : value);
   map.record(w.pointer, w.origin, true);
   if (w.parts) map.recordParts(w.pointer, w.parts);
+}
+
+/** Sets an own, enumerable member, even one named `__proto__` (which plain assignment would take as the prototype). */
+function ownMember(object: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function fitsArray(array: unknown[], token: string): boolean {

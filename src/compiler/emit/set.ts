@@ -50,6 +50,14 @@ function nestedOrigins(file: string, statement: SetNode, node: JsonValueNode, ba
 /** Marks a write that only records where a nested member came from. */
 export const MAP_ONLY: unique symbol = Symbol('map-only');
 
+/** Most parts of a `set` path: far past the request's depth, low enough that a hostile path stays cheap. */
+export const MAX_SET_PATH_SEGMENTS = 64;
+
+/** The message for a `set` path past {@link MAX_SET_PATH_SEGMENTS}. */
+export function setPathTooLong(node: SetNode): string {
+  return `this \`set\` path has ${node.path.length} parts, and dsi reads at most ${MAX_SET_PATH_SEGMENTS} (a StartTaskExecution request nests at most 5 levels): check the path`;
+}
+
 /** Reports numbers a payload cannot carry exactly; returns false when there is one. */
 function checkNumbers(node: JsonValueNode, sink: LowerSink): boolean {
   if (node.type === 'JsonArray') return node.items.map((i) => checkNumbers(i, sink)).every(Boolean);
@@ -72,6 +80,10 @@ function checkNumbers(node: JsonValueNode, sink: LowerSink): boolean {
 
 export function emitSet(node: SetNode, sink: LowerSink): Setting | undefined {
   if (node.path.length === 0 || node.path[0].type !== 'Member') return undefined;
+  if (node.path.length > MAX_SET_PATH_SEGMENTS) {
+    sink.report(DiagnosticIds.limit, node.pathRange, setPathTooLong(node));
+    return undefined;
+  }
   if (!checkNumbers(node.value, sink)) return undefined;
   const pointer = setPointer(node);
   const o: Origin = origin(sink.file, node.range, node.pathRange, node.value.range, 'set');

@@ -3,7 +3,7 @@
  * the delete option cannot be used with a manifest; whether the service rejects or ignores it is undocumented.
  */
 import { createRule } from '../create-rule.js';
-import { effectiveOption, optionPointer } from '../read.js';
+import { effectiveOption, objectAt, optionPointer } from '../read.js';
 import { hasManifest, manifestAnchor } from '../manifest.js';
 import { UG_MANIFEST } from '../sources.js';
 
@@ -18,10 +18,25 @@ export const removeWithManifest = createRule({
         '{{deleted}} cannot be used with {{manifest}}, AWS says: with a manifest DataSync transfers only the listed files and never deletes at the destination (whether the request is rejected or the option ignored is undocumented); {{advice}}',
       task:
         "{{manifest}} with {{stored}}: with a manifest DataSync never deletes at the destination, and AWS says the delete option cannot be used with one (whether the request is rejected is undocumented); {{advice}}",
+      storedManifest:
+        '{{deleted}} is set, but the task stores a manifest, which applies to this run too: with a manifest DataSync never deletes at the destination, and AWS says the delete option cannot be used with one (whether the request is rejected is undocumented); {{advice}}',
     },
   },
   check({ payload, context, report, words }) {
-    if (!hasManifest(payload)) return;
+    if (!hasManifest(payload)) {
+      // The task's own manifest applies unless the request removes it (an empty ManifestConfig).
+      if (!context.manifest || objectAt(payload, '/ManifestConfig') !== undefined) return;
+      const deleted = effectiveOption(payload, context, 'PreserveDeletedFiles');
+      if (deleted?.value !== 'REMOVE' || deleted.from !== 'request') return;
+      const advice = words.set(['PreserveDeletedFiles', 'PRESERVE']);
+      report({
+        pointer: optionPointer('PreserveDeletedFiles'),
+        messageId: 'storedManifest',
+        data: { deleted: words.option('PreserveDeletedFiles', 'REMOVE'), advice },
+        fix: { description: advice, pointer: optionPointer('PreserveDeletedFiles'), value: 'PRESERVE' },
+      });
+      return;
+    }
     const deleted = effectiveOption(payload, context, 'PreserveDeletedFiles');
     if (deleted?.value !== 'REMOVE') return;
     const manifest = manifestAnchor(payload);

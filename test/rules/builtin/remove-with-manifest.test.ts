@@ -9,8 +9,24 @@ ruleTester.run(removeWithManifest, {
     { payload: withOptions({ PreserveDeletedFiles: 'PRESERVE' }, { ManifestConfig: MANIFEST }) },
     { payload: withOptions({ PreserveDeletedFiles: 'REMOVE' }) },
     { name: 'stored REMOVE overridden', payload: withOptions({ PreserveDeletedFiles: 'PRESERVE' }, { ManifestConfig: MANIFEST }), context: { options: { PreserveDeletedFiles: 'REMOVE' } } },
+    { name: 'stored manifest removed for the run', payload: withOptions({ PreserveDeletedFiles: 'REMOVE' }, { ManifestConfig: {} }), context: { manifest: true } },
+    { name: 'stored manifest and stored REMOVE: the task, not this request', payload: withOptions({}), context: { manifest: true, options: { PreserveDeletedFiles: 'REMOVE' } } },
   ],
   invalid: [
+    {
+      name: 'REMOVE in the request, manifest stored on the task',
+      payload: withOptions({ PreserveDeletedFiles: 'REMOVE' }),
+      context: { manifest: true },
+      errors: [
+        {
+          messageId: 'storedManifest',
+          pointer: D,
+          severity: 'warning',
+          messageIncludes: 'but the task stores a manifest, which applies to this run too',
+          fix: { description: 'write `deleted preserve`', pointer: D, value: 'PRESERVE' },
+        },
+      ],
+    },
     {
       payload: withOptions({ PreserveDeletedFiles: 'REMOVE' }, { ManifestConfig: MANIFEST }),
       errors: [
