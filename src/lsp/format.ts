@@ -10,7 +10,8 @@ import type { OpenFile } from './workspace.js';
 
 export function formatting(file: OpenFile): TextEdit[] {
   if (!file.isDsi) return [];
-  const result = formatText(file.text, file.path);
+  // As you type, the printer's own check (a second parse) is left to dsi fmt and the property tests.
+  const result = formatText(file.text, file.path, { verify: false });
   if (result.text === undefined || !result.changed) return [];
   const before = file.text;
   const after = result.text;
