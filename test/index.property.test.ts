@@ -24,6 +24,9 @@ const NOT_CALLED: Record<string, string> = {
   checkRuleIds: 'takes a resolved configuration and rules',
   isLocked: 'takes a resolved configuration',
   describeConfig: 'takes a resolved configuration',
+  applyEdits: 'takes text edits (ranges) besides the text',
+  applyFixes: 'takes checked files with their fixes',
+  printFile: 'takes a parsed file (AST)',
 };
 
 const text = fc.oneof(
@@ -68,6 +71,8 @@ const CALLS: Record<string, fc.Arbitrary<unknown[]>> = {
   createSettings: fc.tuple(options),
   createProject: fc.tuple(options),
   createCompileCache: fc.tuple(),
+  formatText: fc.tuple(text, fileName),
+  decompile: fc.tuple(fc.jsonValue({ maxDepth: 4 }), options),
   createConfigCache: fc.tuple(),
 };
 
