@@ -24,9 +24,9 @@ const NOT_CALLED: Record<string, string> = {
   checkRuleIds: 'takes a resolved configuration and rules',
   isLocked: 'takes a resolved configuration',
   describeConfig: 'takes a resolved configuration',
-  printFile: 'takes a syntax tree (formatText is called with text)',
-  applyEdits: 'takes a text and edits from diagnostics (tested in test/project/fix.property.test.ts)',
-  applyFixes: 'takes lint results and a re-check function (tested in test/project/fix.property.test.ts)',
+  applyEdits: 'takes text edits (ranges) besides the text',
+  applyFixes: 'takes checked files with their fixes',
+  printFile: 'takes a parsed file (AST)',
 };
 
 const text = fc.oneof(

@@ -7,6 +7,7 @@
  * statement can say exactly (an access point, an empty list, an unknown member) is written with
  * `set`, whole, so that compiling the intent gives the request back exactly.
  */
+import { givenOptions } from '../core/given.js';
 import type { TaskContext } from '../core/context.js';
 import { START_OF_FILE } from '../core/range.js';
 import type * as A from '../grammar/ast.js';
@@ -44,9 +45,8 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const only = (o: Json, allowed: readonly string[]) => Object.keys(o).every((k) => allowed.includes(k));
 
 /** Decompiles a request payload into one intent. Never throws. */
-export function decompile(payload: unknown, given: DecompileOptions | null = {}): DecompileResult {
-  // Called from JavaScript with anything: missing or odd options are the defaults.
-  const options: DecompileOptions = given !== null && typeof given === 'object' ? given : {};
+export function decompile(payload: unknown, options: DecompileOptions = {}): DecompileResult {
+  options = givenOptions(options);
   if (!isObject(payload)) return { problems: ['a StartTaskExecution request is a JSON object; this one is not'] };
   const request = canonicalize(payload) as Json;
   const arn = isString(request.TaskArn) ? request.TaskArn : undefined;

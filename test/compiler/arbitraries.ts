@@ -101,12 +101,12 @@ const block = fc.array(statement, { maxLength: 8 }).map((list) => {
   });
 });
 
-/** A `task` statement, with or without a context block. */
+const ENHANCED_WITH_S3 = new Set(['s3', 'azure-blob', 'object-storage', 'nfs', 'smb']);
+const enhancedPair = (from: string, to: string) => (from === 's3' && ENHANCED_WITH_S3.has(to)) || (to === 's3' && ENHANCED_WITH_S3.has(from));
+
+/** A `task` statement, with or without a context block (a context AWS allows). */
 const LOCATIONS = ['nfs', 'smb', 'hdfs', 'efs', 'fsx-windows', 'fsx-lustre', 'fsx-ontap', 'fsx-openzfs', 's3', 'object-storage', 'azure-blob'];
 const CLASSES = ['standard', 'standard-ia', 'onezone-ia', 'intelligent-tiering', 'glacier', 'glacier-flexible-retrieval', 'deep-archive', 'outposts', 'glacier-instant-retrieval'];
-const WITH_S3 = new Set(['s3', 'azure-blob', 'object-storage', 'nfs', 'smb']);
-/** Constraints §28, as src/check/context.ts reads it. */
-const enhancedOffered = (from: string, to: string) => (from === 's3' && WITH_S3.has(to)) || (to === 's3' && WITH_S3.has(from));
 const taskStatement = (arn: string) =>
   fc
     .record(
@@ -118,8 +118,8 @@ const taskStatement = (arn: string) =>
       },
       { requiredKeys: [] },
     )
-    // Enhanced mode exists only for some location pairs; any other is an error the generator must not make.
-    .filter((c) => !(c.mode && /enhanced/i.test(c.mode) && c.from && c.to) || enhancedOffered(c.from.split(' ')[1], c.to.split(' ')[1]))
+    // Enhanced mode exists only between S3 and S3, Azure Blob, object storage, NFS or SMB: other pairs are errors.
+    .filter((c) => !/enhanced/i.test(c.mode ?? '') || !c.from || !c.to || enhancedPair(c.from.slice(5), c.to.slice(3).split(' ')[0]))
     .map((c) => (Object.keys(c).length === 0 ? `task "${arn}"` : `task "${arn}" {\n    ${Object.values(c).join('\n    ')}\n  }`));
 
 const separator = fc.constantFrom('\n  ', ';\n  ', '   # note\n  ', ' // note\n  ', '\n\n  ');
