@@ -77,6 +77,7 @@ export const COMMANDS = [
       { name: 'quiet', type: 'boolean', description: 'Report errors only.' },
       RULE_OPTION,
       { name: 'fix', type: 'boolean', description: 'Apply the fixes (of .dsi and request files) and write the files back; fixes that conflict are not applied and are reported.' },
+      { name: 'no-dependents', type: 'boolean', description: 'Check only the files given, not also the files of the repository that import them.' },
       { name: 'fix-dry-run', type: 'boolean', description: 'Apply the fixes in memory only: the report shows what --fix would leave (the json format carries each fixed text as `output`).' },
       { name: 'baseline', type: 'string', value: 'FILE', description: 'Report only problems that FILE does not list (made by --write-baseline).' },
       { name: 'write-baseline', type: 'string', value: 'FILE', description: 'Record every problem found in FILE (problems are matched by file, intent, rule and payload member, never by line).' },

@@ -65,6 +65,10 @@ describe('dependents of changed files', () => {
     expect(stylish.code).toBe(1);
     expect(stylish.stdout).toContain('intents/weekly.dsi');
     expect(stylish.stdout).toContain('intents/weekly.dsi:1:8 note: checked because this file imports templates/base.dsi through templates/archive.dsi');
+
+    // --no-dependents checks the template alone, which is fine by itself.
+    const alone = await runDsi(['lint', 'templates/base.dsi', '--no-dependents'], { cwd: dir });
+    expect([alone.code, alone.stderr]).toEqual([0, '']);
   });
 
   it('a file named that .dsiignore excludes is skipped with a warning, unless --no-ignore', async () => {

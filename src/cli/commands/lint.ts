@@ -66,7 +66,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   });
   if (values['print-config'] !== undefined) return printConfig(project, values['print-config'], io);
   if (!stdin && paths.length === 0) throw new UsageError('dsi lint needs at least one file or directory (or --stdin, or -)');
-  const inputs = await project.readInputs(paths, { patterns: PATTERNS, dependents: true }, stdin);
+  const inputs = await project.readInputs(paths, { patterns: PATTERNS, dependents: values['no-dependents'] !== true }, stdin);
   reportInputNotes(inputs, io);
   if (inputs.files.length === 0) return 0; // every file named is ignored: nothing to check, as ESLint does
 
