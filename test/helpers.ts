@@ -1,5 +1,7 @@
 /** Shared test helpers: in-memory file systems for `compile`, and finding the shared contract. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterEach } from 'vitest';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, type CompileOptions, type CompileResult } from '../src/project/compile.js';
@@ -40,4 +42,28 @@ export function codeBlocks(markdown: string): { lang: string; code: string }[] {
   const re = /^```(\w*)\n([\s\S]*?)^```/gm;
   for (let m; (m = re.exec(markdown)); ) out.push({ lang: m[1], code: m[2] });
   return out;
+}
+
+/**
+ * Temporary repositories for a test file: `repo(files)` makes a folder with a `.git` (which marks
+ * the project root) holding `files`; everything made, and what `alsoRemove` names, is removed after each test.
+ */
+export function tempRepos(prefix: string): { repo: (files: Record<string, string>) => string; alsoRemove: (path: string) => void } {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const path of made.splice(0)) rmSync(path, { recursive: true, force: true });
+  });
+  return {
+    repo(files) {
+      const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+      made.push(dir);
+      mkdirSync(join(dir, '.git'));
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, name)), { recursive: true });
+        writeFileSync(join(dir, name), text);
+      }
+      return dir;
+    },
+    alsoRemove: (path) => void made.push(path),
+  };
 }

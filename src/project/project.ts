@@ -20,8 +20,7 @@ import { writeFilesAtomically, type WriteResult } from '../files/write.js';
 import { compile, type CompiledIntent } from './compile.js';
 import { applyFixes } from './fix.js';
 import { isLintable, lint, reportUnusedSuppressions, type LintResult } from './lint.js';
-import { createSettings, type FileSettings } from './settings.js';
-import { mergeContext } from '../core/context.js';
+import { createSettings, layeredContext, type FileSettings } from './settings.js';
 import { explainDependent, findDependents, type Dependent } from './dependents.js';
 
 /** What a run applies to every file (and which files ignore files and `--ignore-pattern` exclude). */
@@ -172,14 +171,7 @@ export function createProject(options?: CreateProjectOptions): Project {
     return reader;
   };
   // Task context: the file's own block, over configuration, over AWS (given per run or per project).
-  const contextOf = (s: FileSettings, aws: CreateProjectOptions['context']): CreateProjectOptions['context'] => {
-    const configured = s.context;
-    if (!configured && !aws) return undefined;
-    return (arn) => {
-      const layers = [aws?.(arn), configured?.(arn)];
-      return layers.some((l) => l !== undefined) ? mergeContext(...layers) : undefined;
-    };
-  };
+  const contextOf = (s: FileSettings, aws: CreateProjectOptions['context']): CreateProjectOptions['context'] => (s.context || aws ? layeredContext(aws, s.context) : undefined);
   const optionsOf = (file: string, texts: ReadonlyMap<string, string>, aws: CreateProjectOptions['context']) => {
     const s = settingsOf(file);
     const context = contextOf(s, aws);

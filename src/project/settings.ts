@@ -179,13 +179,12 @@ export function createSettings(options?: SettingsOptions): Settings {
         else ruleSettings[id] = setting;
       }
       const configured = contextLookup(config);
-      const aws = options.context;
       return {
         rules,
         ruleSettings,
         policies,
         // Configuration over AWS, member by member; the file's own block goes over both in the check stage.
-        ...(config.context.size > 0 || aws ? { context: (arn: string) => mergeIfAny(aws?.(arn), configured(arn)) } : {}),
+        ...(config.context.size > 0 || options.context ? { context: layeredContext(options.context, configured) } : {}),
         importRoots,
         waivers: {
           ...waiverBase,
@@ -224,8 +223,12 @@ function unknownFlagIds(settings: Readonly<Record<string, RuleSetting>>, ids: re
     .map(([id, s]) => `--rule ${id}:${settingLevel(s) === 'warning' ? 'warn' : settingLevel(s)}: no built-in, plugin or policy rule has this id here, so the setting is ignored`);
 }
 
-function mergeIfAny(...layers: (TaskContext | undefined)[]): TaskContext | undefined {
-  return layers.some((l) => l !== undefined) ? mergeContext(...layers) : undefined;
+/** Task context by ARN in layers, the later over the earlier member by member (configuration over AWS); undefined where no layer knows the task. */
+export function layeredContext(...layers: (((arn: string) => TaskContext | undefined) | undefined)[]): (arn: string) => TaskContext | undefined {
+  return (arn) => {
+    const known = layers.map((l) => l?.(arn));
+    return known.some((k) => k !== undefined) ? mergeContext(...known) : undefined;
+  };
 }
 
 /** A file's name as diagnostics show it: relative to the working folder when inside it, with `/`. */

@@ -1,25 +1,9 @@
 /** The configuration flags and exit codes of `dsi lint` and `dsi compile`. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempRepos } from '../helpers.js';
 import { runDsi } from './fake-io.js';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function repo(files: Record<string, string>): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dsi-cli-config-')));
-  made.push(dir);
-  mkdirSync(join(dir, '.git'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const { repo } = tempRepos('dsi-cli-config-');
 
 const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-0a1b2c3d4e5f60718';
 const INTENT = `intent a {\n  task "${ARN}"\n  verify none\n  tag env = "prod"\n}\n`;

@@ -1,28 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { tempRepos } from '../helpers.js';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkRuleIds, configFor, createConfigCache, describeConfig, isLocked, lockedRuleProblem, ruleSettingsOf } from '../../src/config/index.js';
 import { createRule } from '../../src/rules/create-rule.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { findProjectRoot } from '../../src/files/roots.js';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A temporary repository (a `.git` folder marks its root) holding `files`. */
-function repo(files: Record<string, string>): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dsi-config-')));
-  made.push(dir);
-  mkdirSync(join(dir, '.git'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const { repo, alsoRemove } = tempRepos('dsi-config-');
 
 /** `file line:col messageId` of each diagnostic, paths relative to `dir`. */
 function problems(dir: string, diagnostics: readonly { file: string; range: { start: { line: number; column: number } }; messageId?: string }[]) {
@@ -176,7 +161,7 @@ describe('the cascade', () => {
     expect(c.policies.map((p) => p.path)).toEqual([join(dir, 'p.dsi')]);
     // Above the repository root nothing is read.
     writeFileSync(join(dirname(dir), 'dsi.config.json'), '{"rulse": 1}');
-    made.push(join(dirname(dir), 'dsi.config.json'));
+    alsoRemove(join(dirname(dir), 'dsi.config.json'));
     expect(configFor('a/b/c.dsi', { cwd: dir }).diagnostics).toEqual([]);
   });
 

@@ -3,33 +3,18 @@
  * a config on a folder of intents and request files, locks that nothing nearer can undo, plugins
  * from configuration only, and compile()/lint() agreeing under the same configuration.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProject } from '../../src/project/project.js';
 import { configure } from '../../src/project/settings.js';
 import { compile } from '../../src/project/compile.js';
 import { lint } from '../../src/project/lint.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { repoRoot } from '../helpers.js';
+import { repoRoot, tempRepos } from '../helpers.js';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function repo(files: Record<string, string>): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'dsi-configured-')));
-  made.push(dir);
-  mkdirSync(join(dir, '.git'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const { repo, alsoRemove } = tempRepos('dsi-configured-');
 
 const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-0a1b2c3d4e5f60718';
 
@@ -229,7 +214,7 @@ describe('policy files named by configuration are read as imports are', () => {
   it('a policy path outside the project root, or not a .dsi file, is an error at the config entry that shows the path, never the content', async () => {
     const dir = repo({ 'dsi.config.json': JSON.stringify({ root: true, policies: ['/proc/self/environ', '../outside.dsi', 'notes.txt'] }), 'a.dsi': OUT_OF_SCOPE, 'notes.txt': 'SECRET=1' });
     writeFileSync(join(dir, '..', 'outside.dsi'), 'SECRET=2\n');
-    made.push(join(dir, '..', 'outside.dsi'));
+    alsoRemove(join(dir, '..', 'outside.dsi'));
     const run = await lintFolder(dir, ['a.dsi']);
     const messages = run.diagnostics.map((d) => [d.file === join(dir, 'dsi.config.json'), d.range.start.line, d.message]);
     expect(messages).toEqual([
