@@ -14,6 +14,7 @@ import type { Rule } from '../rules/create-rule.js';
 import { schemaDiagnostics } from './schema.js';
 import { checkContext } from './context.js';
 import { applySuppressions, type SuppressionUse, type WaiverOptions } from './suppressions.js';
+import { countWork, endStage, startStage } from '../core/work.js';
 
 /** What the check stage applies, as configuration gives it. */
 export interface CheckOptions {
@@ -53,6 +54,7 @@ export interface CheckResult {
 
 /** Checks every payload of a unit and applies its suppressions (across files: a template's line is excused in its own file). */
 export function checkUnit(unit: SourceUnit, given: CheckOptions): CheckResult {
+  const started = startStage();
   // Each policy assertion is one more rule; problems of the policies themselves belong to the unit.
   const policies = policyRules(distinct([...unit.policies, ...(given.policies ?? [])]));
   const options: CheckOptions = { ...given, rules: [...(given.rules || []), ...policies.rules] };
@@ -76,6 +78,7 @@ export function checkUnit(unit: SourceUnit, given: CheckOptions): CheckResult {
   const byOwner = new Map<number, Diagnostic[]>([[-1, [...problems]]]);
   for (const t of tagged) if (keptSet.has(t.d)) (byOwner.get(t.owner) ?? byOwner.set(t.owner, []).get(t.owner)!).push(t.d);
   const owned = (i: number) => (byOwner.get(i) ?? []).sort(compareDiagnostics);
+  endStage('check', started);
   return {
     policyRules: policies.rules,
     suppressed: suppressed.sort(compareDiagnostics),
@@ -103,6 +106,7 @@ export function allDiagnostics(result: CheckResult): Diagnostic[] {
 
 /** Drops repeats and sorts. */
 export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  countWork('diagnostics', diagnostics.length);
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
@@ -116,6 +120,7 @@ export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 /** Schema and rule diagnostics of one payload. */
 function checkPayload(file: string, p: PayloadUnit, context: TaskContext, options: CheckOptions): Diagnostic[] {
+  countWork('payloads');
   const schema = schemaDiagnostics(p);
   if (options.rules === false) return schema;
   const { sourceMap, fallback } = p;

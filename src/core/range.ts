@@ -3,6 +3,7 @@
  * indices, lines and columns are 1-based (columns in UTF-16 code units, as editors and
  * SARIF count them), and a range's end is exclusive.
  */
+import { countWork } from './work.js';
 
 /** A point in a text file. */
 export interface Position {
@@ -37,6 +38,7 @@ export class LineIndex {
   private readonly bom: boolean;
 
   constructor(readonly text: string) {
+    countWork('lineIndexChars', text.length);
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

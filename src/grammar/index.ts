@@ -10,6 +10,7 @@ import type { FileCstNode } from './cst.js';
 import { dsiParser, type ParseProblem } from './parser.js';
 import { toAst } from './to-ast.js';
 import { dsiLexer } from './tokens.js';
+import { countWork, endStage, startStage } from '../core/work.js';
 
 export type * from './ast.js';
 
@@ -47,10 +48,13 @@ export interface ParseOptions {
 
 /** Parses one `.dsi` text named `file`; every syntax problem of the file is in `diagnostics`. */
 export function parse(text: string, file: string, options: ParseOptions = {}): ParseResult {
+  const started = startStage();
+  countWork('characters', text.length);
   const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
   try {
     const lexed = dsiLexer().tokenize(text);
+    countWork('tokens', lexed.tokens.length + (lexed.groups.comments?.length ?? 0));
     const parser = dsiParser();
     parser.input = lexed.tokens;
     const cst = parser.file() as FileCstNode;
@@ -79,6 +83,7 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
   } finally {
     // Let the token vector and the CST be collected between parses.
     dsiParser().input = [];
+    endStage('parse', started);
   }
 }
 

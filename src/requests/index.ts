@@ -22,6 +22,7 @@ import { jsonDepthOverflow, MAX_NESTING_DEPTH, MAX_REQUEST_LENGTH, MAX_YAML_ALIA
 import { finishDiagnostics, lazyLines, type PendingDiagnostic } from './report.js';
 import { createRequestSourceMap, type RequestFormat } from './source-map.js';
 import { parseYamlRequest } from './yaml.js';
+import { countWork, endStage, startStage } from '../core/work.js';
 
 export type { RequestFormat } from './source-map.js';
 export { MAX_NESTING_DEPTH, MAX_REQUEST_LENGTH, MAX_YAML_ALIAS_COUNT, MAX_YAML_ALIASES } from './limits.js';
@@ -51,6 +52,8 @@ function formatOf(text: string, file: string, format: RequestFormat | undefined)
  * text whose first character is `{` or `[` is read as JSON, anything else as YAML.
  */
 export function parseRequest(text: string, file: string, format?: RequestFormat): ParsedRequest {
+  const started = startStage();
+  countWork('characters', text.length);
   const lines = lazyLines(text);
   const chosen = formatOf(text, file, format);
   let result: FrontEndResult;
@@ -61,11 +64,13 @@ export function parseRequest(text: string, file: string, format?: RequestFormat)
   } catch (error) {
     result = { nodes: new Map(), pending: [internalError(error)] };
   }
-  return {
+  const parsed = {
     ...(result.payload !== undefined ? { payload: result.payload } : {}),
     sourceMap: createRequestSourceMap(file, text, chosen, result.nodes, lines),
     diagnostics: finishDiagnostics(file, result.pending, lines),
   };
+  endStage('parse', started);
+  return parsed;
 }
 
 /**

@@ -9,6 +9,7 @@ import { parentPointer, parsePointer } from '../core/json-pointer.js';
 import type { LineIndex } from '../core/range.js';
 import type { PayloadFix, SourceMap, SourcePart } from '../core/source-map.js';
 import type { Span } from './report.js';
+import { countWork } from '../core/work.js';
 
 /** The two request file formats. */
 export type RequestFormat = 'json' | 'yaml';
@@ -48,6 +49,7 @@ export type SourceNodes = Map<string, SourceNode>;
 
 /** Records `node` under its pointer (a later duplicate key replaces the earlier one, as in the payload) and in its parent. */
 export function addSourceNode(nodes: SourceNodes, node: SourceNode): SourceNode {
+  countWork('syntaxNodes');
   nodes.set(node.pointer, node);
   node.parent?.children.push(node);
   return node;
@@ -69,12 +71,14 @@ export function createRequestSourceMap(
 ): SourceMap {
   return {
     get(pointer: string, part: SourcePart = 'value') {
+      countWork('sourceMapLookups');
       const node = nodes.get(pointer);
       if (!node) return undefined;
       const range = part === 'key' ? lines().range(node.keyStart, node.keyEnd) : lines().range(node.start, node.end);
       return { file, range };
     },
     getSpan(pointer: string, start: number, end: number) {
+      countWork('sourceMapLookups');
       const node = nodes.get(pointer);
       if (!node || node.kind !== 'scalar') return undefined;
       // Only where the literal spells the string character for character: no escapes, one line.

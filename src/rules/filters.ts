@@ -3,6 +3,7 @@
  * next character (`\|` is a literal pipe, `\*` a literal star) — constraints §3.6.
  */
 import { arrayAt, stringAt } from './read.js';
+import { countWork } from '../core/work.js';
 
 /** One pattern of a filter value, as written (escapes kept). */
 export interface FilterPattern {
@@ -23,6 +24,7 @@ export function splitPatterns(value: string): FilterPattern[] {
     }
   }
   out.push({ text: value.slice(start), start });
+  countWork('filterPatterns', out.length);
   return out;
 }
 

@@ -11,6 +11,7 @@ import type { EmitEnv, Origin, Settings, Write } from '../settings.js';
 import { partitionOf } from '../../language/s3.js';
 import { MAP_ONLY } from './set.js';
 import type { DsiSourceMap } from '../source-map.js';
+import { countWork, endStage, startStage } from '../../core/work.js';
 
 export interface Emitted {
   readonly payload: Record<string, unknown>;
@@ -20,6 +21,7 @@ export interface Emitted {
 
 /** Writes `settings` into a new payload, recording each write in `sourceMap`. */
 export function emitPayload(settings: Settings, sourceMap: DsiSourceMap): Emitted {
+  const started = startStage();
   const diagnostics: Diagnostic[] = [];
   const task = settings.get('/TaskArn');
   const arn = task?.kind === 'write' ? task.writes.find((w) => w.pointer === '/TaskArn')?.value : undefined;
@@ -31,6 +33,7 @@ export function emitPayload(settings: Settings, sourceMap: DsiSourceMap): Emitte
     if (setting.kind === 'tags') {
       const tags = setting.tags.map((t) => ({ Key: t.key, Value: t.value }));
       write(payload, { pointer: '/Tags', value: tags, origin: setting.origin }, env, sourceMap, diagnostics);
+      countWork('payloadWrites', setting.tags.length);
       setting.tags.forEach((t, i) => {
         sourceMap.record(`/Tags/${i}`, t.origin, false);
         sourceMap.record(`/Tags/${i}/Key`, { ...t.origin, value: t.origin.key }, false);
@@ -44,7 +47,9 @@ export function emitPayload(settings: Settings, sourceMap: DsiSourceMap): Emitte
       for (const [p, o] of setting.context.origins) sourceMap.record(p, o, false);
     }
   }
-  return { payload: canonicalize(payload) as Record<string, unknown>, context, diagnostics };
+  const emitted = { payload: canonicalize(payload) as Record<string, unknown>, context, diagnostics };
+  endStage('emit', started);
+  return emitted;
 }
 
 function write(payload: Record<string, unknown>, w: Write, env: EmitEnv, map: DsiSourceMap, diagnostics: Diagnostic[]): void {
@@ -53,6 +58,7 @@ function write(payload: Record<string, unknown>, w: Write, env: EmitEnv, map: Ds
     return;
   }
   const tokens = parsePointer(w.pointer);
+  countWork('payloadWrites', tokens.length);
   let container: unknown = payload;
   for (let i = 0; i < tokens.length - 1; i++) {
     const t = tokens[i];
