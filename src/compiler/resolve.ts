@@ -195,7 +195,8 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
           report: (ruleId, range, message, severity = 'error', related) => found.push(diag(f.file, range, ruleId, message, severity, related)),
         };
         done = { settings: lowerDeclaration(decl, sink), diagnostics: found };
-        cache.lowered.set(decl, done);
+        // Only imported files' declarations are kept: an entry is parsed anew on each build, so its nodes never come back.
+        if (f !== entry) cache.lowered.set(decl, done);
       }
       diagnostics.push(...done.diagnostics);
       lowered.set(decl, done.settings);

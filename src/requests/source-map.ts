@@ -61,25 +61,25 @@ export function forgetSourceNodes(nodes: SourceNodes, node: SourceNode): void {
   for (const child of node.children) forgetSourceNodes(nodes, child);
 }
 
-/** A source map over a pointer table; `lines` is shared with the diagnostics and built on first need. */
+/** A source map over a pointer table; `lines` is shared with the diagnostics and built on first need, as the table may be. */
 export function createRequestSourceMap(
   file: string,
   text: string,
   format: RequestFormat,
-  nodes: SourceNodes,
+  nodesOf: () => SourceNodes,
   lines: () => LineIndex,
 ): SourceMap {
   return {
     get(pointer: string, part: SourcePart = 'value') {
       countWork('sourceMapLookups');
-      const node = nodes.get(pointer);
+      const node = nodesOf().get(pointer);
       if (!node) return undefined;
       const range = part === 'key' ? lines().range(node.keyStart, node.keyEnd) : lines().range(node.start, node.end);
       return { file, range };
     },
     getSpan(pointer: string, start: number, end: number) {
       countWork('sourceMapLookups');
-      const node = nodes.get(pointer);
+      const node = nodesOf().get(pointer);
       if (!node || node.kind !== 'scalar') return undefined;
       // Only where the literal spells the string character for character: no escapes, one line.
       const quoted = text[node.start] === '"' || text[node.start] === "'";
@@ -91,7 +91,7 @@ export function createRequestSourceMap(
     edits(fix: PayloadFix): TextEdit[] | undefined {
       let spans: (Span & { text: string })[] | undefined;
       try {
-        spans = planEdits(new TextEditor(text, format, nodes), fix);
+        spans = planEdits(new TextEditor(text, format, nodesOf()), fix);
       } catch {
         // A value that cannot be written (a bigint, a function) means no safe edit.
         return undefined;

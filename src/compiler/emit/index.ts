@@ -89,7 +89,9 @@ function write(payload: Record<string, unknown>, w: Write, env: EmitEnv, map: Ds
 
 /** Sets an own, enumerable member, even one named `__proto__` (which plain assignment would take as the prototype). */
 function ownMember(object: Record<string, unknown>, name: string, value: unknown): void {
-  Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
+  // Assignment elsewhere: an own data member either way, and several times faster than defineProperty.
+  if (name === '__proto__') Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
+  else object[name] = value;
 }
 
 function fitsArray(array: unknown[], token: string): boolean {
