@@ -79,6 +79,8 @@ function stringValue(b: Builder, token: IToken): string {
   const closed = text.length >= 2 && text.endsWith('"') && !isEscaped(text, text.length - 1);
   if (!closed) problem(b, token.startOffset, token.startOffset + text.length, 'string is not closed on this line; add `"`');
   const body = text.slice(1, closed ? -1 : undefined);
+  // Most strings have no escape: their value is their text.
+  if (!body.includes('\\')) return body;
   const base = token.startOffset + 1;
   let out = '';
   for (let i = 0; i < body.length; i++) {

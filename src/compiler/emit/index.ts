@@ -70,8 +70,10 @@ function write(payload: Record<string, unknown>, w: Write, env: EmitEnv, map: Ds
       next = /^\d+$/.test(tokens[i + 1]) ? [] : {};
       ownMember(here, t, next);
       // A container that a `set` creates was written by it too: a member missing inside it points at the `set`.
-      const created = '/' + tokens.slice(0, i + 1).join('/');
-      if (w.origin.keyword === 'set' && !map.origin(created)) map.record(created, w.origin, false);
+      if (w.origin.keyword === 'set') {
+        const created = '/' + tokens.slice(0, i + 1).join('/');
+        if (!map.origin(created)) map.record(created, w.origin, false);
+      }
     } else if (next === null || typeof next !== 'object') {
       return conflict(w, tokens.slice(0, i + 1), map, diagnostics);
     }
@@ -82,7 +84,7 @@ function write(payload: Record<string, unknown>, w: Write, env: EmitEnv, map: Ds
   if (Array.isArray(target) && !fitsArray(target, last)) return pastEnd(w, tokens.slice(0, -1), last, target.length, diagnostics);
   const value = typeof w.value === 'function' ? (w.value as (e: EmitEnv) => unknown)(env) : w.value;
   // Statements hand out shared template values: each payload gets its own copy.
-  ownMember(target, last, value !== null && typeof value === 'object' ? structuredClone(value) : value);
+  ownMember(target, last, copyJson(value));
   map.record(w.pointer, w.origin, true);
   if (w.parts) map.recordParts(w.pointer, w.parts);
 }
@@ -92,6 +94,15 @@ function ownMember(object: Record<string, unknown>, name: string, value: unknown
   // Assignment elsewhere: an own data member either way, and several times faster than defineProperty.
   if (name === '__proto__') Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
   else object[name] = value;
+}
+
+/** A deep copy of a JSON value (what statements write), own `__proto__` members kept as members. */
+function copyJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) ownMember(out, key, copyJson((value as Record<string, unknown>)[key]));
+  return out;
 }
 
 function fitsArray(array: unknown[], token: string): boolean {
