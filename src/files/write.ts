@@ -2,7 +2,7 @@
  * Writing outputs whole or not at all, and only where the user meant: a pull request can plant a
  * symlink where an output goes, and an output may be a device (`-o /dev/null`, `/dev/stdout`).
  */
-import { chmodSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeFileError, kindOf, readRegularFile } from './read.js';
 import { isInside, realPathOf } from './roots.js';
@@ -81,8 +81,14 @@ type Plan =
   | { readonly file: OutputFile; readonly way: 'replace'; readonly target: string; readonly mode?: number }
   | { readonly file: OutputFile; readonly way: 'direct'; readonly target: string };
 
-/** How to write `file`: replace a regular file (or create one) by rename, or write a device directly. */
-function planOf(file: OutputFile, within: string | undefined, fail: (file: OutputFile, reason: string) => never): Plan {
+/**
+ * How to write `file`: replace a regular file (or create one) by rename, or write a device directly.
+ * `absent` says the file was not in its folder's listing: there is nothing to look at (thousands
+ * of new files in a fresh `--out` folder cost no lstat each; one planted after the listing is
+ * replaced by the rename, link and all, as a file planted after an lstat would be).
+ */
+function planOf(file: OutputFile, within: string | undefined, fail: (file: OutputFile, reason: string) => never, absent = false): Plan {
+  if (absent) return { file, way: 'replace', target: file.path };
   let stat: Stats;
   try {
     stat = lstatSync(file.path);
@@ -112,6 +118,21 @@ function planOf(file: OutputFile, within: string | undefined, fail: (file: Outpu
 }
 
 const nextTurn = () => new Promise<void>((done) => setImmediate(done));
+
+/** From how many files the output folders are listed once instead of each target looked at. */
+const MANY_FILES = 16;
+
+/** How many files are written between two checks for a signal. */
+const SIGNAL_CHECK_EVERY = 32;
+
+/** The names in `folder`, or null when it cannot be listed. */
+function listNames(folder: string): ReadonlySet<string> | null {
+  try {
+    return new Set(readdirSync(folder));
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Writes several files whole or not at all. Every target is checked first; each regular file is
@@ -144,7 +165,17 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
     process.on('SIGTERM', onSignal);
   }
   try {
-    const plans = files.map((f) => planOf(f, options.within, fail));
+    // Names already in each output folder, listed once (and only for many files: a few files are looked at one by one).
+    const listed = new Map<string, ReadonlySet<string> | null>();
+    const absent = (path: string): boolean => {
+      if (files.length < MANY_FILES) return false;
+      const folder = dirname(path);
+      let names = listed.get(folder);
+      if (names === undefined) listed.set(folder, (names = existsSync(folder) ? listNames(folder) : new Set()));
+      // A folder that cannot be listed: each target is looked at.
+      return names !== null && !names.has(basename(path));
+    };
+    const plans = files.map((f) => planOf(f, options.within, fail, absent(f.path)));
     const folders = new Set(plans.filter((p) => p.way === 'replace').map((p) => dirname(p.target)));
     for (const folder of folders) {
       try {
@@ -166,8 +197,9 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
         rmSync(temp, { force: true });
         fail(plan.file, describeFileError(e));
       }
-      // Let a pending SIGINT in between files, while stopping still leaves everything as it was.
-      if (options.handleSignals) await nextTurn();
+      // Let a pending SIGINT in between files (every few files: a turn of the event loop per file
+      // costs more than the write), while stopping still leaves everything as it was.
+      if (options.handleSignals && temps.size % SIGNAL_CHECK_EVERY === 0) await nextTurn();
     }
     for (const plan of plans) {
       if (plan.way !== 'direct') continue;

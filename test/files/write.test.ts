@@ -44,6 +44,24 @@ describe('writeFilesAtomically', () => {
     expect(readdirSync(join(top, 'out'))).toEqual(['x.json']);
   });
 
+  it('with many files (each folder listed once), still looks at every name that exists: a symlink out is refused, a folder too', async () => {
+    const top = scratch();
+    const many = Array.from({ length: 40 }, (_, i) => ({ path: join(top, 'out', `f${i}.json`), content: `F${i}`, shown: `out/f${i}.json` }));
+    writeFileSync(join(top, 'out', 'f3.json'), 'old', { mode: 0o640 });
+    await writeFilesAtomically(many, { within: join(top, 'out') });
+    expect(readFileSync(join(top, 'out', 'f39.json'), 'utf8')).toBe('F39');
+    expect(statSync(join(top, 'out', 'f3.json')).mode & 0o777).toBe(0o640);
+    writeFileSync(join(top, 'outside', 'victim'), 'keep');
+    symlinkSync(join(top, 'outside', 'victim'), join(top, 'out', 'x.json'));
+    await expect(writeFilesAtomically([...many, { path: join(top, 'out', 'x.json'), content: 'X', shown: 'out/x.json' }], { within: join(top, 'out') })).rejects.toThrow(/out\/x\.json: it is a symbolic link/);
+    expect(readFileSync(join(top, 'outside', 'victim'), 'utf8')).toBe('keep');
+    mkdirSync(join(top, 'new', 'f7.json'), { recursive: true });
+    const fresh = many.map((f) => ({ ...f, path: f.path.replace('/out/', '/new/') }));
+    await expect(writeFilesAtomically(fresh)).rejects.toThrow(/f7\.json: it is a folder/);
+    expect(readdirSync(join(top, 'new'))).toEqual(['f7.json']);
+    expect(temps(join(top, 'out'))).toEqual([]);
+  });
+
   it('writes through a symlink that stays inside the output folder, to its target', async () => {
     const top = scratch();
     mkdirSync(join(top, 'out', 'real'));
