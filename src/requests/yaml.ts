@@ -3,20 +3,20 @@
  * the text with ruamel.yaml's safe loader (aws-cli `awscli/customizations/cliinput.py`),
  * which also defaults to YAML 1.2, so `no` and `on` stay strings in both.
  */
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-  type ParseOptions,
-  type DocumentOptions,
-  type SchemaOptions,
-  type Pair,
-  type YAMLError,
+import type {
+  Alias,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  Document,
+  Node as YamlNode,
+  ParseOptions,
+  DocumentOptions,
+  SchemaOptions,
+  Pair,
+  YAMLError,
 } from 'yaml';
+import { yamlLibrary } from '../core/dependencies.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
 import { escapeToken } from '../core/json-pointer.js';
 import { MAX_YAML_ALIAS_COUNT } from './limits.js';
@@ -24,6 +24,12 @@ import { addSourceNode, forgetSourceNodes, type SourceNode, type SourceNodes } f
 import type { PendingDiagnostic, Span } from './report.js';
 import { duplicateKey, emptyFile, longProblem, notAnObject, type FrontEndResult } from './common.js';
 import { shapeKind } from '../schema/index.js';
+
+// `yaml` loads on the first YAML file (src/core/dependencies.ts), not when this module does.
+const isAlias = (n: unknown): n is Alias => yamlLibrary().isAlias(n);
+const isMap = (n: unknown): n is YAMLMap => yamlLibrary().isMap(n);
+const isScalar = (n: unknown): n is Scalar => yamlLibrary().isScalar(n);
+const isSeq = (n: unknown): n is YAMLSeq => yamlLibrary().isSeq(n);
 
 const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
@@ -55,7 +61,7 @@ interface Walk {
 export function parseYamlRequest(text: string): FrontEndResult {
   const nodes: SourceNodes = new Map();
   const pending: PendingDiagnostic[] = [];
-  const doc = parseDocument(text, OPTIONS);
+  const doc = yamlLibrary().parseDocument(text, OPTIONS);
   if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
     // `yaml` ran out of stack (collections nested past what the depth scan foresaw): what it made of
     // the text depends on the stack left, so one error, at the start of the document, stands for all.
