@@ -18,6 +18,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { DiagnosticIds } from '../core/diagnostic.js';
+import { LineIndex } from '../core/range.js';
 import { escapeToken } from '../core/json-pointer.js';
 import { MAX_YAML_ALIAS_COUNT } from './limits.js';
 import { addSourceNode, forgetSourceNodes, type SourceNode, type SourceNodes } from './source-map.js';
@@ -70,8 +71,10 @@ export function parseYamlRequest(text: string): FrontEndResult {
     });
     return { nodes, pending };
   }
-  for (const e of doc.errors) pending.push(fromYamlError(text, e, 'error'));
-  for (const w of doc.warnings) pending.push(fromYamlError(text, w, w.code === 'TAG_RESOLVE_FAILED' ? 'error' : 'warning'));
+  // One line index for all errors: thousands of errors on one long line must not each scan it.
+  const lines = doc.errors.length + doc.warnings.length > 0 ? new LineIndex(text) : undefined;
+  for (const e of doc.errors) pending.push(fromYamlError(lines!, e, 'error'));
+  for (const w of doc.warnings) pending.push(fromYamlError(lines!, w, w.code === 'TAG_RESOLVE_FAILED' ? 'error' : 'warning'));
 
   const root = doc.contents;
   if (root === null) {
@@ -218,12 +221,13 @@ function visitMembers(w: Walk, pairs: readonly Pair<unknown, unknown>[], source:
   }
 }
 
-function fromYamlError(text: string, e: YAMLError, severity: 'error' | 'warning'): PendingDiagnostic {
+function fromYamlError(lines: LineIndex, e: YAMLError, severity: 'error' | 'warning'): PendingDiagnostic {
+  const text = lines.text;
   const start = Math.min(e.pos[0], text.length);
   // An error ends on the line it starts on: where \`yaml\`'s recovery ends a long span depends on
   // how deep its stack may go, which differs from call to call; the start does not.
-  let lineEnd = start;
-  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  let lineEnd = lines.lineStart(lines.position(start).line + 1);
+  while (lineEnd > start && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
   const end = Math.max(start, Math.min(e.pos[1], lineEnd));
   const base = { start, end, severity, ruleId: DiagnosticIds.parseError, messageId: e.code };
   switch (e.code) {

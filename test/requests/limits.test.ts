@@ -120,3 +120,14 @@ describe('parseRequest refuses bombs before parsing', () => {
     expect(r.payload).toEqual(payload);
   });
 });
+
+describe('linear work on long runs', () => {
+  it('200,000 `"` in a YAML file: an error at each, on one line, in linear time (each once scanned to its line end)', () => {
+    const text = '"'.repeat(200_000);
+    const started = performance.now();
+    const r = parseRequest(text, 'r.yaml');
+    expect(performance.now() - started).toBeLessThan(8000);
+    expect(r.diagnostics.length).toBeGreaterThan(50_000);
+    expect(r.diagnostics.every((d) => d.range.start.line === 1 && d.range.end.line === 1 && d.range.end.offset <= text.length)).toBe(true);
+  }, 30_000);
+});
