@@ -56,7 +56,16 @@ interface Walk {
 export function parseYamlRequest(text: string): FrontEndResult {
   const nodes: SourceNodes = new Map();
   const pending: PendingDiagnostic[] = [];
-  const doc = parseDocument(text, OPTIONS);
+  // yaml makes an Error per problem, and thousands of them (a long run of one broken construct)
+  // would each capture a stack trace nobody reads: most of the time such a file takes.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, OPTIONS);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
     // `yaml` ran out of stack (collections nested past what the depth scan foresaw): what it made of
     // the text depends on the stack left, so one error, at the start of the document, stands for all.
