@@ -11,8 +11,15 @@ const Module = require('node:module');
 
 const file = path.join(__dirname, 'dsi-main.cjs');
 // One cache per command: V8 keeps the functions a run compiled, and each command compiles its own.
+// `lint` and `start` of request files alone never load the intent front end: they get a cache of
+// their own, so that neither kind of run leaves the other a cache without its functions.
 const command = ['lint', 'compile', 'fmt', 'start', 'explain'].includes(process.argv[2]) ? process.argv[2] : 'other';
-const cacheFile = path.join(__dirname, `.dsi-main.${process.version}.${command}.v8cache`);
+const requestsOnly = (args) => {
+  const paths = args.filter((a) => !a.startsWith('-'));
+  return paths.length > 0 && paths.every((a) => /\.(json|ya?ml)$/i.test(a));
+};
+const variant = (command === 'lint' || command === 'start') && requestsOnly(process.argv.slice(3)) ? `${command}-requests` : command;
+const cacheFile = path.join(__dirname, `.dsi-main.${process.version}.${variant}.v8cache`);
 let cachedData;
 try {
   cachedData = fs.readFileSync(cacheFile);

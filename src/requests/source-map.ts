@@ -3,7 +3,7 @@
  * the offsets of the member's key and value; lines and columns are computed on the first
  * lookup. The same table turns a rule's payload fix into text edits.
  */
-import { stringify } from 'yaml';
+import { yamlLibrary } from '../core/dependencies.js';
 import type { TextEdit } from '../core/diagnostic.js';
 import { parentPointer, parsePointer } from '../core/json-pointer.js';
 import type { LineIndex } from '../core/range.js';
@@ -130,7 +130,7 @@ class TextEditor {
     if (this.format === 'json') return json;
     // In flow context a plain scalar may not hold `,[]{}`: quote strings there as JSON does (valid YAML 1.2).
     if (inFlow && typeof value === 'string') return json;
-    const yaml = stringify(value, { lineWidth: 0, collectionStyle: 'flow' }).replace(/\r?\n$/, '');
+    const yaml = yamlLibrary().stringify(value, { lineWidth: 0, collectionStyle: 'flow' }).replace(/\r?\n$/, '');
     // A block scalar would need indentation of its own; JSON's one-line form is valid YAML too.
     return /[\r\n]/.test(yaml) ? json : yaml;
   }

@@ -3,20 +3,20 @@
  * the text with ruamel.yaml's safe loader (aws-cli `awscli/customizations/cliinput.py`),
  * which also defaults to YAML 1.2, so `no` and `on` stay strings in both.
  */
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-  type ParseOptions,
-  type DocumentOptions,
-  type SchemaOptions,
-  type Pair,
-  type YAMLError,
+import type {
+  Alias,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  Document,
+  Node as YamlNode,
+  ParseOptions,
+  DocumentOptions,
+  SchemaOptions,
+  Pair,
+  YAMLError,
 } from 'yaml';
+import { yamlLibrary } from '../core/dependencies.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
 import { LineIndex } from '../core/range.js';
 import { escapeToken } from '../core/json-pointer.js';
@@ -25,6 +25,12 @@ import { addSourceNode, forgetSourceNodes, type SourceNode, type SourceNodes } f
 import type { PendingDiagnostic, Span } from './report.js';
 import { duplicateKey, emptyFile, longProblem, notAnObject, type FrontEndResult } from './common.js';
 import { shapeKind } from '../schema/index.js';
+
+// `yaml` loads on the first YAML file (src/core/dependencies.ts), not when this module does.
+const isAlias = (n: unknown): n is Alias => yamlLibrary().isAlias(n);
+const isMap = (n: unknown): n is YAMLMap => yamlLibrary().isMap(n);
+const isScalar = (n: unknown): n is Scalar => yamlLibrary().isScalar(n);
+const isSeq = (n: unknown): n is YAMLSeq => yamlLibrary().isSeq(n);
 
 const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
@@ -56,13 +62,14 @@ interface Walk {
 export function parseYamlRequest(text: string): FrontEndResult {
   const nodes: SourceNodes = new Map();
   const pending: PendingDiagnostic[] = [];
+  const yaml = yamlLibrary();
   // yaml makes an Error per problem, and thousands of them (a long run of one broken construct)
   // would each capture a stack trace nobody reads: most of the time such a file takes.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, OPTIONS);
+    doc = yaml.parseDocument(text, OPTIONS);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
