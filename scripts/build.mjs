@@ -1,9 +1,9 @@
 // Builds the library with tsc into dist/ (ESM), a CommonJS bundle of the public entries, and the `dsi` bin as one esbuild bundle.
 // Run by `npm run build` and by `prepare`, so that `npm ci` leaves a working `dsi`.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,5 +76,10 @@ await esbuild.build({
 });
 await esbuild.build({ ...commonjs, entryPoints: [join(root, 'src', 'lsp', 'command.ts')], outfile: join(dist, 'bin', 'dsi-lsp.cjs') });
 // The executable itself is a small loader that runs the bundle through a V8 code cache.
-cpSync(join(root, 'scripts', 'bin-loader.cjs'), join(dist, 'bin', 'dsi.cjs'));
+// It answers `--version` and `--help` itself, with the text the CLI prints (from tsc's output above).
+const { globalHelp } = await import(pathToFileURL(join(dist, 'cli', 'command.js')).href);
+const answers = { '--version': `${version}\n`, '-v': `${version}\n`, '--help': globalHelp(), '-h': globalHelp(), help: globalHelp() };
+const loader = readFileSync(join(root, 'scripts', 'bin-loader.cjs'), 'utf8');
+if (!loader.includes('/* DSI_ANSWERS */ null')) throw new Error('scripts/bin-loader.cjs lost its /* DSI_ANSWERS */ placeholder');
+writeFileSync(join(dist, 'bin', 'dsi.cjs'), loader.replace('/* DSI_ANSWERS */ null', JSON.stringify(answers)));
 chmodSync(join(dist, 'bin', 'dsi.cjs'), 0o755);

@@ -6,7 +6,7 @@
  * position that takes a WORD (a name, a value) also takes a keyword (`intent off { }`).
  * Each keyword uses `longer_alt: Word`, so `logs` or `tasks` lex as one word.
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken as chevrotainToken, Lexer, type ITokenConfig, type TokenType } from 'chevrotain';
 import { KEYWORDS } from '../language/vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -30,6 +30,20 @@ export const SizeValue = createToken({ name: 'SizeValue', pattern: Lexer.NA, lab
 export const Operand = createToken({ name: 'Operand', pattern: Lexer.NA, label: 'a value' });
 /** Every token but `}`: what the parser skips over in an unknown statement. */
 export const AnyButRCurly = createToken({ name: 'AnyButRCurly', pattern: Lexer.NA, label: 'a token' });
+
+/**
+ * chevrotain's `createToken`, with the categories attached after. Building the lexer and the
+ * parser computes every token's category tables anyway, over all tokens at once; computing them
+ * at each `createToken` too walks every member of each category again, quadratic in the keywords
+ * (each keyword is a `Word`). The tables are complete once the lexer or the parser is built,
+ * which happens before any token is read.
+ */
+function createToken(config: ITokenConfig): TokenType {
+  const { categories, ...rest } = config;
+  const token = chevrotainToken(rest);
+  if (categories !== undefined) token.CATEGORIES = Array.isArray(categories) ? categories : [categories];
+  return token;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Start-up: chevrotain analyses each regular expression when the lexer is built, for the first
