@@ -1,9 +1,9 @@
 // Builds the library with tsc into dist/ (ESM), a CommonJS bundle of the public entries, and the `dsi` bin as one esbuild bundle.
 // Run by `npm run build` and by `prepare`, so that `npm ci` leaves a working `dsi`.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +49,22 @@ await esbuild.build({
   outdir: dist,
   outExtension: { '.js': '.cjs' },
 });
+// Every module of the bin's bundle ends by noting its name in `globalThis.__dsiLoaded` when that
+// set exists (a package's name, or our source path): the loaded-modules test starts the real bin
+// with a preload that creates the set, and checks that a command evaluated only what it needs.
+// Without the set, a note is one failed optional call per module evaluated.
+const loadNotes = {
+  name: 'load-notes',
+  setup(b) {
+    b.onLoad({ filter: /\.(?:[cm]?js|ts)$/ }, (args) => {
+      const rel = args.path.slice(root.length + 1).split('\\').join('/');
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(rel)?.[1];
+      const name = pkg ?? rel;
+      const text = readFileSync(args.path, 'utf8');
+      return { contents: `${text}\n;globalThis.__dsiLoaded?.add(${JSON.stringify(name)});\n`, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
+    });
+  },
+};
 // `dsi lsp` is a bundle of its own, loaded by the bin only for that command: other commands
 // neither parse nor evaluate the language server.
 await esbuild.build({
@@ -56,9 +72,14 @@ await esbuild.build({
   entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
   outfile: join(dist, 'bin', 'dsi-main.cjs'),
   define: { ...commonjs.define, __DSI_BUNDLE__: 'true' },
-  plugins: [{ name: 'lsp-apart', setup: (b) => b.onResolve({ filter: /\/lsp\/command\.js$/ }, () => ({ path: './dsi-lsp.cjs', external: true })) }],
+  plugins: [{ name: 'lsp-apart', setup: (b) => b.onResolve({ filter: /\/lsp\/command\.js$/ }, () => ({ path: './dsi-lsp.cjs', external: true })) }, loadNotes],
 });
 await esbuild.build({ ...commonjs, entryPoints: [join(root, 'src', 'lsp', 'command.ts')], outfile: join(dist, 'bin', 'dsi-lsp.cjs') });
 // The executable itself is a small loader that runs the bundle through a V8 code cache.
-cpSync(join(root, 'scripts', 'bin-loader.cjs'), join(dist, 'bin', 'dsi.cjs'));
+// It answers `--version` and `--help` itself, with the text the CLI prints (from tsc's output above).
+const { globalHelp } = await import(pathToFileURL(join(dist, 'cli', 'command.js')).href);
+const answers = { '--version': `${version}\n`, '-v': `${version}\n`, '--help': globalHelp(), '-h': globalHelp(), help: globalHelp() };
+const loader = readFileSync(join(root, 'scripts', 'bin-loader.cjs'), 'utf8');
+if (!loader.includes('/* DSI_ANSWERS */ null')) throw new Error('scripts/bin-loader.cjs lost its /* DSI_ANSWERS */ placeholder');
+writeFileSync(join(dist, 'bin', 'dsi.cjs'), loader.replace('/* DSI_ANSWERS */ null', JSON.stringify(answers)));
 chmodSync(join(dist, 'bin', 'dsi.cjs'), 0o755);

@@ -35,8 +35,8 @@ export { configure, createSettings, isConfigProblem } from './project/settings.j
 export type { FileSettings, Settings, SettingsOptions } from './project/settings.js';
 export { configFor, checkRuleIds, createConfigCache, describeConfig, isLocked, CONFIG_FILE_NAMES, CONFIG_RULE_ID, PRESETS } from './config/index.js';
 export type { ResolvedConfig, ConfigOptions, ConfigCache, ConfigLocation, ConfiguredTaskContext, PluginEntry, RuleEntry } from './config/index.js';
-export { loadPlugins, PLUGIN_RULE_ID } from './project/plugins.js';
-export type { PluginSpec, LoadedPlugins } from './project/plugins.js';
+export { loadPlugins, PLUGIN_LOAD_BUDGET_MS, PLUGIN_RULE_ID } from './project/plugins.js';
+export type { PluginSpec, LoadedPlugins, LoadPluginsOptions } from './project/plugins.js';
 
 /** Parses `.dsi` text into a typed AST (no resolution, no compilation). */
 export { parse } from './grammar/index.js';

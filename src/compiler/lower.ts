@@ -5,7 +5,7 @@
 import type { DeclarationNode, FilterNode, StatementNode, TagNode } from '../grammar/ast.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
 import type { Range } from '../core/range.js';
-import { addAncestors, ancestorsOf, isAtOrBelow, type Setting } from './settings.js';
+import { ancestorsOf, type Setting } from './settings.js';
 import type { LowerSink } from './emit/common.js';
 import { emitBandwidth, emitOption, OPTION_MEMBERS } from './emit/options.js';
 import { emitFilters } from './emit/filters.js';
@@ -76,10 +76,11 @@ function keyOf(s: StatementNode): string | undefined {
 export function lowerDeclaration(decl: DeclarationNode, sink: LowerSink): Map<string, Setting> {
   // First pass: which statements own which pointer, so that conflicts are found before lowering.
   type Owner = { key: string; node: StatementNode; index: number };
-  const owners: Owner[] = [];
-  // Owners by key, and every ancestor of an owner's key: a clash is found by lookups, not by a search of all owners.
-  const ownersAt = new Map<string, Owner[]>();
-  const above = new Set<string>();
+  // The first owner of each key by statement type, and the first owner strictly below each
+  // ancestor: a clash is the earliest owner that clashes, so these lookups find it without a
+  // search of all owners (thousands of `tag`s in one block share the key /Tags).
+  const firstAt = new Map<string, Owner[]>();
+  const firstBelow = new Map<string, Owner>();
   const kept: StatementNode[] = [];
   for (const s of decl.body) {
     if (s.type === 'Set' && s.path.length > MAX_SET_PATH_SEGMENTS) {
@@ -89,11 +90,11 @@ export function lowerDeclaration(decl: DeclarationNode, sink: LowerSink): Map<st
     const key = keyOf(s);
     if (key === undefined) continue;
     // Several include/exclude/tag statements in one block add up (tag keys are checked by emitTags).
-    const clashes = (o: Owner) =>
-      (isAtOrBelow(key, o.key) || isAtOrBelow(o.key, key)) && !(o.key === key && (s.type === 'Filter' || s.type === 'Tag') && o.node.type === s.type);
-    const ancestors = ancestorsOf(key);
-    const candidates = [...ancestors, key].flatMap((k) => ownersAt.get(k) ?? []);
-    if (above.has(key)) candidates.push(...owners.filter((o) => isAtOrBelow(o.key, key)));
+    const clashes = (o: Owner) => !(o.key === key && (s.type === 'Filter' || s.type === 'Tag') && o.node.type === s.type);
+    // Owners at the key or above it, and the first owner below it (which always clashes).
+    const candidates = [...ancestorsOf(key), key].flatMap((k) => firstAt.get(k) ?? []);
+    const below = firstBelow.get(key);
+    if (below) candidates.push(below);
     const clash = candidates.filter(clashes).reduce<Owner | undefined>((first, o) => (!first || o.index < first.index ? o : first), undefined);
     if (clash) {
       const same = clash.node.type === s.type && clash.key === key;
@@ -108,10 +109,14 @@ export function lowerDeclaration(decl: DeclarationNode, sink: LowerSink): Map<st
       );
       continue;
     }
-    const owner = { key, node: s, index: owners.length };
-    owners.push(owner);
-    (ownersAt.get(key) ?? ownersAt.set(key, []).get(key)!).push(owner);
-    addAncestors(above, key);
+    const owner = { key, node: s, index: kept.length };
+    const at = firstAt.get(key) ?? firstAt.set(key, []).get(key)!;
+    if (!at.some((o) => o.node.type === s.type)) at.push(owner);
+    // From the nearest ancestor up, stopping at one that already has an earlier owner below it.
+    for (const a of ancestorsOf(key).reverse()) {
+      if (firstBelow.has(a)) break;
+      firstBelow.set(a, owner);
+    }
     kept.push(s);
   }
 

@@ -3,6 +3,7 @@
  * Each returns a value or a problem in plain words; the caller turns problems into diagnostics.
  */
 import { kebab, normalizeWord, suggest } from '../core/words.js';
+import { LONG_MAX } from '../core/long.js';
 import { SIZE_UNITS as LANGUAGE_UNITS } from '../language/vocabulary.js';
 
 export type Converted<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -42,7 +43,7 @@ export const SIZE_UNITS = [...LANGUAGE_UNITS].sort((a, b) => SYSTEM_ORDER[a.syst
  * A size in whole bytes, computed exactly: `1.005` MB is 1005000, not a float's 1004999.99….
  * `number` is a non-negative decimal without `_`.
  */
-export function sizeToBytes(number: string, unit: string): Converted<number> {
+export function sizeToBytes(number: string, unit: string): Converted<number> & { exact?: bigint } {
   const factor = Object.hasOwn(UNIT_FACTORS, unit) ? UNIT_FACTORS[unit] : undefined;
   if (factor === undefined) {
     const sameLetters = SIZE_UNITS.filter((u) => u.toLowerCase() === unit.toLowerCase());
@@ -67,13 +68,13 @@ export function sizeToBytes(number: string, unit: string): Converted<number> {
     };
   }
   const bytes = scaled / divisor;
-  if (bytes > BigInt(Number.MAX_SAFE_INTEGER)) {
+  if (bytes > LONG_MAX) {
     return {
       ok: false,
-      message: `${number} ${unit} is ${bytes} bytes, more than the largest value dsi accepts (2^53−1 = ${Number.MAX_SAFE_INTEGER}); for no limit write \`unlimited\``,
+      message: `${number} ${unit} is ${bytes} bytes, more than a 64-bit whole number holds (at most ${LONG_MAX}); for no limit write \`unlimited\``,
     };
   }
-  return { ok: true, value: Number(bytes) };
+  return { ok: true, value: Number(bytes), exact: bytes };
 }
 
 function formatRatio(n: bigint, d: bigint): string {

@@ -10,7 +10,8 @@ import { givenOptions, givenString } from '../core/given.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import ignore from 'ignore';
+import type { Ignore } from 'ignore';
+import { ignoreLibrary } from '../core/dependencies.js';
 import { mergeContext } from '../core/context.js';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import { START_OF_FILE } from '../core/range.js';
@@ -472,7 +473,7 @@ function matchesId(pattern: string, id: string): boolean {
   return new RegExp(`^${source}$`).test(id);
 }
 
-const matchers = new WeakMap<Layer, { files: ReturnType<typeof ignore>; excluded: ReturnType<typeof ignore> }>();
+const matchers = new WeakMap<Layer, { files: Ignore; excluded: Ignore }>();
 
 /** Whether an `overrides` layer applies to `file`: globs as in `.gitignore` (no `/`: any folder), relative to `base`. */
 function matchesFile(layer: Layer, base: string, file: string): boolean {
@@ -480,7 +481,7 @@ function matchesFile(layer: Layer, base: string, file: string): boolean {
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
   const path = rel.split(sep).join('/');
   let m = matchers.get(layer);
-  if (!m) matchers.set(layer, (m = { files: ignore().add([...(layer.files ?? [])]), excluded: ignore().add([...(layer.excludedFiles ?? [])]) }));
+  if (!m) matchers.set(layer, (m = { files: ignoreLibrary()().add([...(layer.files ?? [])]), excluded: ignoreLibrary()().add([...(layer.excludedFiles ?? [])]) }));
   try {
     return m.files.ignores(path) && !m.excluded.ignores(path);
   } catch {

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { globSync } from 'tinyglobby';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
+import { globLibrary, ignoreLibrary } from '../core/dependencies.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { START_OF_FILE } from '../core/range.js';
 import { describeFileError, inputLimit, MAX_INPUT_BYTES, readRegularFile } from './read.js';
@@ -73,7 +73,7 @@ export function expandInputs(
     } catch {
       // A pattern is expanded by dsi (quoted, so that every shell and hook passes it alike).
       if (isGlobPattern(p)) {
-        const found = globSync([p], { cwd, ignore: ALWAYS_IGNORED, dot: false, onlyFiles: true, followSymbolicLinks: false, absolute: true })
+        const found = globLibrary().globSync([p], { cwd, ignore: ALWAYS_IGNORED, dot: false, onlyFiles: true, followSymbolicLinks: false, absolute: true })
           .filter((f) => !rules.ignores(f, isInside(cwd, f) ? cwd : dirname(f)))
           .filter((f) => patterns.some((pattern) => matchesKind(f, pattern)));
         for (const f of found) files.add(display(cwd, f));
@@ -104,7 +104,7 @@ export function expandInputs(
     }
     const top = isInside(cwd, abs) ? cwd : abs;
     let found = 0;
-    for (const f of globSync([...patterns], { cwd: abs, ignore: ALWAYS_IGNORED, dot: false, onlyFiles: true, followSymbolicLinks: false })) {
+    for (const f of globLibrary().globSync([...patterns], { cwd: abs, ignore: ALWAYS_IGNORED, dot: false, onlyFiles: true, followSymbolicLinks: false })) {
       const file = join(abs, f);
       if (!rules.ignores(file, top)) {
         files.add(display(cwd, file));
@@ -133,7 +133,7 @@ class IgnoreFiles {
     patterns: readonly string[],
     private readonly cwd: string,
   ) {
-    this.extra = patterns.length > 0 ? ignore().add([...patterns]) : undefined;
+    this.extra = patterns.length > 0 ? ignoreLibrary()().add([...patterns]) : undefined;
   }
 
   /** True when `--ignore-pattern`, or an ignore file in `top` or in a folder between it and `file`, excludes `file`. */
@@ -154,7 +154,7 @@ class IgnoreFiles {
       let rules: Ignore | undefined;
       try {
         // A FIFO or device named .dsiignore must not hang the walk: only regular files are read.
-        if (existsSync(path)) rules = ignore().add(readRegularFile(path));
+        if (existsSync(path)) rules = ignoreLibrary()().add(readRegularFile(path));
       } catch {
         rules = undefined;
       }

@@ -6,7 +6,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { parse as parseYaml } from 'yaml';
+import { yamlLibrary } from '../core/dependencies.js';
 import { describeFileError, FileRefused, readRegularFile } from './read.js';
 import type { ReadFile } from '../compiler/resolve.js';
 
@@ -36,7 +36,7 @@ function marksRoot(folder: string): boolean {
     if (!existsSync(path)) continue;
     try {
       const text = readRegularFile(path, 1024 * 1024);
-      const config: unknown = name.endsWith('.json') ? parseJsonc(text) : parseYaml(text, { maxAliasCount: 0 });
+      const config: unknown = name.endsWith('.json') ? parseJsonc(text) : yamlLibrary().parse(text, { maxAliasCount: 0 });
       if ((config as { root?: unknown } | null)?.root === true) return true;
     } catch {
       // A config that cannot be read does not mark a root; the config loader reports it.

@@ -123,7 +123,9 @@ class ParsedFile implements ParseResult {
 
 function lexingProblem(e: ILexingError, text: string): ParseProblem {
   const chars = text.slice(e.offset, e.offset + e.length);
-  const shown = chars.length > 20 ? `${chars.slice(0, 19)}…` : chars;
+  const cut = chars.length > 20 ? `${chars.slice(0, 19)}…` : chars;
+  // Control and format characters and lone surrogates would print as nothing or as �: name them.
+  const shown = cut.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
   const hint = chars.startsWith("'")
     ? 'strings use double quotes: write `"…"`'
     : 'remove it, or write it inside a string (`"…"`) or after `#` in a comment';

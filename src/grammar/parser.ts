@@ -24,6 +24,7 @@ import {
 import { suggest } from '../core/words.js';
 import { BLOCK_KEYWORDS, TOP_LEVEL, type BlockKind } from '../language/vocabulary.js';
 import * as T from './tokens.js';
+import { FirstSetLookahead } from './lookahead.js';
 
 /** How deep a `set` value may nest; a real request nests at most six levels. */
 export const MAX_JSON_DEPTH = 64;
@@ -125,7 +126,14 @@ export class DsiParser extends CstParser {
    * parser skips them and test/grammar/parser-validations.test.ts runs them.
    */
   constructor(options: { readonly validate?: boolean } = {}) {
-    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'full', maxLookahead: 1, errorMessageProvider, skipValidations: options.validate !== true });
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      nodeLocationTracking: 'full',
+      maxLookahead: 1,
+      lookaheadStrategy: new FirstSetLookahead(),
+      errorMessageProvider,
+      skipValidations: options.validate !== true,
+    });
     this.performSelfAnalysis();
   }
 

@@ -6,7 +6,7 @@
  * position that takes a WORD (a name, a value) also takes a keyword (`intent off { }`).
  * Each keyword uses `longer_alt: Word`, so `logs` or `tasks` lex as one word.
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken as chevrotainToken, Lexer, type ITokenConfig, type TokenType } from 'chevrotain';
 import { KEYWORDS } from '../language/vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -31,13 +31,42 @@ export const Operand = createToken({ name: 'Operand', pattern: Lexer.NA, label: 
 /** Every token but `}`: what the parser skips over in an unknown statement. */
 export const AnyButRCurly = createToken({ name: 'AnyButRCurly', pattern: Lexer.NA, label: 'a token' });
 
+/**
+ * chevrotain's `createToken`, with the categories attached after. Building the lexer and the
+ * parser computes every token's category tables anyway, over all tokens at once; computing them
+ * at each `createToken` too walks every member of each category again, quadratic in the keywords
+ * (each keyword is a `Word`). The tables are complete once the lexer or the parser is built,
+ * which happens before any token is read.
+ */
+function createToken(config: ITokenConfig): TokenType {
+  const { categories, ...rest } = config;
+  const token = chevrotainToken(rest);
+  if (categories !== undefined) token.CATEGORIES = Array.isArray(categories) ? categories : [categories];
+  return token;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start-up: chevrotain analyses each regular expression when the lexer is built, for the first
+// characters it can start with and whether it can match a line break. Tokens say both up front
+// (`start_chars_hint`, `line_breaks`), which saves that work on every start;
+// test/grammar/lexical.test.ts checks the hints against chevrotain's own analysis.
+
+/** The characters of `ranges` (`"az"` is a to z), one by one. */
+function chars(...ranges: string[]): string[] {
+  const out: string[] = [];
+  for (const r of ranges) for (let c = r.charCodeAt(0); c <= r.charCodeAt(r.length - 1); c++) out.push(String.fromCharCode(c));
+  return out;
+}
+const DIGITS = chars('09');
+const LETTERS = chars('AZ', 'az');
+
 // ---------------------------------------------------------------------------------------------
 // Trivia
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v\ufeff]+/, group: Lexer.SKIPPED });
-export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, group: Lexer.SKIPPED, line_breaks: true });
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v\ufeff]+/, group: Lexer.SKIPPED, line_breaks: false, start_chars_hint: [' ', '\t', '\f', '\v', '\ufeff'] });
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, group: Lexer.SKIPPED, line_breaks: true, start_chars_hint: ['\r', '\n'] });
 /** Kept in their own group: the parser never sees them, `dsi fmt` and `dsi-ignore` read them (as java-parser keeps its comments). */
-export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\r\n]*/, group: 'comments' });
+export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\r\n]*/, group: 'comments', line_breaks: false, start_chars_hint: ['#', '/'] });
 
 // ---------------------------------------------------------------------------------------------
 // Literals
@@ -50,6 +79,8 @@ export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\r\n
 export const StringLiteral = createToken({
   name: 'StringLiteral',
   pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*"/,
+  line_breaks: false,
+  start_chars_hint: ['"'],
   label: 'a string',
   categories: [StringLike, Name, Operand, AnyButRCurly],
 });
@@ -57,6 +88,8 @@ export const StringLiteral = createToken({
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*\\?/,
+  line_breaks: false,
+  start_chars_hint: ['"'],
   label: 'a string',
   categories: [StringLike, Name, Operand, AnyButRCurly],
 });
@@ -70,6 +103,8 @@ export const SizeLiteral = createToken({
   // Units in any case are one token, so that `100 mib/s` gets one clear error from the compiler
   // ("write `MiB`") instead of a cascade.
   pattern: /\d+(?:_\d+)*(?:\.\d+)?[ \t]*(?:[kKmMgGtT][iI]?[bB]|[bB])(?:\/s)?(?![A-Za-z0-9_-])/,
+  line_breaks: false,
+  start_chars_hint: DIGITS,
   label: 'a size',
   categories: [SizeValue, Operand, AnyButRCurly],
 });
@@ -77,12 +112,14 @@ export const SizeLiteral = createToken({
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
   pattern: /-?\d+(?:_\d+)*(?:\.\d+)?(?:[eE][+-]?\d+)?/,
+  line_breaks: false,
+  start_chars_hint: ['-', ...DIGITS],
   label: 'a number',
   categories: [SizeValue, Operand, AnyButRCurly],
 });
 
 /** A WORD: names, values, and (through categories) every keyword. */
-export const Word = createToken({ name: 'Word', pattern: /[A-Za-z][A-Za-z0-9_-]*/, label: 'a word', categories: [Name, SizeValue, Operand, AnyButRCurly] });
+export const Word = createToken({ name: 'Word', pattern: /[A-Za-z][A-Za-z0-9_-]*/, line_breaks: false, start_chars_hint: LETTERS, label: 'a word', categories: [Name, SizeValue, Operand, AnyButRCurly] });
 
 /**
  * A word with letters beyond ASCII (`naïve`): not a WORD, but read as one word so that the one
@@ -94,8 +131,9 @@ export const Word = createToken({ name: 'Word', pattern: /[A-Za-z][A-Za-z0-9_-]*
 export const NonAsciiWord = createToken({
   name: 'NonAsciiWord',
   pattern: /[A-Za-z0-9_-]{0,256}[\u00AA-\u1FFF\u2C00-\uD7FF\uF900-\uFEFE\uFF00-\uFFEF][A-Za-z0-9_\u00AA-\u1FFF\u2C00-\uD7FF\uF900-\uFEFE\uFF00-\uFFEF-]*/,
+  line_breaks: false,
   label: 'a word',
-  categories: [Word, Name, SizeValue, Operand, AnyButRCurly],
+  categories: [Word],
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -111,15 +149,14 @@ export const keywordTokens: readonly TokenType[] = KEYWORDS.map((k) =>
   createToken({
     name: k.name,
     pattern: k.word,
+    line_breaks: false,
     label: `\`${k.word}\``,
     longer_alt: Word,
+    // `Word` brings its own categories (a name, a size value, an operand): chevrotain follows
+    // categories transitively, and each category listed again is more work at every start.
     categories: [
       Keyword,
       Word,
-      Name,
-      SizeValue,
-      Operand,
-      AnyButRCurly,
       ...(k.statement ? [StatementKeyword] : []),
       ...(k.option ? [OptionKeyword] : []),
       ...(k.reportSetting ? [ReportSettingKeyword] : []),
@@ -180,19 +217,19 @@ export const Null = keyword('null');
 // ---------------------------------------------------------------------------------------------
 // Punctuation
 
-export const LCurly = createToken({ name: 'LCurly', pattern: '{', label: '`{`', categories: [AnyButRCurly] });
-export const RCurly = createToken({ name: 'RCurly', pattern: '}', label: '`}`' });
-export const LBracket = createToken({ name: 'LBracket', pattern: '[', label: '`[`', categories: [AnyButRCurly] });
-export const RBracket = createToken({ name: 'RBracket', pattern: ']', label: '`]`', categories: [AnyButRCurly] });
-export const Comma = createToken({ name: 'Comma', pattern: ',', label: '`,`', categories: [AnyButRCurly] });
-export const Equals = createToken({ name: 'Equals', pattern: '=', label: '`=`', categories: [AnyButRCurly] });
-export const Colon = createToken({ name: 'Colon', pattern: ':', label: '`:`', categories: [AnyButRCurly] });
-export const Dot = createToken({ name: 'Dot', pattern: '.', label: '`.`', categories: [AnyButRCurly] });
-export const Semicolon = createToken({ name: 'Semicolon', pattern: ';', label: '`;`', categories: [AnyButRCurly] });
+export const LCurly = createToken({ name: 'LCurly', pattern: '{', line_breaks: false, label: '`{`', categories: [AnyButRCurly] });
+export const RCurly = createToken({ name: 'RCurly', pattern: '}', line_breaks: false, label: '`}`' });
+export const LBracket = createToken({ name: 'LBracket', pattern: '[', line_breaks: false, label: '`[`', categories: [AnyButRCurly] });
+export const RBracket = createToken({ name: 'RBracket', pattern: ']', line_breaks: false, label: '`]`', categories: [AnyButRCurly] });
+export const Comma = createToken({ name: 'Comma', pattern: ',', line_breaks: false, label: '`,`', categories: [AnyButRCurly] });
+export const Equals = createToken({ name: 'Equals', pattern: '=', line_breaks: false, label: '`=`', categories: [AnyButRCurly] });
+export const Colon = createToken({ name: 'Colon', pattern: ':', line_breaks: false, label: '`:`', categories: [AnyButRCurly] });
+export const Dot = createToken({ name: 'Dot', pattern: '.', line_breaks: false, label: '`.`', categories: [AnyButRCurly] });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: ';', line_breaks: false, label: '`;`', categories: [AnyButRCurly] });
 /** Between the allowed values of a policy assertion: `require verify a | b`. */
-export const Pipe = createToken({ name: 'Pipe', pattern: '|', label: '`|`', categories: [AnyButRCurly] });
+export const Pipe = createToken({ name: 'Pipe', pattern: '|', line_breaks: false, label: '`|`', categories: [AnyButRCurly] });
 // Two-character operators before their one-character prefixes.
-export const Comparison = createToken({ name: 'Comparison', pattern: /<=|>=|==|!=|<|>/, label: 'a comparison', categories: [AnyButRCurly] });
+export const Comparison = createToken({ name: 'Comparison', pattern: /<=|>=|==|!=|<|>/, line_breaks: false, start_chars_hint: ['<', '>', '=', '!'], label: 'a comparison', categories: [AnyButRCurly] });
 
 /** The lexer's order. */
 export const allTokens: TokenType[] = [

@@ -10,7 +10,7 @@ import { resolveEntry, type Resolution } from '../compiler/resolve.js';
 import { LineIndex } from '../core/range.js';
 import { createImportReader, projectRootFinder, realPathOf } from '../files/roots.js';
 import { parse, type ParseResult } from '../grammar/index.js';
-import { isLintable } from '../project/lint.js';
+import { isLintable } from '../project/linting.js';
 import { expandInputs, readInput } from '../files/inputs.js';
 import { pathOf, uriOf } from './convert.js';
 

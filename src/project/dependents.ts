@@ -7,7 +7,8 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Diagnostic, RelatedInformation } from '../core/diagnostic.js';
 import type { Range } from '../core/range.js';
-import { parse } from '../grammar/index.js';
+import type { parse as Parse } from '../grammar/index.js';
+import { loadIntentFrontEnd } from './front-ends.js';
 import { expandInputs, type IgnoreOptions } from '../files/inputs.js';
 import { readRegularFile } from '../files/read.js';
 import { realPathOf } from '../files/roots.js';
@@ -37,10 +38,12 @@ interface ImportEdge {
 }
 
 /** Every `.dsi` file of the inputs' projects that imports an input, directly or transitively; inputs themselves are not listed. Sorted by file. */
-export function findDependents(inputs: readonly string[], options: DependentsOptions): Dependent[] {
+export async function findDependents(inputs: readonly string[], options: DependentsOptions): Promise<Dependent[]> {
   const { cwd } = options;
   const named = inputs.filter((f) => /\.dsi$/i.test(f));
   if (named.length === 0) return [];
+  // Only .dsi inputs have dependents, and the run loads the parser for them anyway.
+  const { parse } = await loadIntentFrontEnd();
   const projectRoots = [...new Set(named.map((f) => options.rootOf(dirname(resolve(cwd, f)))))];
   const importedBy = new Map<string, ImportEdge[]>();
   const realOf = new Map<string, string>();
@@ -53,7 +56,7 @@ export function findDependents(inputs: readonly string[], options: DependentsOpt
       continue; // a file that cannot be read is reported when it is an input; here it just imports nothing
     }
     realOf.set(file, realPathOf(abs));
-    for (const item of importsOf(text, file)) {
+    for (const item of importsOf(text, file, parse)) {
       const target = realPathOf(isAbsolute(item.path) ? item.path : resolve(dirname(abs), item.path));
       (importedBy.get(target) ?? importedBy.set(target, []).get(target)!).push({ from: file, range: item.range });
     }
@@ -87,7 +90,7 @@ const IMPORT_LINE = /^[ \t]*import[ \t]+("(?:[^"\\\r\n]|\\.)*")/gm;
  * file of the repository, and a hook must stay fast. A file whose import line does not read as a
  * plain string is parsed instead.
  */
-function importsOf(text: string, file: string): { path: string; range: Range }[] {
+function importsOf(text: string, file: string, parse: typeof Parse): { path: string; range: Range }[] {
   if (!text.includes('import')) return [];
   const found: { path: string; range: Range }[] = [];
   for (const m of text.matchAll(IMPORT_LINE)) {

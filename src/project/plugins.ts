@@ -1,11 +1,13 @@
 /**
  * Plugins: modules of rules made with `createRule`, named only by configuration (trusted, see
- * docs/security.md), never by an input file. A plugin that cannot be loaded is a diagnostic at
- * the config entry that names it; a rule that throws names its plugin, and the run goes on.
+ * docs/security.md), never by an input file. A plugin that cannot be loaded, or whose module
+ * runs past its time budget while loading, is a diagnostic at the config entry that names it
+ * (a configuration problem: the CLI exits 2); a rule that throws names its plugin, and the run goes on.
  */
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createContext, Script } from 'node:vm';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { loadModule } from '../core/load-module.js';
 import type { SourceLocation } from '../core/range.js';
@@ -40,6 +42,56 @@ function locate(spec: PluginSpec): string {
   return createRequire(join(spec.resolvedFrom, 'dsi.config.json')).resolve(spec.specifier);
 }
 
+/** How long a plugin's module may run while it loads (its top-level code and its imports) before it is stopped. */
+export const PLUGIN_LOAD_BUDGET_MS = 10_000;
+
+/** Options of {@link loadPlugins}. */
+export interface LoadPluginsOptions {
+  /** How long (ms) a plugin's module may run while loading; default {@link PLUGIN_LOAD_BUDGET_MS}. */
+  readonly loadBudgetMs?: number;
+}
+
+// Node cannot require these synchronously (top-level await, require(esm) turned off, an extension
+// only a loader hook knows, as under vitest or tsx); it says so before running any of their code.
+const NEEDS_IMPORT = new Set(['ERR_REQUIRE_ASYNC_MODULE', 'ERR_REQUIRE_ESM', 'ERR_UNKNOWN_FILE_EXTENSION']);
+const loadContext = createContext({ run: undefined as undefined | (() => void) });
+const loadScript = new Script('run()', { filename: 'dsi-plugin-load-budget' });
+/** Modules stopped while loading, by path: Node keeps an ES module stopped half-way as still loading. */
+const stopped = new Set<string>();
+
+function stoppedMessage(budgetMs: number): string {
+  return `its module ran for more than ${budgetMs} ms while loading and was stopped (an endless loop in its top-level code?); fix the plugin or remove it from \`plugins\``;
+}
+
+/**
+ * Loads a plugin's module. `require` runs it synchronously, so `vm`'s timeout (a watchdog thread)
+ * can stop top-level code that loops; `import()` only where Node cannot require the module, and
+ * then without the watchdog (documented in docs/security.md).
+ */
+async function loadWithinBudget(path: string, budgetMs: number): Promise<Record<string, unknown>> {
+  if (stopped.has(path)) throw new Error(stoppedMessage(budgetMs));
+  let module: Record<string, unknown> | undefined;
+  let needsImport = false;
+  loadContext.run = () => {
+    try {
+      module = Object(createRequire(path)(path)) as Record<string, unknown>;
+    } catch (e) {
+      if (!NEEDS_IMPORT.has((e as { code?: unknown } | null)?.code as string)) throw e;
+      needsImport = true;
+    }
+  };
+  try {
+    loadScript.runInContext(loadContext, { timeout: Math.max(1, Math.round(budgetMs)) });
+  } catch (e) {
+    if ((e as { code?: unknown } | null)?.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
+    stopped.add(path);
+    throw new Error(stoppedMessage(budgetMs));
+  } finally {
+    loadContext.run = undefined;
+  }
+  return needsImport ? loadModule<Record<string, unknown>>(pathToFileURL(path).href) : module!;
+}
+
 /** The rules a module exports: `rules` as a list or a record, on the module or on its default export. */
 function rulesOf(module: Record<string, unknown>): unknown[] | undefined {
   const holder = (module.rules !== undefined ? module : (module.default as Record<string, unknown> | undefined)) ?? {};
@@ -72,7 +124,8 @@ function named(rule: Rule<any>, plugin: string): Rule<any> {
  * Loads plugins once each (a plugin named by several configs is one module). Rule ids must be
  * namespaced (`acme/no-public-buckets`) so that they never clash with built-in ones.
  */
-export async function loadPlugins(specs: readonly PluginSpec[], builtinIds: ReadonlySet<string>): Promise<LoadedPlugins> {
+export async function loadPlugins(specs: readonly PluginSpec[], builtinIds: ReadonlySet<string>, options: LoadPluginsOptions = {}): Promise<LoadedPlugins> {
+  const budgetMs = options.loadBudgetMs ?? PLUGIN_LOAD_BUDGET_MS;
   const rules = new Map<string, Rule<any>>();
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -88,7 +141,7 @@ export async function loadPlugins(specs: readonly PluginSpec[], builtinIds: Read
     seen.add(path);
     let module: Record<string, unknown>;
     try {
-      module = await loadModule<Record<string, unknown>>(pathToFileURL(path).href);
+      module = await loadWithinBudget(path, budgetMs);
     } catch (e) {
       diagnostics.push(problem(spec, `failed to load: ${e instanceof Error ? e.message : String(e)}`));
       continue;

@@ -9,7 +9,7 @@ import type { TaskContext } from '../core/context.js';
 import { DiagnosticIds, type Diagnostic } from '../core/diagnostic.js';
 import type { FileResult } from '../core/result.js';
 import { dedupe } from '../check/index.js';
-import { createCompileCache, type ReadFile } from '../compiler/index.js';
+import type { CompileCache, ReadFile } from '../compiler/index.js';
 import type { Rule } from '../rules/create-rule.js';
 import type { RuleSetting } from '../rules/engine.js';
 import { builtinRules } from '../rules/index.js';
@@ -17,9 +17,10 @@ import { describeFileError, MAX_INPUT_BYTES, readRegularFile } from '../files/re
 import { expandInputs, fileProblem, inputProblems, readInput, type IgnoreOptions } from '../files/inputs.js';
 import { createImportReader, isInside, projectRootFinder, realPathOf } from '../files/roots.js';
 import { writeFilesAtomically, type WriteResult } from '../files/write.js';
-import { compile, type CompiledIntent } from './compile.js';
+import type { CompiledIntent } from './compile.js';
 import { applyFixes } from './fix.js';
-import { isLintable, lint, reportUnusedSuppressions, type LintResult } from './lint.js';
+import { isLintable, lintWith, reportUnusedSuppressions, type LintOptions, type LintResult } from './linting.js';
+import { intentFrontEnd, isIntentFile, loadIntentFrontEnd } from './front-ends.js';
 import { createSettings, layeredContext, type FileSettings } from './settings.js';
 import { explainDependent, findDependents, type Dependent } from './dependents.js';
 import { measureWork, type WorkStats } from '../core/work.js';
@@ -111,15 +112,16 @@ export interface Project {
   readInputs(paths: readonly string[], kind: InputKind, stdin?: { readonly name: string; readonly text: () => Promise<string> }): Promise<InputSet>;
   /**
    * Resolves the configuration in force for these files (config files, plugins, policy files),
-   * once each. {@link Project.readInputs} does it for what it reads; call it for texts from
-   * elsewhere (an editor's buffers) before linting them. A file not prepared gets the defaults.
+   * once each, and loads the intent front end for `.dsi` files. {@link Project.readInputs} does it
+   * for what it reads; call it for texts from elsewhere (an editor's buffers) before linting them.
+   * A file not prepared gets the defaults (and a `.dsi` file an error, until some file was prepared).
    */
   prepare(files: Iterable<string>): Promise<void>;
   /** The settings in force for a prepared file (the defaults for one not prepared). */
   settingsOf(file: string): FileSettings;
   /** The task ARNs the inputs start (to resolve their context from AWS). */
   taskArns(inputs: InputSet): string[];
-  /** Lints the inputs; with `fix`, applies fixes in memory, pass after pass, and reports what remains. */
+  /** Lints the inputs (read by {@link Project.readInputs}, or prepared); with `fix`, applies fixes in memory, pass after pass, and reports what remains. */
   lint(inputs: InputSet, options?: { readonly fix?: boolean; readonly context?: CreateProjectOptions['context']; readonly stats?: boolean }): LintRun;
   /** Compiles the `.dsi` inputs; payloads only when no input has an error. */
   compile(inputs: InputSet): CompileRun;
@@ -135,7 +137,10 @@ export function createProject(options?: CreateProjectOptions): Project {
   const maxInputBytes = typeof options.maxInputBytes === 'number' && options.maxInputBytes > 0 ? options.maxInputBytes : MAX_INPUT_BYTES;
   const rootOf = projectRootFinder(cwd);
   const importRoots = options.importRoots ?? [];
-  const cache = createCompileCache();
+  // The compile cache comes with the intent front end, loaded when the run meets a .dsi file.
+  let compileCache: CompileCache | undefined;
+  const cacheOf = () => (compileCache ??= intentFrontEnd()?.createCompileCache());
+  const lint = (text: string, lintOptions: LintOptions) => lintWith(intentFrontEnd()?.buildIntents, text, lintOptions);
   const settings = createSettings({
     cwd,
     ...(Array.isArray(options.rules) ? { rules: options.rules } : {}),
@@ -184,7 +189,7 @@ export function createProject(options?: CreateProjectOptions): Project {
       rules: s.rules,
       ruleSettings: s.ruleSettings,
       policies: s.policies,
-      cache,
+      ...(cacheOf() ? { cache: cacheOf() } : {}),
       waivers: s.waivers,
       ...(context ? { context } : {}),
     };
@@ -202,7 +207,10 @@ export function createProject(options?: CreateProjectOptions): Project {
   };
 
   const prepare = async (files: Iterable<string>): Promise<void> => {
-    for (const file of files) if (!prepared.has(file)) prepared.set(file, await settings.settingsFor(file));
+    for (const file of files) {
+      if (isIntentFile(file)) await loadIntentFrontEnd();
+      if (!prepared.has(file)) prepared.set(file, await settings.settingsFor(file));
+    }
   };
 
   const lintAll = (texts: ReadonlyMap<string, string>, context: CreateProjectOptions['context'], dependents: readonly Dependent[] = [], only?: readonly string[]): LintResult[] =>
@@ -243,7 +251,7 @@ export function createProject(options?: CreateProjectOptions): Project {
         if ('problem' in read) problems.push(read.problem);
         else texts.set(f, read.text);
       }
-      const dependents = kind.dependents ? findDependents([...texts.keys()], { ...options, rootOf, roots }) : [];
+      const dependents = kind.dependents ? await findDependents([...texts.keys()], { ...options, rootOf, roots }) : [];
       for (const d of dependents) {
         const read = readInput(cwd, d.file);
         if ('text' in read) texts.set(d.file, read.text);
@@ -256,7 +264,7 @@ export function createProject(options?: CreateProjectOptions): Project {
     taskArns(inputs) {
       const arns = new Set<string>();
       for (const [file, text] of inputs.texts) {
-        for (const a of lint(text, { filename: file, readFile: (p) => inputs.texts.get(p) ?? importReader(file)(p), rules: [], cache }).taskArns) arns.add(a);
+        for (const a of lint(text, { filename: file, readFile: (p) => inputs.texts.get(p) ?? importReader(file)(p), rules: [], ...(cacheOf() ? { cache: cacheOf() } : {}) }).taskArns) arns.add(a);
       }
       return [...arns].sort();
     },
@@ -313,8 +321,10 @@ export function createProject(options?: CreateProjectOptions): Project {
       const diagnostics: Diagnostic[] = [...inputs.problems, ...config.diagnostics];
       const sources = new Map<string, string>();
       const payloads = new Map<string, { payload: unknown; file: string }>();
+      const front = intentFrontEnd();
       for (const [file, text] of inputs.texts) {
-        const result = compile(text, optionsOf(file, inputs.texts, options.context));
+        if (!front) throw new Error('the intent front end is not loaded: prepare the project for these files first');
+        const result = front.compile(text, optionsOf(file, inputs.texts, options.context));
         for (const [name, src] of result.sources) sources.set(name, src);
         diagnostics.push(...result.diagnostics);
         for (const intent of result.intents) diagnostics.push(...duplicateIntent(intent, file, payloads));

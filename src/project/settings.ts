@@ -11,7 +11,8 @@ import { mergeContext } from '../core/context.js';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import type { PolicyDeclaration } from '../core/policy.js';
 import type { WaiverOptions } from '../check/suppressions.js';
-import { createCompileCache, loadPolicyFile, type CompileCache } from '../compiler/index.js';
+import type { CompileCache } from '../compiler/index.js';
+import { loadIntentFrontEnd } from './front-ends.js';
 import {
   CONFIG_RULE_ID,
   checkRuleIds,
@@ -103,14 +104,15 @@ export function createSettings(options?: SettingsOptions): Settings {
   const baseRules = Array.isArray(options.rules) ? options.rules : builtinRules;
   const builtinIds = new Set(baseRules.map((r) => r.id));
   const configCache: ConfigCache = createConfigCache();
-  const policyCache: CompileCache = createCompileCache();
+  let policyCache: CompileCache | undefined;
   const policyFiles = new Map<string, { policies: readonly PolicyDeclaration[]; diagnostics: readonly Diagnostic[] }>();
   const plugins = new Map<string, ReturnType<typeof loadPlugins>>();
   const flagRoots = (options.importRoots ?? []).map((r) => resolve(cwd, r));
 
   // Policy files are read as imports are: `.dsi` files inside the project root of the config that
   // names them, or an allowed folder; a refusal shows the path, never the content.
-  const loadPolicies = (path: string, from: ConfigLocation, importRoots: readonly string[]) => {
+  // Policy files are .dsi: the intent front end loads for the first one.
+  const loadPolicies = async (path: string, from: ConfigLocation, importRoots: readonly string[]) => {
     let loaded = policyFiles.get(path);
     if (loaded) return loaded;
     const filename = shown(cwd, path);
@@ -119,7 +121,8 @@ export function createSettings(options?: SettingsOptions): Settings {
     else {
       const readFile = createImportReader(path, { cwd, importRoots, projectRoot: findProjectRoot(dirname(from.file), cwd) });
       try {
-        loaded = loadPolicyFile(readFile(filename), { filename, readFile, cache: policyCache });
+        const { createCompileCache, loadPolicyFile } = await loadIntentFrontEnd();
+        loaded = loadPolicyFile(readFile(filename), { filename, readFile, cache: (policyCache ??= createCompileCache()) });
       } catch (e) {
         loaded = refused(`cannot read the policy file ${filename}: ${e instanceof FileRefused ? e.message : describeFileError(e)}`);
       }
@@ -162,7 +165,8 @@ export function createSettings(options?: SettingsOptions): Settings {
       const importRoots = [...config.importRoots, ...flagRoots];
       const loaded = await loadPluginsOf(config);
       const rules = [...baseRules, ...loaded.rules];
-      const policyLoads = config.policies.map((p) => loadPolicies(p.path, p.from, importRoots));
+      const policyLoads = [];
+      for (const p of config.policies) policyLoads.push(await loadPolicies(p.path, p.from, importRoots));
       const policies = policyLoads.flatMap((l) => l.policies);
       const policyIds = policyRules(policies).rules.map((r) => r.id);
       const diagnostics = [...config.diagnostics, ...loaded.diagnostics, ...policyLoads.flatMap((l) => l.diagnostics), ...checkRuleIds(config, rules, policyIds)];

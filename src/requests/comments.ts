@@ -3,7 +3,7 @@
  * block scalar or a string is no comment): what `dsi-ignore` waivers are read from.
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { Lexer } from 'yaml';
+import { yamlLibrary } from '../core/dependencies.js';
 import type { LineIndex } from '../core/range.js';
 import type { SourceComment } from '../core/suppressions.js';
 import type { RequestFormat } from './source-map.js';
@@ -16,7 +16,7 @@ export function requestComments(text: string, format: RequestFormat, lines: Line
   const found: { start: number; text: string }[] = [];
   if (format === 'yaml') {
     let offset = 0;
-    for (const token of new Lexer().lex(text)) {
+    for (const token of new (yamlLibrary().Lexer)().lex(text)) {
       if (YAML_MARKERS.has(token)) continue;
       if (token.startsWith('#')) found.push({ start: offset, text: token });
       offset += token.length;

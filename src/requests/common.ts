@@ -1,5 +1,6 @@
 /** What the JSON and YAML front ends share: their result and the diagnostics both report. */
 import { DiagnosticIds } from '../core/diagnostic.js';
+import { inexactLongMessage, LONG_MAX, LONG_MIN, sentDigits } from '../core/long.js';
 import type { PendingDiagnostic } from './report.js';
 import type { RequestFormat, SourceNode, SourceNodes } from './source-map.js';
 
@@ -66,9 +67,6 @@ export function duplicateKey(name: string, later: SourceNode, earlier: SourceNod
   };
 }
 
-/** The range of a 64-bit signed integer: a Smithy `long` (`BytesPerSecond`). */
-const LONG_MIN = -(2n ** 63n);
-const LONG_MAX = 2n ** 63n - 1n;
 
 /**
  * The exact value of a decimal number literal (`1048576`, `1048576.0`, `1e6`, `-1`) when it is a
@@ -95,7 +93,8 @@ export function exactInteger(literal: string): bigint | 'fraction' | undefined {
  * What is wrong with a number written at `node`, a member the model types as a whole number (a
  * `long`): a value past 64 bits, or a whole number written with a point or exponent, which
  * botocore and the AWS CLI reject (the AWS SDK for JavaScript would send it as an integer) —
- * with a fix that writes it plainly. `exact` is the literal's value where the parser knows it
+ * with a fix that writes it plainly; and, as a warning, a whole number past 2^53 that would be sent
+ * as other digits (see src/core/long.ts). `exact` is the literal's value where the parser knows it
  * (YAML integers); otherwise the literal's text is read exactly.
  */
 export function longProblem(node: SourceNode, literal: string, exact?: bigint): PendingDiagnostic | undefined {
@@ -112,7 +111,12 @@ export function longProblem(node: SourceNode, literal: string, exact?: bigint): 
       }`,
     };
   }
-  if (exact !== undefined || /^[-+]?\d+$/.test(literal.trim())) return undefined;
+  if (exact !== undefined || /^[-+]?\d+$/.test(literal.trim())) {
+    // Past 2^53 a whole number may go out as other digits: a deliberate warning, saying which.
+    const sent = sentDigits(value);
+    if (sent === undefined) return undefined;
+    return { ...base, severity: 'warning', messageId: 'inexactLong', message: inexactLongMessage(abbreviate(literal.trim()), value, sent, member, 'request') };
+  }
   const plain = value.toString();
   return {
     ...base,

@@ -4,7 +4,7 @@
  * (10,000 nested `- ` aborts Node with an out-of-memory error that no `catch` sees), so
  * depth is measured with a linear, non-recursive scan first.
  */
-import { CST, Lexer } from 'yaml';
+import { yamlLibrary } from '../core/dependencies.js';
 
 /**
  * Longest request file read, in UTF-16 code units (8 MiB). It must never refuse a request the
@@ -36,6 +36,7 @@ export function yamlAliasOverflow(text: string, limit: number = MAX_YAML_ALIASES
   let offset = 0;
   let count = 0;
   let scalarNext = false;
+  const { CST, Lexer } = yamlLibrary();
   for (const token of new Lexer().lex(text)) {
     if (token === CST.SCALAR) {
       scalarNext = true;
@@ -144,6 +145,7 @@ export function yamlDepthOverflow(text: string, limit: number = MAX_NESTING_DEPT
     frame.pair = false;
   };
 
+  const { CST, Lexer } = yamlLibrary();
   for (const token of new Lexer().lex(text)) {
     // Control tokens carry no source text.
     if (token === CST.DOCUMENT) continue;

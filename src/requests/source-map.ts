@@ -3,7 +3,7 @@
  * the offsets of the member's key and value; lines and columns are computed on the first
  * lookup. The same table turns a rule's payload fix into text edits.
  */
-import { stringify } from 'yaml';
+import { yamlLibrary } from '../core/dependencies.js';
 import type { TextEdit } from '../core/diagnostic.js';
 import { parentPointer, parsePointer } from '../core/json-pointer.js';
 import type { LineIndex } from '../core/range.js';
@@ -69,6 +69,18 @@ export function createRequestSourceMap(
   nodesOf: () => SourceNodes,
   lines: () => LineIndex,
 ): SourceMap {
+  // Whether a scalar's literal spells its string character for character (no escapes, one line),
+  // found once per scalar: a filter of 100,000 patterns has a span for each of them.
+  const plain = new Map<SourceNode, boolean>();
+  const isPlain = (node: SourceNode, quoted: boolean): boolean => {
+    let known = plain.get(node);
+    if (known === undefined) {
+      const body = quoted ? text.slice(node.start + 1, node.end - 1) : text.slice(node.start, node.end);
+      known = !/[\\\r\n]/.test(body) && !(quoted && text[node.start] === "'" && body.includes("''"));
+      plain.set(node, known);
+    }
+    return known;
+  };
   return {
     get(pointer: string, part: SourcePart = 'value') {
       countWork('sourceMapLookups');
@@ -83,8 +95,8 @@ export function createRequestSourceMap(
       if (!node || node.kind !== 'scalar') return undefined;
       // Only where the literal spells the string character for character: no escapes, one line.
       const quoted = text[node.start] === '"' || text[node.start] === "'";
-      const body = quoted ? text.slice(node.start + 1, node.end - 1) : text.slice(node.start, node.end);
-      if (/[\\\r\n]/.test(body) || (quoted && text[node.start] === "'" && body.includes("''")) || end > body.length) return undefined;
+      const length = Math.max(0, node.end - node.start - (quoted ? 2 : 0));
+      if (end > length || !isPlain(node, quoted)) return undefined;
       const at = node.start + (quoted ? 1 : 0);
       return { file, range: lines().range(at + start, at + end) };
     },
@@ -134,7 +146,7 @@ class TextEditor {
     if (this.format === 'json') return json;
     // In flow context a plain scalar may not hold `,[]{}`: quote strings there as JSON does (valid YAML 1.2).
     if (inFlow && typeof value === 'string') return json;
-    const yaml = stringify(value, { lineWidth: 0, collectionStyle: 'flow' }).replace(/\r?\n$/, '');
+    const yaml = yamlLibrary().stringify(value, { lineWidth: 0, collectionStyle: 'flow' }).replace(/\r?\n$/, '');
     // A block scalar would need indentation of its own; JSON's one-line form is valid YAML too.
     return /[\r\n]/.test(yaml) ? json : yaml;
   }

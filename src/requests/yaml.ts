@@ -3,27 +3,34 @@
  * the text with ruamel.yaml's safe loader (aws-cli `awscli/customizations/cliinput.py`),
  * which also defaults to YAML 1.2, so `no` and `on` stay strings in both.
  */
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-  type ParseOptions,
-  type DocumentOptions,
-  type SchemaOptions,
-  type Pair,
-  type YAMLError,
+import type {
+  Alias,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  Document,
+  Node as YamlNode,
+  ParseOptions,
+  DocumentOptions,
+  SchemaOptions,
+  Pair,
+  YAMLError,
 } from 'yaml';
+import { yamlLibrary } from '../core/dependencies.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
+import { LineIndex } from '../core/range.js';
 import { escapeToken } from '../core/json-pointer.js';
 import { MAX_YAML_ALIAS_COUNT } from './limits.js';
 import { addSourceNode, forgetSourceNodes, type SourceNode, type SourceNodes } from './source-map.js';
 import type { PendingDiagnostic, Span } from './report.js';
 import { duplicateKey, emptyFile, longProblem, notAnObject, type FrontEndResult } from './common.js';
 import { shapeKind } from '../schema/index.js';
+
+// `yaml` loads on the first YAML file (src/core/dependencies.ts), not when this module does.
+const isAlias = (n: unknown): n is Alias => yamlLibrary().isAlias(n);
+const isMap = (n: unknown): n is YAMLMap => yamlLibrary().isMap(n);
+const isScalar = (n: unknown): n is Scalar => yamlLibrary().isScalar(n);
+const isSeq = (n: unknown): n is YAMLSeq => yamlLibrary().isSeq(n);
 
 const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
@@ -55,7 +62,17 @@ interface Walk {
 export function parseYamlRequest(text: string): FrontEndResult {
   const nodes: SourceNodes = new Map();
   const pending: PendingDiagnostic[] = [];
-  const doc = parseDocument(text, OPTIONS);
+  const yaml = yamlLibrary();
+  // yaml makes an Error per problem, and thousands of them (a long run of one broken construct)
+  // would each capture a stack trace nobody reads: most of the time such a file takes.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let doc: Document.Parsed;
+  try {
+    doc = yaml.parseDocument(text, OPTIONS);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
     // `yaml` ran out of stack (collections nested past what the depth scan foresaw): what it made of
     // the text depends on the stack left, so one error, at the start of the document, stands for all.
@@ -70,8 +87,10 @@ export function parseYamlRequest(text: string): FrontEndResult {
     });
     return { nodes, pending };
   }
-  for (const e of doc.errors) pending.push(fromYamlError(text, e, 'error'));
-  for (const w of doc.warnings) pending.push(fromYamlError(text, w, w.code === 'TAG_RESOLVE_FAILED' ? 'error' : 'warning'));
+  // One line index for all errors: thousands of errors on one long line must not each scan it.
+  const lines = doc.errors.length + doc.warnings.length > 0 ? new LineIndex(text) : undefined;
+  for (const e of doc.errors) pending.push(fromYamlError(lines!, e, 'error'));
+  for (const w of doc.warnings) pending.push(fromYamlError(lines!, w, w.code === 'TAG_RESOLVE_FAILED' ? 'error' : 'warning'));
 
   const root = doc.contents;
   if (root === null) {
@@ -218,12 +237,13 @@ function visitMembers(w: Walk, pairs: readonly Pair<unknown, unknown>[], source:
   }
 }
 
-function fromYamlError(text: string, e: YAMLError, severity: 'error' | 'warning'): PendingDiagnostic {
+function fromYamlError(lines: LineIndex, e: YAMLError, severity: 'error' | 'warning'): PendingDiagnostic {
+  const text = lines.text;
   const start = Math.min(e.pos[0], text.length);
   // An error ends on the line it starts on: where \`yaml\`'s recovery ends a long span depends on
   // how deep its stack may go, which differs from call to call; the start does not.
-  let lineEnd = start;
-  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  let lineEnd = lines.lineStart(lines.position(start).line + 1);
+  while (lineEnd > start && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
   const end = Math.max(start, Math.min(e.pos[1], lineEnd));
   const base = { start, end, severity, ruleId: DiagnosticIds.parseError, messageId: e.code };
   switch (e.code) {

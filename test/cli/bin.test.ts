@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, repoRoot } from '../helpers.js';
+import { runDsi } from './fake-io.js';
 
 const bin = join(repoRoot, 'dist', 'bin', 'dsi.cjs');
 
@@ -27,6 +28,15 @@ describe('the bundled bin', () => {
     const r = dsi(['--version']);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+  });
+
+  it('answers --version and --help before loading the bundle, with what the CLI itself prints', async () => {
+    for (const arg of ['--version', '-v', '--help', '-h', 'help']) {
+      const r = dsi([arg]);
+      const own = await runDsi([arg], { cwd: repoRoot });
+      expect(r.status, arg).toBe(0);
+      expect(r.stdout, arg).toBe(own.stdout);
+    }
   });
 
   it('does not load the AWS SDK or chevrotain from node_modules when compiling', () => {

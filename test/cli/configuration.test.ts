@@ -33,6 +33,20 @@ describe('a broken configuration', () => {
   });
 });
 
+describe('a plugin whose module loops while it loads', () => {
+  it('is stopped after ten seconds: an error at the config entry naming it, exit 2 (as any plugin that cannot be loaded), nothing written', async () => {
+    const dir = repo({ 'dsi.config.json': '{\n  "root": true,\n  "plugins": ["./loops.mjs"]\n}\n', 'loops.mjs': 'for (;;) {}\n', 'a.dsi': INTENT });
+    for (const command of ['lint', 'compile']) {
+      const started = performance.now();
+      const r = await runDsi([command, 'a.dsi'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(performance.now() - started).toBeLessThan(25_000);
+      expect(r.stdout + r.stderr).toMatch(/dsi\.config\.json:3:15 +error +plugin `\.\/loops\.mjs`: failed to load: its module ran for more than 10000 ms while loading and was stopped/);
+      if (command === 'compile') expect(r.stderr).toContain('nothing was written');
+    }
+  }, 60_000);
+});
+
 describe('--config, --print-config, --no-config-lookup', () => {
   it('--config FILE uses that file alone; --no-config-lookup none', async () => {
     const dir = repo({

@@ -1,4 +1,7 @@
-/** Fuzzing the CLI in-process: any argument vector exits 0, 1 or 2, never throws, and writes only inside its folder. */
+/**
+ * Fuzzing the CLI in-process: any argument vector exits 0, 1 or 2, never throws, writes only inside
+ * its folder, gives the same output for the same input, and leaves Object.prototype alone.
+ */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,21 +45,30 @@ const word = fc.oneof(
 );
 
 describe('the CLI', () => {
-  it('exits 0, 1 or 2 on any argument vector, without an exception, writing only inside its folder', async () => {
+  it('exits 0, 1 or 2 on any argument vector, without an exception, writing only inside its folder, the same way twice', async () => {
     let n = 0;
+    const prototypeNames = Object.getOwnPropertyNames(Object.prototype).join(',');
+    /** Runs argv in a fresh copy of FILES; output with the copy's path written as <cwd>. */
+    const runFresh = async (argv: string[], stdin: string) => {
+      const cwd = join(base, String(n++));
+      for (const [f, text] of Object.entries(FILES)) {
+        mkdirSync(join(cwd, f, '..'), { recursive: true });
+        writeFileSync(join(cwd, f), text);
+      }
+      const run = await runDsi(argv, { cwd, stdin });
+      const clean = (t: string) => t.split(cwd).join('<cwd>');
+      return { code: run.code, stdout: clean(run.stdout), stderr: clean(run.stderr) };
+    };
     await fc.assert(
       fc.asyncProperty(fc.array(word, { maxLength: 8 }), fc.string({ maxLength: 60 }), async (argv, stdin) => {
-        const cwd = join(base, String(n++));
-        for (const [f, text] of Object.entries(FILES)) {
-          mkdirSync(join(cwd, f, '..'), { recursive: true });
-          writeFileSync(join(cwd, f), text);
-        }
-        const run = await runDsi(argv, { cwd, stdin });
+        const run = await runFresh(argv, stdin);
         expect([0, 1, 2], `dsi ${argv.join(' ')}\n${run.stderr.slice(0, 500)}`).toContain(run.code);
         expect(run.stderr, `dsi ${argv.join(' ')}`).not.toMatch(/dsi: internal error|internal error while|TypeError|RangeError|^\s+at \S+ \(/m);
+        expect(await runFresh(argv, stdin), `dsi ${argv.join(' ')} a second time`).toEqual(run);
+        expect(Object.getOwnPropertyNames(Object.prototype).join(','), `dsi ${argv.join(' ')}`).toBe(prototypeNames);
       }),
       { numRuns: 150 },
     );
     expect(readdirSync(tmpdir()).length).toBeLessThanOrEqual(outside + 1);
-  }, 120_000);
+  }, 180_000);
 });

@@ -237,3 +237,37 @@ describe('the token list', () => {
     expect(() => new Lexer(allTokens, lexerConfig)).not.toThrow();
   });
 });
+
+describe("the tokens' start-up hints", () => {
+  // chevrotain's own analysis, from its internals: tokens.ts states what it would find (first
+  // characters, line breaks) so that the lexer skips it at start-up; these must agree.
+  it('name the first characters chevrotain finds in each pattern', async () => {
+    // @ts-expect-error: internal modules of chevrotain, without types
+    const { getOptimizedStartCodesIndices } = await import('../../node_modules/chevrotain/lib/src/scan/reg_exp.js');
+    // @ts-expect-error: as above
+    const { charCodeToOptimizedIndex } = await import('../../node_modules/chevrotain/lib/src/scan/lexer.js');
+    // Building a lexer fills chevrotain's table of character classes.
+    new Lexer(allTokens, lexerConfig);
+    let hinted = 0;
+    for (const t of allTokens) {
+      const hint = (t as { START_CHARS_HINT?: string[] }).START_CHARS_HINT;
+      if (!hint || !(t.PATTERN instanceof RegExp)) continue;
+      const expected = [...new Set<number>(getOptimizedStartCodesIndices(t.PATTERN, true))].sort((a, b) => a - b);
+      const actual = [...new Set(hint.map((c) => charCodeToOptimizedIndex(c.charCodeAt(0)) as number))].sort((a, b) => a - b);
+      expect(actual, t.name).toEqual(expected);
+      hinted++;
+    }
+    expect(hinted).toBeGreaterThanOrEqual(9);
+  });
+
+  it('say which patterns can match a line break', async () => {
+    // @ts-expect-error: internal module of chevrotain, without types
+    const { canMatchCharCode } = await import('../../node_modules/chevrotain/lib/src/scan/reg_exp.js');
+    for (const t of allTokens) {
+      const declared = (t as { LINE_BREAKS?: boolean }).LINE_BREAKS;
+      if (declared === undefined || t.PATTERN === Lexer.NA) continue;
+      const pattern = typeof t.PATTERN === 'string' ? new RegExp(t.PATTERN.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : (t.PATTERN as RegExp);
+      expect(canMatchCharCode([10, 13], pattern), t.name).toBe(declared);
+    }
+  });
+});

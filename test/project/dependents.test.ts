@@ -33,8 +33,8 @@ beforeEach(() => {
 });
 
 describe('dependents of changed files', () => {
-  it('finds every file that imports a file, directly or through others, with the chain', () => {
-    const found = findDependents(['templates/base.dsi'], { cwd: dir, rootOf: projectRootFinder(dir) });
+  it('finds every file that imports a file, directly or through others, with the chain', async () => {
+    const found = await findDependents(['templates/base.dsi'], { cwd: dir, rootOf: projectRootFinder(dir) });
     expect(found.map((d) => [d.file, d.chain])).toEqual([
       ['intents/nightly.dsi', ['intents/nightly.dsi', 'templates/base.dsi']],
       ['intents/weekly.dsi', ['intents/weekly.dsi', 'templates/archive.dsi', 'templates/base.dsi']],
@@ -43,8 +43,8 @@ describe('dependents of changed files', () => {
     // The import statement that starts the chain (line 1 of each dependent).
     expect(found.every((d) => d.importRange.start.line === 1)).toBe(true);
     // A file given is not its own dependent; a file nobody imports has none.
-    expect(findDependents(['intents/other.dsi'], { cwd: dir, rootOf: projectRootFinder(dir) })).toEqual([]);
-    expect(findDependents(['templates/base.dsi', 'intents/nightly.dsi'], { cwd: dir, rootOf: projectRootFinder(dir) }).map((d) => d.file)).not.toContain('intents/nightly.dsi');
+    expect(await findDependents(['intents/other.dsi'], { cwd: dir, rootOf: projectRootFinder(dir) })).toEqual([]);
+    expect((await findDependents(['templates/base.dsi', 'intents/nightly.dsi'], { cwd: dir, rootOf: projectRootFinder(dir) })).map((d) => d.file)).not.toContain('intents/nightly.dsi');
   });
 
   it('a template change that breaks intents elsewhere fails `dsi lint CHANGED-TEMPLATE` and names them', async () => {

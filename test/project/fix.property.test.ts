@@ -5,14 +5,19 @@
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TaskContext } from '../../src/core/context.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { loadIntentFrontEnd } from '../../src/project/front-ends.js';
 import { createProject, type CreateProjectOptions } from '../../src/project/project.js';
 import { BANDWIDTH, CONTEXT_STATEMENTS, ENUM_OPTIONS, optionValues, STORAGE_CLASSES } from '../../src/language/vocabulary.js';
+
+// These tests hand project.lint texts directly instead of readInputs/prepare, which load the
+// intent front end for .dsi files: load it once here.
+beforeAll(() => loadIntentFrontEnd());
 
 const RUNS = 150;
 const TASK = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';

@@ -1,12 +1,17 @@
 /** Fixes that compose: one edit where rules fix one place, conflicts reported, request files fixed too, never a new error. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadIntentFrontEnd } from '../../src/project/front-ends.js';
 import { createProject } from '../../src/project/project.js';
 import { createRule, type Rule } from '../../src/rules/create-rule.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { runDsi } from '../cli/fake-io.js';
+
+// These tests hand project.lint texts directly instead of readInputs/prepare, which load the
+// intent front end for .dsi files: load it once here.
+beforeAll(() => loadIntentFrontEnd());
 
 const TASK = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
 

@@ -94,6 +94,14 @@ describe('intents, statements and waivers', () => {
     within(5000, () => lint(text, { filename: 'a.dsi' }));
   });
 
+  it('20,000 `tag`s and 20,000 `include`s in one block are linear (they share one key; duplicates still found)', () => {
+    const text = `intent a {\n task "${TASK}"\n` + ' tag k = "v"\n include "/a"\n'.repeat(20_000) + ' set Tags[0].Key = "x"\n}\n';
+    const r = within(8000, () => lint(text, { filename: 'a.dsi', rules: [] }));
+    // The one `set` under /Tags clashes with the first `tag`, however many came between.
+    const clash = r.diagnostics.filter((d) => d.message.includes('sets the same field'));
+    expect(clash.map((d) => [d.range.start.line, d.related?.[0]?.range.start.line])).toEqual([[40_003, 3]]);
+  }, 30_000);
+
   it('8,000 waivers are judged within a second; past the limit one error', () => {
     const waivers = '# dsi-ignore filter-leading-slash -- reason\n'.repeat(8000) + `intent a {\n task "${TASK}"\n}\n`;
     const r = lint(waivers, { filename: 'a.dsi', reportUnusedSuppressions: false });

@@ -128,16 +128,22 @@ describe('long members (BytesPerSecond)', () => {
     }
   });
 
-  it('beyond 64 bits is an error; up to 2^63-1 is read exactly and valid', () => {
+  it('beyond 64 bits is an error; up to 2^63-1 is read exactly and valid (past 2^53 with a warning where the digits sent differ)', () => {
     for (const literal of ['9223372036854775808', '-9223372036854775809', '1e19', '18446744073709551616', '1e400']) {
       for (const text of [json(literal), yaml(literal)]) {
         const r = lint(text, { filename: text.startsWith('{') ? 'r.json' : 'r.yaml' });
         expect(r.diagnostics.map((d) => d.messageId), literal).toContain('outOfRange');
       }
     }
-    for (const literal of ['9223372036854775807', '9007199254740993', '-1', '0']) {
+    for (const literal of ['10000000000000000', '-1', '0']) {
       for (const text of [json(literal), yaml(literal)]) {
         expect(lint(text, { filename: text.startsWith('{') ? 'r.json' : 'r.yaml', rules: [] }).diagnostics, literal).toEqual([]);
+      }
+    }
+    for (const literal of ['9223372036854775807', '9007199254740993']) {
+      for (const text of [json(literal), yaml(literal)]) {
+        const r = lint(text, { filename: text.startsWith('{') ? 'r.json' : 'r.yaml', rules: [] });
+        expect(r.diagnostics.map((d) => [d.severity, d.messageId]), literal).toEqual([['warning', 'inexactLong']]);
       }
     }
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../src/requests/index.js';
+import { lint } from '../../src/project/lint.js';
 import { jsonDepthOverflow, MAX_NESTING_DEPTH, MAX_REQUEST_LENGTH, yamlDepthOverflow } from '../../src/requests/limits.js';
 import { requestFixture, span } from './helpers.js';
 
@@ -119,4 +120,28 @@ describe('parseRequest refuses bombs before parsing', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.payload).toEqual(payload);
   });
+});
+
+describe('linear work on long runs', () => {
+  it('200,000 `"` in a YAML file: an error at each, on one line, in linear time (each once scanned to its line end)', () => {
+    const text = '"'.repeat(200_000);
+    const started = performance.now();
+    const r = parseRequest(text, 'r.yaml');
+    expect(performance.now() - started).toBeLessThan(8000);
+    expect(r.diagnostics.length).toBeGreaterThan(50_000);
+    expect(r.diagnostics.every((d) => d.range.start.line === 1 && d.range.end.line === 1 && d.range.end.offset <= text.length)).toBe(true);
+  }, 30_000);
+
+  it('a filter of 100,000 patterns (790 KB): a diagnostic at each pattern, in linear time (each string checked once for escapes)', () => {
+    const value = Array.from({ length: 100_000 }, (_, i) => `p${i}*`).join('|');
+    const text = JSON.stringify({ TaskArn: 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026', Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: value }] });
+    const started = performance.now();
+    const r = lint(text, { filename: 'r.json' });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    const leading = r.diagnostics.filter((d) => d.ruleId === 'filter-leading-slash');
+    expect(leading).toHaveLength(100_000);
+    // The last pattern's diagnostic is at that pattern, inside the string.
+    const last = leading.reduce((a, b) => (b.range.start.offset > a.range.start.offset ? b : a));
+    expect(text.slice(last.range.start.offset, last.range.end.offset)).toBe('p99999*');
+  }, 60_000);
 });

@@ -58,12 +58,12 @@ describe('a related location in another file', () => {
     expect(testRule(requireVerify, { valid: [], invalid: [{ payload: { TaskArn: TASK_ARN }, errors: [{ messageId: 'required', pointer: '/OverrideOptions/VerifyMode', related: ['policies/prod.dsi:2:3'] }] }] })).toEqual([]);
   });
 
-  it('is rendered by the formatters: a stylish note, a GitHub note, a SARIF related location', () => {
+  it('is rendered by the formatters: a stylish note, a GitHub note, a SARIF related location', async () => {
     const results = [{ file: 'x.dsi', source: INTENT, diagnostics: [d] }];
     const options = { cwd: '/', color: false, rules: [], toolVersion: '0.0.0' };
-    expect(stripVTControlCharacters(formatResults('stylish', results, options))).toContain('  policies/prod.dsi:2:3 note: the policy `prod-guardrails` requires it here');
-    expect(formatResults('github', results, options)).toContain('policies/prod.dsi:2:3 note: the policy `prod-guardrails` requires it here');
-    const sarif = JSON.parse(formatResults('sarif', results, options)) as Sarif.Log;
+    expect(stripVTControlCharacters(await formatResults('stylish', results, options))).toContain('  policies/prod.dsi:2:3 note: the policy `prod-guardrails` requires it here');
+    expect(await formatResults('github', results, options)).toContain('policies/prod.dsi:2:3 note: the policy `prod-guardrails` requires it here');
+    const sarif = JSON.parse(await formatResults('sarif', results, options)) as Sarif.Log;
     const related = sarif.runs[0].results?.[0].relatedLocations?.[0];
     expect(related?.physicalLocation?.artifactLocation?.uri).toBe('policies/prod.dsi');
     expect(related?.physicalLocation?.region).toMatchObject({ startLine: 2, startColumn: 3 });

@@ -4,7 +4,7 @@ import { hasErrors } from '../../core/diagnostic.js';
 import { suggest } from '../../core/words.js';
 import { requestFormatOf } from '../../requests/index.js';
 import { createProject } from '../../project/project.js';
-import { isInternal } from '../../project/lint.js';
+import { isInternal } from '../../project/linting.js';
 import { formatDiagnostic } from '../formatters/index.js';
 import { writeFilesAtomically, type CliIo } from '../io.js';
 import { UsageError } from '../usage.js';

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { projectRootFinder } from '../../files/roots.js';
-import { isInternal } from '../../project/lint.js';
+import { isInternal } from '../../project/linting.js';
 import { createProject } from '../../project/project.js';
 import { formatText } from '../../printer/format.js';
 import { formatDiagnostic } from '../formatters/index.js';

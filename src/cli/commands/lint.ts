@@ -4,7 +4,7 @@ import type { TaskContext } from '../../core/context.js';
 import { suggest } from '../../core/words.js';
 import type { RuleSetting } from '../../rules/engine.js';
 import { builtinRules, ruleInfo } from '../../rules/index.js';
-import { isInternal, isLintable } from '../../project/lint.js';
+import { isInternal, isLintable } from '../../project/linting.js';
 import { createProject } from '../../project/project.js';
 import { formatResults, type FormatName } from '../formatters/index.js';
 import { applyBaselineFlags } from '../baseline.js';
@@ -95,7 +95,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const adopted = await applyBaselineFlags(run.results, { read: values.baseline, write: values['write-baseline'] }, io);
   const results = values.quiet ? adopted.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : adopted;
   const diagnostics = results.flatMap((r) => r.diagnostics);
-  const report = formatResults(format, results, { cwd: io.cwd, color: values['output-file'] ? false : io.stdout.color, rules: ruleInfo(), toolVersion: VERSION });
+  const report = await formatResults(format, results, { cwd: io.cwd, color: values['output-file'] ? false : io.stdout.color, rules: ruleInfo(), toolVersion: VERSION });
   if (values['output-file']) {
     await writeFilesAtomically([{ path: resolve(io.cwd, values['output-file']), content: report, shown: values['output-file'] }], { handleSignals: io.handleSignals === true });
   } else io.stdout.write(report);

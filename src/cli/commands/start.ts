@@ -6,7 +6,7 @@
 import { parseRequest, requestFormatOf } from '../../requests/index.js';
 import type { Payload } from '../../core/payload.js';
 import { suggest } from '../../core/words.js';
-import { isInternal, isLintable } from '../../project/lint.js';
+import { isInternal, isLintable } from '../../project/linting.js';
 import { createProject } from '../../project/project.js';
 import { findCommand, parseCommandArgs } from '../command.js';
 import { formatDiagnostic } from '../formatters/index.js';

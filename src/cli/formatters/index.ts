@@ -1,11 +1,8 @@
 import type { FileResult, RuleInfo } from '../../core/result.js';
 import { collectReports } from './common.js';
-import { formatGithub } from './github.js';
-import { formatJson } from './json.js';
-import { formatSarif } from './sarif.js';
-import { formatStylish } from './stylish.js';
 
 export { formatDiagnostic } from './stylish.js';
+
 
 /** The names `--format` accepts. */
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -33,18 +30,19 @@ export function isFormatName(name: string): name is FormatName {
 /**
  * Formats lint or compile results. Results may come in any order and name files absolutely or relative
  * to `cwd`: files are sorted by path and diagnostics by position, so the output is deterministic.
- * Non-empty output ends with a newline; stylish and github print nothing for clean results.
+ * Non-empty output ends with a newline; stylish and github print nothing for clean results. Only
+ * the formatter asked for is loaded.
  */
-export function formatResults(format: FormatName, results: readonly FileResult[], options: FormatOptions): string {
+export async function formatResults(format: FormatName, results: readonly FileResult[], options: FormatOptions): Promise<string> {
   const reports = collectReports(results, options.cwd);
   switch (format) {
     case 'stylish':
-      return formatStylish(reports, options.cwd, options.color);
+      return (await import('./stylish.js')).formatStylish(reports, options.cwd, options.color);
     case 'json':
-      return formatJson(reports, options.cwd);
+      return (await import('./json.js')).formatJson(reports, options.cwd);
     case 'sarif':
-      return formatSarif(reports, options);
+      return (await import('./sarif.js')).formatSarif(reports, options);
     case 'github':
-      return formatGithub(reports, options.cwd);
+      return (await import('./github.js')).formatGithub(reports, options.cwd);
   }
 }

@@ -2,6 +2,7 @@
 import type { BandwidthNode, OptionNode } from '../../grammar/ast.js';
 import { BANDWIDTH, MEMBER_OF_OPTION, optionPointer, optionValues, UNLIMITED } from '../../language/vocabulary.js';
 import { DiagnosticIds } from '../../core/diagnostic.js';
+import { inexactLongMessage, sentDigits } from '../../core/long.js';
 import { matchEnum, sizeToBytes } from '../values.js';
 import { normalizeWord } from '../../core/words.js';
 import type { Setting } from '../settings.js';
@@ -56,5 +57,8 @@ export function emitBandwidth(node: BandwidthNode, sink: LowerSink): Setting | u
     sink.report(DiagnosticIds.invalidValue, v.range, bytes.message);
     return undefined;
   }
+  // Past 2^53 a number of bytes may go out as other digits: a deliberate warning, saying which.
+  const sent = bytes.exact === undefined ? undefined : sentDigits(bytes.exact);
+  if (sent !== undefined) sink.report(DiagnosticIds.invalidValue, v.range, inexactLongMessage(`${v.number} ${v.unit}/s`, bytes.exact!, sent, 'BytesPerSecond', 'dsi'), 'warning');
   return write(bytes.value);
 }

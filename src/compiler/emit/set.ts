@@ -3,6 +3,7 @@ import type { JsonValueNode, SetNode } from '../../grammar/ast.js';
 import { escapeToken } from '../../core/json-pointer.js';
 import { DiagnosticIds } from '../../core/diagnostic.js';
 import type { Origin, Setting, Write } from '../settings.js';
+import { inexactLongMessage, LONG_MAX, LONG_MIN, sentDigits } from '../../core/long.js';
 import { origin, type LowerSink } from './common.js';
 
 /** `OverrideOptions.TaskQueueing` → `/OverrideOptions/TaskQueueing`; `Includes[0]` → `/Includes/0`. */
@@ -68,12 +69,14 @@ function checkNumbers(node: JsonValueNode, sink: LowerSink): boolean {
     return false;
   }
   if (/^-?[\d_]+$/.test(node.raw) && !Number.isSafeInteger(node.value)) {
-    sink.report(
-      DiagnosticIds.invalidValue,
-      node.range,
-      `${node.raw} is larger than ${Number.MAX_SAFE_INTEGER}, the largest whole number dsi can write exactly; it would silently become ${node.value}`,
-    );
-    return false;
+    const exact = BigInt(node.raw.replace(/_/g, ''));
+    if (exact > LONG_MAX || exact < LONG_MIN) {
+      sink.report(DiagnosticIds.invalidValue, node.range, `${node.raw} does not fit in a 64-bit whole number (at most ${LONG_MAX}), the largest the model has`);
+      return false;
+    }
+    // Past 2^53 a whole number may go out as other digits: a deliberate warning, saying which.
+    const sent = sentDigits(exact);
+    if (sent !== undefined) sink.report(DiagnosticIds.invalidValue, node.range, inexactLongMessage(node.raw, exact, sent, 'this member', 'dsi'), 'warning');
   }
   return true;
 }

@@ -12,8 +12,8 @@ import { LineIndex } from '../../../src/core/range.js';
 import { CWD, OPTIONS, sampleResults } from './fixtures.js';
 
 describe('github', () => {
-  it('prints one workflow command per diagnostic, in file and position order', () => {
-    expect(formatResults('github', sampleResults(), OPTIONS)).toBe(
+  it('prints one workflow command per diagnostic, in file and position order', async () => {
+    expect(await formatResults('github', sampleResults(), OPTIONS)).toBe(
       [
         '::error file=src/alpha.dsi,line=2,col=10,endLine=2,endColumn=30,title=unknown-value::unknown option value `only-file-transfered`; did you mean `only-files-transferred`?',
         '::error file=src/alpha.dsi,line=4,col=11,endLine=4,endColumn=17,title=transfer-mode-conflict::`deleted remove` cannot be used with `transfer all`: write `transfer changed` or drop `deleted remove`%0Asrc/alpha.dsi:3:12 note: `transfer all` is set here',
@@ -26,13 +26,13 @@ describe('github', () => {
     );
   });
 
-  it('prints nothing for clean results', () => {
-    expect(formatResults('github', [{ file: 'a.dsi', diagnostics: [] }], OPTIONS)).toBe('');
+  it('prints nothing for clean results', async () => {
+    expect(await formatResults('github', [{ file: 'a.dsi', diagnostics: [] }], OPTIONS)).toBe('');
   });
 
-  it('escapes properties and message as GitHub reads them', () => {
+  it('escapes properties and message as GitHub reads them', async () => {
     const range = new LineIndex('x').range(0, 1);
-    const out = formatResults(
+    const out = await formatResults(
       'github',
       [
         {
@@ -75,16 +75,16 @@ describe('github: what GitHub cannot show, and the step summary', () => {
     return [{ file: 'a.dsi', diagnostics }];
   };
 
-  it('says how many annotations GitHub will not show (10 errors and 10 warnings per step), first', () => {
-    const out = formatResults('github', many(13, 11), OPTIONS).split('\n');
+  it('says how many annotations GitHub will not show (10 errors and 10 warnings per step), first', async () => {
+    const out = (await formatResults('github', many(13, 11), OPTIONS)).split('\n');
     expect(out[0]).toBe(
       `::notice title=dsi::3 errors and 1 warning could not be shown as annotations (GitHub shows at most ${ANNOTATIONS_SHOWN_PER_STEP} of each kind per step); every problem is listed in this step's log`,
     );
     expect(out.filter((l) => l.startsWith('::error'))).toHaveLength(13);
-    expect(formatResults('github', many(10, 10), OPTIONS)).not.toContain('could not be shown');
+    expect(await formatResults('github', many(10, 10), OPTIONS)).not.toContain('could not be shown');
     // With the message itself a notice, one notice fewer is shown.
     const withInfos: FileResult[] = [...many(11, 0), { file: 'b.dsi', diagnostics: many(0, 10)[0].diagnostics.map((d) => ({ ...d, file: 'b.dsi', severity: 'info' as const })) }];
-    expect(formatResults('github', withInfos, OPTIONS).split('\n')[0]).toContain('::1 error and 1 notice could not be shown');
+    expect((await formatResults('github', withInfos, OPTIONS)).split('\n')[0]).toContain('::1 error and 1 notice could not be shown');
   });
 
   it('writes a Markdown table of every problem', () => {

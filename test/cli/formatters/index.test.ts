@@ -18,13 +18,13 @@ describe('formatResults', () => {
     expect(isFormatName('checkstyle')).toBe(false);
   });
 
-  it('gives the same output whether files are named absolutely or relative to the working folder', () => {
+  it('gives the same output whether files are named absolutely or relative to the working folder', async () => {
     const absolute = sampleResults().map((r) => ({
       ...r,
       file: r.file.startsWith('/') ? r.file : `${CWD}/${r.file}`,
       diagnostics: r.diagnostics.map((d) => ({ ...d, file: d.file.startsWith('/') ? d.file : `${CWD}/./${d.file}` })),
     }));
-    for (const format of FORMAT_NAMES) expect(formatResults(format, absolute, OPTIONS)).toBe(formatResults(format, sampleResults(), OPTIONS));
+    for (const format of FORMAT_NAMES) expect(await formatResults(format, absolute, OPTIONS)).toBe(await formatResults(format, sampleResults(), OPTIONS));
   });
 });
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/core/diagnostic.js';
 import { LineIndex } from '../../../src/core/range.js';
+import { collectReports } from '../../../src/cli/formatters/common.js';
+import { formatJson, type EslintResult } from '../../../src/cli/formatters/json.js';
 import { formatResults } from '../../../src/cli/formatters/index.js';
-import type { EslintResult } from '../../../src/cli/formatters/json.js';
 import { ALPHA, CWD, OPTIONS, rangeOf, sampleResults } from './fixtures.js';
 
 function lint(results = sampleResults()): EslintResult[] {
-  const out = formatResults('json', results, OPTIONS);
+  // Synchronous, as the formatter is: formatResults (async, loads it) is tested in index.test.ts.
+  const out = formatJson(collectReports(results, OPTIONS.cwd), OPTIONS.cwd);
   expect(out.endsWith(']\n')).toBe(true);
   return JSON.parse(out) as EslintResult[];
 }
@@ -81,7 +83,7 @@ describe('json (ESLint shape)', () => {
     expect(result.messages[0].fatal).toBe(true);
   });
 
-  it('prints an empty list for no files', () => {
-    expect(formatResults('json', [], OPTIONS)).toBe('[]\n');
+  it('prints an empty list for no files', async () => {
+    expect(await formatResults('json', [], OPTIONS)).toBe('[]\n');
   });
 });

@@ -1,6 +1,7 @@
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
-import { formatResults } from '../../../src/cli/formatters/index.js';
+import { collectReports } from '../../../src/cli/formatters/common.js';
+import { formatSarif } from '../../../src/cli/formatters/sarif.js';
 import { LineIndex } from '../../../src/core/range.js';
 import { CWD, OPTIONS, sampleResults } from './fixtures.js';
 import { lint } from '../../../src/project/lint.js';
@@ -8,7 +9,7 @@ import { FINGERPRINT_KEY } from '../../../src/cli/formatters/sarif.js';
 import { expectValidSarif as expectValid, validate } from './sarif-schema.js';
 
 function sarif(results = sampleResults()): { text: string; log: Sarif.Log } {
-  const text = formatResults('sarif', results, OPTIONS);
+  const text = formatSarif(collectReports(results, OPTIONS.cwd), OPTIONS);
   return { text, log: JSON.parse(text) as Sarif.Log };
 }
 
@@ -136,7 +137,7 @@ describe('sarif partialFingerprints', () => {
   const intent = (name: string) => `intent ${name} {\n  task "${ARN}"\n  transfer all\n  deleted remove\n  bandwidth 0 B/s\n}\n`;
   const fingerprints = (text: string) => {
     const result = lint(text, { filename: 'a.dsi', readFile: () => '' });
-    const log = JSON.parse(formatResults('sarif', [{ file: 'a.dsi', diagnostics: result.diagnostics }], OPTIONS)) as Sarif.Log;
+    const log = JSON.parse(formatSarif(collectReports([{ file: 'a.dsi', diagnostics: result.diagnostics }], OPTIONS.cwd), OPTIONS)) as Sarif.Log;
     return log.runs[0].results!.map((r) => [r.ruleId, r.partialFingerprints![FINGERPRINT_KEY], r.locations![0].physicalLocation!.region!.startLine]);
   };
 

@@ -38,33 +38,33 @@ function diagnostic(source: string, text: string, extra: Partial<Diagnostic> = {
 }
 
 describe('stylish', () => {
-  it('groups per file in path order, sorts by position, and shows source lines, carets and related notes', () => {
-    expect(formatResults('stylish', sampleResults(), OPTIONS)).toBe(EXPECTED);
+  it('groups per file in path order, sorts by position, and shows source lines, carets and related notes', async () => {
+    expect(await formatResults('stylish', sampleResults(), OPTIONS)).toBe(EXPECTED);
   });
 
-  it('does not depend on the order results and diagnostics arrive in', () => {
+  it('does not depend on the order results and diagnostics arrive in', async () => {
     const reversed = sampleResults()
       .reverse()
       .map((r) => ({ ...r, diagnostics: [...r.diagnostics].reverse() }));
-    expect(formatResults('stylish', reversed, OPTIONS)).toBe(EXPECTED);
+    expect(await formatResults('stylish', reversed, OPTIONS)).toBe(EXPECTED);
   });
 
-  it('prints nothing at all for clean results', () => {
-    expect(formatResults('stylish', [{ file: 'a.dsi', source: 'x', diagnostics: [] }], OPTIONS)).toBe('');
-    expect(formatResults('stylish', [], OPTIONS)).toBe('');
+  it('prints nothing at all for clean results', async () => {
+    expect(await formatResults('stylish', [{ file: 'a.dsi', source: 'x', diagnostics: [] }], OPTIONS)).toBe('');
+    expect(await formatResults('stylish', [], OPTIONS)).toBe('');
   });
 
-  it('styles only when color is on, and the styled text reads the same without its escapes', () => {
-    const colored = formatResults('stylish', sampleResults(), { ...OPTIONS, color: true });
+  it('styles only when color is on, and the styled text reads the same without its escapes', async () => {
+    const colored = await formatResults('stylish', sampleResults(), { ...OPTIONS, color: true });
     expect(colored).toContain('\u001b[31m');
     expect(colored).not.toBe(EXPECTED);
     expect(stripVTControlCharacters(colored)).toBe(EXPECTED);
     expect(EXPECTED).not.toContain('\u001b');
   });
 
-  it('sums up singular counts and leaves out a zero info count', () => {
+  it('sums up singular counts and leaves out a zero info count', async () => {
     const source = 'a b\n';
-    const out = formatResults('stylish', [{ file: 'a.dsi', source, diagnostics: [diagnostic(source, 'b', { severity: 'warning' })] }], OPTIONS);
+    const out = await formatResults('stylish', [{ file: 'a.dsi', source, diagnostics: [diagnostic(source, 'b', { severity: 'warning' })] }], OPTIONS);
     expect(out.endsWith('\n✖ 1 problem (0 errors, 1 warning)\n')).toBe(true);
   });
 });
