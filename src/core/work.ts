@@ -102,6 +102,23 @@ export function measureWork<T>(f: () => T): { readonly value: T; readonly stats:
   }
 }
 
+/**
+ * {@link measureWork} for asynchronous work (reading files): whatever else runs while it waits is
+ * counted too, so measure one thing at a time.
+ */
+export async function measureWorkAsync<T>(f: () => Promise<T>): Promise<{ readonly value: T; readonly stats: WorkStats }> {
+  const outer = active;
+  const mine: Counter = { counts: zeroCounts(), times: zeroTimes() };
+  active = mine;
+  try {
+    const value = await f();
+    return { value, stats: { counts: { ...mine.counts }, times: { ...mine.times } } };
+  } finally {
+    active = outer;
+    if (outer) addStats(outer, mine);
+  }
+}
+
 /** The sum of several runs' stats. */
 export function sumStats(all: readonly WorkStats[]): WorkStats {
   const sum: Counter = { counts: zeroCounts(), times: zeroTimes() };

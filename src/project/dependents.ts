@@ -6,12 +6,13 @@
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Diagnostic, RelatedInformation } from '../core/diagnostic.js';
-import type { Range } from '../core/range.js';
+import { LineIndex, type Range } from '../core/range.js';
 import type { parse as Parse } from '../grammar/index.js';
 import { loadIntentFrontEnd } from './front-ends.js';
 import { expandInputs, type IgnoreOptions } from '../files/inputs.js';
 import { readRegularFile } from '../files/read.js';
 import { realPathOf } from '../files/roots.js';
+import { countWork } from '../core/work.js';
 
 /** A file checked because it imports an input. */
 export interface Dependent {
@@ -30,6 +31,8 @@ export interface DependentsOptions extends IgnoreOptions {
   readonly rootOf: (folder: string) => string;
   /** Folders the walk may read besides the project root (`--import-root`). */
   readonly roots?: readonly string[];
+  /** Texts already read, by the same paths (relative to `cwd`): the inputs are not read twice. */
+  readonly texts?: ReadonlyMap<string, string>;
 }
 
 interface ImportEdge {
@@ -51,12 +54,14 @@ export async function findDependents(inputs: readonly string[], options: Depende
     const abs = resolve(cwd, file);
     let text: string;
     try {
-      text = readRegularFile(abs);
+      text = options.texts?.get(file) ?? readRegularFile(abs);
     } catch {
       continue; // a file that cannot be read is reported when it is an input; here it just imports nothing
     }
     realOf.set(file, realPathOf(abs));
+    countWork('characters', text.length);
     for (const item of importsOf(text, file, parse)) {
+      countWork('scopeEntries');
       const target = realPathOf(isAbsolute(item.path) ? item.path : resolve(dirname(abs), item.path));
       (importedBy.get(target) ?? importedBy.set(target, []).get(target)!).push({ from: file, range: item.range });
     }
@@ -93,6 +98,8 @@ const IMPORT_LINE = /^[ \t]*import[ \t]+("(?:[^"\\\r\n]|\\.)*")/gm;
 function importsOf(text: string, file: string, parse: typeof Parse): { path: string; range: Range }[] {
   if (!text.includes('import')) return [];
   const found: { path: string; range: Range }[] = [];
+  // One index of the file's lines for all its imports (not a scan from the top per import).
+  let lines: LineIndex | undefined;
   for (const m of text.matchAll(IMPORT_LINE)) {
     let path: unknown;
     try {
@@ -104,19 +111,9 @@ function importsOf(text: string, file: string, parse: typeof Parse): { path: str
       return parse(text, file).ast.items.flatMap((i) => (i.type === 'Import' ? [{ path: i.path.value, range: i.path.range }] : []));
     }
     const start = m.index + m[0].length - m[1].length;
-    found.push({ path, range: { start: positionAt(text, start), end: positionAt(text, start + m[1].length) } });
+    found.push({ path, range: (lines ??= new LineIndex(text)).range(start, start + m[1].length) });
   }
   return found;
-}
-
-function positionAt(text: string, offset: number): Range['start'] {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { offset, line, column: offset - lineStart + 1 };
 }
 
 /** Why a dependent is checked, in words: `imports templates.dsi` or `imports templates.dsi through common.dsi`. */

@@ -251,7 +251,7 @@ export function createProject(options?: CreateProjectOptions): Project {
         if ('problem' in read) problems.push(read.problem);
         else texts.set(f, read.text);
       }
-      const dependents = kind.dependents ? await findDependents([...texts.keys()], { ...options, rootOf, roots }) : [];
+      const dependents = kind.dependents ? await findDependents([...texts.keys()], { ...options, rootOf, roots, texts }) : [];
       for (const d of dependents) {
         const read = readInput(cwd, d.file);
         if ('text' in read) texts.set(d.file, read.text);

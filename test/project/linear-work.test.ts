@@ -9,7 +9,11 @@ import { lint, type LintResult } from '../../src/project/lint.js';
 import { applyFixes } from '../../src/project/fix.js';
 import { createCompileCache } from '../../src/compiler/index.js';
 import { LineIndex } from '../../src/core/range.js';
-import { measureWork, WORK_KINDS, type WorkCounts, type WorkKind } from '../../src/core/work.js';
+import { measureWork, measureWorkAsync, WORK_KINDS, type WorkCounts, type WorkKind } from '../../src/core/work.js';
+import { findDependents } from '../../src/project/dependents.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { intent, TEMPLATE, waivers } from '../../bench/corpus.mjs';
 import { memoryFs } from '../helpers.js';
 
@@ -196,6 +200,23 @@ describe('every stage is linear in the input', () => {
       20,
       ['scopeEntries', 'tokens'],
     );
+  });
+
+  it('the search for dependents over a file of many imports', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsi-linear-'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, 'one.dsi'), 'template t {\n}\n');
+    const at = async (n: number) => {
+      writeFileSync(join(dir, 'main.dsi'), 'import "./one.dsi"\n'.repeat(n));
+      const { value, stats } = await measureWorkAsync(() => findDependents(['one.dsi'], { cwd: dir, rootOf: () => dir }));
+      return { value, counts: stats.counts };
+    };
+    const small = await at(2000);
+    const large = await at(4000);
+    expect(small.value.map((d) => d.file)).toEqual(['main.dsi']);
+    const input = large.counts.characters / small.counts.characters;
+    expect(input).toBeGreaterThan(1.8);
+    for (const k of ['scopeEntries', 'lineIndexChars'] as const) expect(large.counts[k] / small.counts[k] / input, k).toBeLessThan(1.15);
   });
 
   it('a deep import chain', () => {
