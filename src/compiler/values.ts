@@ -20,7 +20,8 @@ export function matchEnum(
   forWhat?: string,
 ): Converted<string> {
   const w = normalizeWord(word);
-  for (const lit of literals) if (kebab(lit) === w) return { ok: true, value: lit };
+  const found = spellingsOf(literals).get(w);
+  if (found !== undefined) return { ok: true, value: found };
   if (Object.hasOwn(aliases, w)) return { ok: true, value: aliases[w] };
   const spellings = [...literals.map(kebab), ...Object.keys(aliases)];
   const hint = suggest(word, spellings);
@@ -31,6 +32,19 @@ export function matchEnum(
       (hint ? `; did you mean \`${hint}\`? Values:` : '; write one of:') +
       ` ${literals.map(kebab).join(', ')}`,
   };
+}
+
+const spellings = new WeakMap<readonly string[], ReadonlyMap<string, string>>();
+
+/** Each literal by its kebab spelling (the first literal of a spelling wins), once per list: every statement matches a word. */
+function spellingsOf(literals: readonly string[]): ReadonlyMap<string, string> {
+  let found = spellings.get(literals);
+  if (!found) {
+    const byKebab = new Map<string, string>();
+    for (const lit of literals) if (!byKebab.has(kebab(lit))) byKebab.set(kebab(lit), lit);
+    spellings.set(literals, (found = byKebab));
+  }
+  return found;
 }
 
 const UNIT_FACTORS: Readonly<Record<string, bigint>> = Object.fromEntries(LANGUAGE_UNITS.map((u) => [u.unit, u.bytes]));
