@@ -80,6 +80,23 @@ export interface ImportReaderOptions {
   readonly cwd?: string;
   /** Largest file read, in bytes. */
   readonly limit?: number;
+  /**
+   * Shared by the readers of one run: real paths and texts already read, so that a template
+   * imported by a thousand entries is read once. Each reader still checks each path against
+   * its own roots.
+   */
+  readonly memo?: ImportMemo;
+}
+
+/** What the import readers of one run share: see {@link ImportReaderOptions.memo}. */
+export interface ImportMemo {
+  readonly realPaths: Map<string, string>;
+  readonly texts: Map<string, string>;
+}
+
+/** A new, empty {@link ImportMemo}. */
+export function createImportMemo(): ImportMemo {
+  return { realPaths: new Map(), texts: new Map() };
 }
 
 /**
@@ -93,13 +110,17 @@ export function createImportReader(entry: string, options: ImportReaderOptions =
   let roots: string[] | undefined;
   const allowed = () =>
     (roots ??= [options.projectRoot ? realPathOf(resolve(cwd, options.projectRoot)) : findProjectRoot(dirname(resolve(cwd, entry)), cwd), ...(options.importRoots ?? []).map((r) => realPathOf(resolve(cwd, r)))]);
+  const memo = options.memo;
   return (path) => {
     const abs = resolve(cwd, path);
-    let real: string;
-    try {
-      real = realpathSync(abs);
-    } catch (e) {
-      throw new FileRefused(describeFileError(e));
+    let real = memo?.realPaths.get(abs);
+    if (real === undefined) {
+      try {
+        real = realpathSync(abs);
+      } catch (e) {
+        throw new FileRefused(describeFileError(e));
+      }
+      memo?.realPaths.set(abs, real);
     }
     const [root, ...more] = allowed();
     if (!isInside(root, real) && !more.some((r) => isInside(r, real))) {
@@ -108,6 +129,11 @@ export function createImportReader(entry: string, options: ImportReaderOptions =
         `it is outside the project root ${root}${via}; an import may read only .dsi files inside the project (allow another folder with --import-root DIR)`,
       );
     }
-    return readRegularFile(real, options.limit, { noFollow: true });
+    const key = `${options.limit ?? ''}\0${real}`;
+    const known = memo?.texts.get(key);
+    if (known !== undefined) return known;
+    const text = readRegularFile(real, options.limit, { noFollow: true });
+    memo?.texts.set(key, text);
+    return text;
   };
 }

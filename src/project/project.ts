@@ -15,7 +15,7 @@ import type { RuleSetting } from '../rules/engine.js';
 import { builtinRules } from '../rules/index.js';
 import { describeFileError, MAX_INPUT_BYTES, readRegularFile } from '../files/read.js';
 import { expandInputs, fileProblem, inputProblems, readInput, type IgnoreOptions } from '../files/inputs.js';
-import { createImportReader, isInside, projectRootFinder, realPathOf } from '../files/roots.js';
+import { createImportMemo, createImportReader, isInside, projectRootFinder, realPathOf } from '../files/roots.js';
 import { writeFilesAtomically, type WriteResult } from '../files/write.js';
 import type { CompiledIntent } from './compile.js';
 import { applyFixes } from './fix.js';
@@ -172,10 +172,17 @@ export function createProject(options?: CreateProjectOptions): Project {
     return defaults;
   };
   const readers = new Map<string, ReadFile>();
+  // A file imported by many entries is read once per run (each entry's reader still checks its
+  // roots); forgotten when the next run starts, since a project may live long (an editor's).
+  const importMemo = createImportMemo();
+  const newRun = () => {
+    importMemo.realPaths.clear();
+    importMemo.texts.clear();
+  };
   // Imports of each entry are confined to its project root and the allowed folders.
   const importReader = (entry: string): ReadFile => {
     let reader = readers.get(entry);
-    if (!reader) readers.set(entry, (reader = createImportReader(entry, { cwd, importRoots: settingsOf(entry).importRoots, projectRoot: rootOf(dirname(entry)), limit: maxInputBytes })));
+    if (!reader) readers.set(entry, (reader = createImportReader(entry, { cwd, importRoots: settingsOf(entry).importRoots, projectRoot: rootOf(dirname(entry)), limit: maxInputBytes, memo: importMemo })));
     return reader;
   };
   // Task context: the file's own block, over configuration, over AWS (given per run or per project).
@@ -262,6 +269,7 @@ export function createProject(options?: CreateProjectOptions): Project {
     },
 
     taskArns(inputs) {
+      newRun();
       const arns = new Set<string>();
       for (const [file, text] of inputs.texts) {
         for (const a of lint(text, { filename: file, readFile: (p) => inputs.texts.get(p) ?? importReader(file)(p), rules: [], ...(cacheOf() ? { cache: cacheOf() } : {}) }).taskArns) arns.add(a);
@@ -274,6 +282,7 @@ export function createProject(options?: CreateProjectOptions): Project {
         const measured = measureWork(() => this.lint(inputs, { ...run, stats: false }));
         return { ...measured.value, stats: measured.stats };
       }
+      newRun();
       const context = run.context ?? options.context;
       const texts = new Map(inputs.texts);
       let results = lintAll(texts, context, inputs.dependents);
@@ -317,6 +326,7 @@ export function createProject(options?: CreateProjectOptions): Project {
     },
 
     compile(inputs) {
+      newRun();
       const config = configured(inputs.texts.keys());
       const diagnostics: Diagnostic[] = [...inputs.problems, ...config.diagnostics];
       const sources = new Map<string, string>();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createImportReader, findProjectRoot, isInside } from '../../src/files/roots.js';
+import { createImportMemo, createImportReader, findProjectRoot, isInside } from '../../src/files/roots.js';
+import { createProject } from '../../src/project/project.js';
 import { compile } from '../../src/project/compile.js';
 
 const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
@@ -83,6 +84,31 @@ describe('imports are confined to the project root', () => {
     expect(inside.intents[0].payload?.OverrideOptions).toEqual({ VerifyMode: 'NONE' });
     const allowed = compileIn(repo, `import "../../outside/secret.dsi"\nintent a { task "${ARN}" }\n`, [join(top, 'outside')]);
     expect(allowed.diagnostics.map((d) => d.file)).toContain(join(top, 'outside', 'secret.dsi'));
+  });
+
+  it('readers sharing a memo read a file once, and each still refuses what is outside its own roots', () => {
+    const { top, repo } = tree();
+    const memo = createImportMemo();
+    const wide = createImportReader(join(repo, 'intents', 'main.dsi'), { importRoots: [join(top, 'outside')], memo });
+    const narrow = createImportReader(join(repo, 'intents', 'main.dsi'), { memo });
+    expect(wide(join(top, 'outside', 'secret.dsi'))).toContain('planted');
+    expect(() => narrow(join(top, 'outside', 'secret.dsi'))).toThrow(/outside the project root/);
+    expect(narrow(join(repo, 'intents', 'base.dsi'))).toBe('template base { verify none }\n');
+    // Read once: the memo answers, even after the file changed on disk (one run sees one version).
+    writeFileSync(join(repo, 'intents', 'base.dsi'), 'template base { verify all }\n');
+    expect(wide(join(repo, 'intents', 'base.dsi'))).toBe('template base { verify none }\n');
+  });
+
+  it('a project reads an import again in its next run (an editor keeps one project)', async () => {
+    const { repo } = tree();
+    writeFileSync(join(repo, 'intents', 'main.dsi'), `import "./base.dsi"\nintent a extends base { task "${ARN}" }\n`);
+    const project = createProject({ cwd: repo, config: false });
+    const inputs = await project.readInputs(['intents/main.dsi'], { patterns: ['**/*.dsi'] });
+    const first = project.compile(inputs);
+    writeFileSync(join(repo, 'intents', 'base.dsi'), 'template base { verify only-files-transferred }\n');
+    const second = project.compile(inputs);
+    expect((first.payloads.get('a')?.payload as { OverrideOptions?: unknown }).OverrideOptions).toEqual({ VerifyMode: 'NONE' });
+    expect((second.payloads.get('a')?.payload as { OverrideOptions?: unknown }).OverrideOptions).toEqual({ VerifyMode: 'ONLY_FILES_TRANSFERRED' });
   });
 
   it('a reader made for an entry refuses the same paths', () => {
