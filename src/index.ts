@@ -14,8 +14,8 @@ export type { CompileCache, ReadFile } from './compiler/index.js';
 export type { Suppression, SuppressionUse, WaiverOptions } from './check/suppressions.js';
 
 /** Reading inputs safely: imports confined to the project root, only regular files within the size limit. */
-export { createImportReader, findProjectRoot } from './files/roots.js';
-export type { ImportReaderOptions } from './files/roots.js';
+export { createImportReader, createImportMemo, findProjectRoot } from './files/roots.js';
+export type { ImportReaderOptions, ImportMemo } from './files/roots.js';
 export { MAX_INPUT_BYTES } from './files/read.js';
 export { writeFilesAtomically, OutputError } from './files/write.js';
 export type { WriteResult, OutputFile, WriteOptions } from './files/write.js';
