@@ -44,12 +44,6 @@ export function parseJsonRequest(text: string): FrontEndResult {
 }
 
 /**
- * Strings (a key when a `:` follows) and numbers, in the order they are written: outside strings,
- * JSON has only punctuation, whitespace, `true`, `false` and `null` besides.
- */
-const STRING_OR_NUMBER = /"(?:[^"\\]|\\[^])*"(\s*:)?|-?\d[\d.eE+-]*/g;
-
-/**
  * The request, read by `JSON.parse`, when the full reader would find nothing wrong with it and
  * read the same value: an object, no key twice in one object, and no number to look at closely
  * (a point, an exponent or more than 15 digits, which a whole-number member must not have or
@@ -64,15 +58,46 @@ export function plainJsonObject(text: string): Record<string, unknown> | undefin
     return undefined;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  let keys = 0;
-  STRING_OR_NUMBER.lastIndex = 0;
-  for (let m = STRING_OR_NUMBER.exec(text); m !== null; m = STRING_OR_NUMBER.exec(text)) {
-    if (m[0].charCodeAt(0) === 34 /* " */) {
-      if (m[1] !== undefined) keys++;
-    } else if (m[0].length > 15 || /[.eE]/.test(m[0])) return undefined;
-  }
+  const keys = keysWritten(text);
   // A key written twice is one member of the value: fewer members than keys written.
-  return keys === memberCount(value) ? (value as Record<string, unknown>) : undefined;
+  return keys !== undefined && keys === memberCount(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * How many keys valid JSON `text` writes (strings followed by `:`), or undefined when it writes a
+ * number to look at closely (a point, an exponent, more than 15 characters). One pass, no
+ * allocation: outside strings, JSON has only punctuation, whitespace, literals and numbers.
+ */
+function keysWritten(text: string): number | undefined {
+  let keys = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < n; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 0x5c /* \ */) i++;
+        else if (s === 0x22) break;
+      }
+      let j = i + 1;
+      while (j < n && isJsonSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === 0x3a /* : */) keys++;
+    } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
+      const start = i;
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x2e /* . */ || d === 0x65 /* e */ || d === 0x45 /* E */) return undefined;
+        if (!(d === 0x2d || (d >= 0x30 && d <= 0x39))) break;
+      }
+      if (i - start > 15) return undefined;
+      i--;
+    }
+  }
+  return keys;
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 function memberCount(value: unknown): number {
