@@ -71,6 +71,7 @@ const CALLS: Record<string, fc.Arbitrary<unknown[]>> = {
   createSettings: fc.tuple(options),
   createProject: fc.tuple(options),
   createCompileCache: fc.tuple(),
+  createImportMemo: fc.tuple(),
   formatText: fc.tuple(text, fileName),
   decompile: fc.tuple(fc.jsonValue({ maxDepth: 4 }), options),
   createConfigCache: fc.tuple(),

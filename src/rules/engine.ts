@@ -94,27 +94,14 @@ export function runRules(input: RunRulesInput): Diagnostic[] {
   // payload must not change what is emitted or what the next rule sees. Our own rules are tested
   // not to, and the copy is a tenth of the time of a run.
   const rules: readonly Rule<any>[] = Array.isArray(input.rules) ? input.rules : [];
-  const guarded = rules.some((r) => !trusted.has(r));
+  const { guarded, runnable, problems, trustedFlags } = planOf(rules, input.settings, input.options);
   const payload = guarded ? frozenCopy(input.payload) : input.payload;
   const context = (guarded ? frozenCopy(input.context) : input.context) as TaskContext;
-  const out: Diagnostic[] = [];
-  const runnable: { rule: Rule<any>; options: unknown; level: Severity | undefined }[] = [];
-  for (const rule of rules) {
-    const setting = input.settings?.[rule.id];
-    const level = settingLevel(setting);
-    if (level === 'off') continue;
-    const options = Array.isArray(setting) ? setting[1] : input.options?.[rule.id];
-    const problem = ruleOptionsProblem(rule, options);
-    if (problem !== undefined) {
-      // A configuration error, not the input's: the rule does not run, and nothing can excuse it.
-      out.push({ file: input.file, range: START_OF_FILE, severity: 'error', ruleId: INVALID_RULE_OPTIONS, message: `${problem}; the rule did not run` });
-      continue;
-    }
-    runnable.push({ rule, options, level });
-  }
+  // A configuration error, not the input's: the rule does not run, and nothing can excuse it.
+  const out: Diagnostic[] = problems.map((problem) => ({ file: input.file, range: START_OF_FILE, severity: 'error', ruleId: INVALID_RULE_OPTIONS, message: `${problem}; the rule did not run` }));
   const outcomes = runWithinBudget(
     runnable.map((r) => () => applyRule(r.rule, payload, context, r.options, input.dialect)),
-    runnable.map((r) => trusted.has(r.rule)),
+    trustedFlags,
     input.timeBudgetMs ?? RULE_TIME_BUDGET_MS,
   );
   runnable.forEach(({ rule, level }, i) => {
@@ -137,6 +124,47 @@ export function runRules(input: RunRulesInput): Diagnostic[] {
 
 /** How long a rule may run on one payload before it is stopped and reported as failed. */
 export const RULE_TIME_BUDGET_MS = 2000;
+
+/** Which rules run, with which options and level, worked out once per rule list and configuration (not per payload). */
+interface RulePlan {
+  /** Some rule is not ours: the payload is copied and frozen for the rules. */
+  readonly guarded: boolean;
+  readonly runnable: readonly { readonly rule: Rule<any>; readonly options: unknown; readonly level: Severity | undefined }[];
+  readonly trustedFlags: readonly boolean[];
+  /** What is wrong with the options configured for rules that therefore do not run, in rule order. */
+  readonly problems: readonly string[];
+}
+
+const NO_SETTINGS = {};
+const plans = new WeakMap<readonly Rule<any>[], WeakMap<object, WeakMap<object, RulePlan>>>();
+
+function planOf(rules: readonly Rule<any>[], settings: RunRulesInput['settings'], options: RunRulesInput['options']): RulePlan {
+  // Only objects can be remembered by; anything else a caller passes is planned each time.
+  const keyable = (v: unknown) => v === undefined || (typeof v === 'object' && v !== null);
+  if (!keyable(settings) || !keyable(options)) return makePlan(rules, settings, options);
+  let bySettings = plans.get(rules);
+  if (!bySettings) plans.set(rules, (bySettings = new WeakMap()));
+  let byOptions = bySettings.get(settings ?? NO_SETTINGS);
+  if (!byOptions) bySettings.set(settings ?? NO_SETTINGS, (byOptions = new WeakMap()));
+  let plan = byOptions.get(options ?? NO_SETTINGS);
+  if (!plan) byOptions.set(options ?? NO_SETTINGS, (plan = makePlan(rules, settings, options)));
+  return plan;
+}
+
+function makePlan(rules: readonly Rule<any>[], settings: RunRulesInput['settings'], given: RunRulesInput['options']): RulePlan {
+  const runnable: { rule: Rule<any>; options: unknown; level: Severity | undefined }[] = [];
+  const problems: string[] = [];
+  for (const rule of rules) {
+    const setting = settings?.[rule.id];
+    const level = settingLevel(setting);
+    if (level === 'off') continue;
+    const options = Array.isArray(setting) ? setting[1] : given?.[rule.id];
+    const problem = ruleOptionsProblem(rule, options);
+    if (problem !== undefined) problems.push(problem);
+    else runnable.push({ rule, options, level });
+  }
+  return { guarded: rules.some((r) => !trusted.has(r)), runnable, trustedFlags: runnable.map((r) => trusted.has(r.rule)), problems };
+}
 
 // One context and script for every budgeted call: `vm`'s timeout stops any JavaScript that runs
 // inside the call, even an endless loop in a plugin's own module, and no `catch` there can keep it going.
