@@ -60,7 +60,10 @@ export function parseRequest(text: string, file: string, format?: RequestFormat)
   try {
     // YAML 1.2 ends a line at a lone `\r` too, which \`yaml\` does not: read it as `\n` (same length, so offsets hold).
     const read = chosen === 'yaml' ? text.replace(/\r(?!\n)/g, '\n') : text;
-    result = guard(read, chosen) ?? (chosen === 'json' ? plainJson(read) ?? parseJsonRequest(read) : parseYamlRequest(read));
+    // Valid JSON within the limits first (one pass, its depth counted on the way: JSON.parse itself
+    // does not recurse); anything else meets the guards and the full reader.
+    const plain = chosen === 'json' && read.length <= MAX_REQUEST_LENGTH ? plainJson(read) : undefined;
+    result = plain ?? guard(read, chosen) ?? (chosen === 'json' ? parseJsonRequest(read) : parseYamlRequest(read));
   } catch (error) {
     result = { nodes: new Map(), pending: [internalError(error)] };
   }

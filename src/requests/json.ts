@@ -11,6 +11,7 @@ import type { PendingDiagnostic } from './report.js';
 import { duplicateKey, emptyFile, longProblem, notAnObject, setMember, type FrontEndResult } from './common.js';
 import { shapeKind } from '../schema/index.js';
 import { countWork } from '../core/work.js';
+import { MAX_NESTING_DEPTH } from './limits.js';
 
 type ErrorName = ReturnType<typeof printParseErrorCode>;
 
@@ -65,11 +66,13 @@ export function plainJsonObject(text: string): Record<string, unknown> | undefin
 
 /**
  * How many keys valid JSON `text` writes (strings followed by `:`), or undefined when it writes a
- * number to look at closely (a point, an exponent, more than 15 characters). One pass, no
+ * number to look at closely (a point, an exponent, more than 15 characters) or nests deeper than
+ * {@link MAX_NESTING_DEPTH}. One pass, no
  * allocation: outside strings, JSON has only punctuation, whitespace, literals and numbers.
  */
 function keysWritten(text: string): number | undefined {
   let keys = 0;
+  let depth = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -91,7 +94,10 @@ function keysWritten(text: string): number | undefined {
       }
       if (i - start > 15) return undefined;
       i--;
-    }
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      // Deeper than the limit: the full reader refuses it (and the walk below must not recurse so deep).
+      if (++depth > MAX_NESTING_DEPTH) return undefined;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
   }
   return keys;
 }
