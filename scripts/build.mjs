@@ -58,7 +58,8 @@ const loadNotes = {
   setup(b) {
     b.onLoad({ filter: /\.(?:[cm]?js|ts)$/ }, (args) => {
       const rel = args.path.slice(root.length + 1).split('\\').join('/');
-      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(rel)?.[1];
+      // A package's name from its whole path: node_modules may lie outside the root (a git worktree that links it).
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(args.path.split('\\').join('/'))?.[1];
       const name = pkg ?? rel;
       const text = readFileSync(args.path, 'utf8');
       return { contents: `${text}\n;globalThis.__dsiLoaded?.add(${JSON.stringify(name)});\n`, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
