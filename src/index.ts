@@ -23,6 +23,9 @@ export type { WriteResult, OutputFile, WriteOptions } from './files/write.js';
 /** Lints one `.dsi`, `.json`, `.yaml` or `.yml` input with the schema and every rule. */
 export { lint, isLintable, isInternal, reportUnusedSuppressions } from './project/lint.js';
 export type { LintOptions, LintResult, WaiverJudging } from './project/lint.js';
+/** What `lint({ stats: true })` and `dsi lint --stats` report: the work each stage did, and its time. */
+export { WORK_KINDS, WORK_STAGES } from './core/work.js';
+export type { WorkStats, WorkCounts, WorkKind, WorkStage } from './core/work.js';
 /** The orchestrator of a run over many files, and the configuration in force for each. */
 export { createProject } from './project/project.js';
 export type { CreateProjectOptions, Project, InputSet, InputKind, LintRun, CompileRun } from './project/project.js';

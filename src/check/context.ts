@@ -40,14 +40,15 @@ export function enhancedModeOffered(source: LocationType, destination: LocationT
 export function checkContext(
   context: TaskContext,
   sourceMap: SourceMap,
-  fallback: SourceLocation,
+  /** Where the payload as a whole is; read only when the context is wrong. */
+  unit: { readonly fallback: SourceLocation },
 ): { readonly context: TaskContext; readonly diagnostics: readonly Diagnostic[] } {
   const source = context.source?.type;
   const destination = context.destination?.type;
   if (context.mode !== 'ENHANCED' || !source || !destination || !(source in WORD) || !(destination in WORD) || enhancedModeOffered(source, destination)) {
     return { context, diagnostics: [] };
   }
-  const at = sourceMap.get('/@context/mode') ?? locate(sourceMap, '/TaskArn', 'key') ?? fallback;
+  const at = sourceMap.get('/@context/mode') ?? locate(sourceMap, '/TaskArn', 'key') ?? unit.fallback;
   const related = (['source', 'destination'] as const).flatMap((end) => {
     const loc = sourceMap.get(`/@context/${end}/type`);
     return loc ? [{ ...loc, message: `the ${end} is ${WORD[end === 'source' ? source : destination]}` }] : [];

@@ -14,6 +14,7 @@ import type { Rule } from '../rules/create-rule.js';
 import { schemaDiagnostics } from './schema.js';
 import { checkContext } from './context.js';
 import { applySuppressions, type SuppressionUse, type WaiverOptions } from './suppressions.js';
+import { countWork, endStage, startStage } from '../core/work.js';
 
 /** What the check stage applies, as configuration gives it. */
 export interface CheckOptions {
@@ -53,15 +54,18 @@ export interface CheckResult {
 
 /** Checks every payload of a unit and applies its suppressions (across files: a template's line is excused in its own file). */
 export function checkUnit(unit: SourceUnit, given: CheckOptions): CheckResult {
+  const started = startStage();
   // Each policy assertion is one more rule; problems of the policies themselves belong to the unit.
   const policies = policyRules(distinct([...unit.policies, ...(given.policies ?? [])]));
-  const options: CheckOptions = { ...given, rules: [...(given.rules || []), ...policies.rules] };
+  // The caller's rule list itself when no policy adds to it: what is worked out per rule list is then worked out once per run.
+  const rules = policies.rules.length === 0 && given.rules !== false ? given.rules : [...(given.rules || []), ...policies.rules];
+  const options: CheckOptions = { ...given, rules };
   const checked = unit.payloads.map((p) => {
     const arn = (p.payload as { TaskArn?: unknown } | null | undefined)?.TaskArn;
     const known = typeof arn === 'string' ? options.context?.(arn) : undefined;
     const context = mergeContext(known, p.context);
     // An impossible context is an error, and the rules do not see the part that cannot be.
-    const judged = checkContext(context, p.sourceMap, p.fallback);
+    const judged = checkContext(context, p.sourceMap, p);
     const found = [...p.diagnostics, ...judged.diagnostics, ...checkPayload(unit.file, p, judged.context, options)];
     // Each problem of a payload names its intent: baselines and SARIF fingerprints identify it by intent, not by line.
     return { unit: p, context, found: p.name === undefined ? found : found.map((d) => (d.intent === undefined ? { ...d, intent: p.name } : d)) };
@@ -76,6 +80,7 @@ export function checkUnit(unit: SourceUnit, given: CheckOptions): CheckResult {
   const byOwner = new Map<number, Diagnostic[]>([[-1, [...problems]]]);
   for (const t of tagged) if (keptSet.has(t.d)) (byOwner.get(t.owner) ?? byOwner.set(t.owner, []).get(t.owner)!).push(t.d);
   const owned = (i: number) => (byOwner.get(i) ?? []).sort(compareDiagnostics);
+  endStage('check', started);
   return {
     policyRules: policies.rules,
     suppressed: suppressed.sort(compareDiagnostics),
@@ -103,6 +108,7 @@ export function allDiagnostics(result: CheckResult): Diagnostic[] {
 
 /** Drops repeats and sorts. */
 export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  countWork('diagnostics', diagnostics.length);
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
@@ -114,18 +120,28 @@ export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return out.sort(compareDiagnostics);
 }
 
+const restating = new WeakMap<readonly Rule<any>[], ReadonlyMap<string, string>>();
+
+/** Which schema message each rule restates, by rule id; once per rule list (not per payload). */
+function restatesOf(rules: readonly Rule<any>[]): ReadonlyMap<string, string> {
+  let found = restating.get(rules);
+  if (!found) restating.set(rules, (found = new Map(rules.flatMap((r) => (r.meta.restates ? [[r.id, r.meta.restates] as const] : [])))));
+  return found;
+}
+
 /** Schema and rule diagnostics of one payload. */
 function checkPayload(file: string, p: PayloadUnit, context: TaskContext, options: CheckOptions): Diagnostic[] {
+  countWork('payloads');
   const schema = schemaDiagnostics(p);
   if (options.rules === false) return schema;
-  const { sourceMap, fallback } = p;
+  const { sourceMap } = p;
   const ruled = runRules({
     file,
     payload: p.payload,
     context,
     // The request as a whole maps to the fallback, so rules about it have a place to point.
     sourceMap: {
-      get: (pointer, part) => sourceMap.get(pointer, part) ?? (pointer === '' ? fallback : undefined),
+      get: (pointer, part) => sourceMap.get(pointer, part) ?? (pointer === '' ? p.fallback : undefined),
       edits: sourceMap.edits && ((f) => sourceMap.edits!(f)),
       getSpan: sourceMap.getSpan && ((q, s, e) => sourceMap.getSpan!(q, s, e)),
     } satisfies SourceMap,
@@ -134,7 +150,8 @@ function checkPayload(file: string, p: PayloadUnit, context: TaskContext, option
     dialect: p.dialect,
   });
   // A rule that restates a schema limit (one filter rule, filter length) has more to say and a fix: its diagnostic replaces the schema's.
-  const restates = new Map(options.rules.flatMap((r) => (r.meta.restates ? [[r.id, r.meta.restates] as const] : [])));
+  const restates = restatesOf(options.rules);
+  if (restates.size === 0 || schema.length === 0) return [...schema, ...ruled];
   const at = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}`;
   const restated = new Set(ruled.filter((d) => restates.has(d.ruleId)).map((d) => `${at(d)}\0${restates.get(d.ruleId)}`));
   return [...schema.filter((d) => !restated.has(`${at(d)}\0${d.messageId}`)), ...ruled];

@@ -7,6 +7,7 @@ import type { SourceLocation } from '../core/range.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
 import { todayUtc, type Suppression } from '../core/suppressions.js';
 import { suggest } from '../core/words.js';
+import { countWork, endStage, startStage } from '../core/work.js';
 
 export type { Suppression } from '../core/suppressions.js';
 
@@ -50,7 +51,10 @@ export interface AppliedSuppressions {
 
 /** Separates the diagnostics that a waiver excuses; says which waivers excused something and which cannot apply. */
 export function applySuppressions(diagnostics: readonly Diagnostic[], suppressions: readonly Suppression[], options: WaiverOptions = {}): AppliedSuppressions {
-  if (options.inline === false) return { kept: [...diagnostics], suppressed: [], uses: [], problems: [] };
+  // No waiver (most files): nothing to excuse, and no day to look up.
+  if (options.inline === false || suppressions.length === 0) return { kept: [...diagnostics], suppressed: [], uses: [], problems: [] };
+  const started = startStage();
+  countWork('waiverChecks', suppressions.length);
   const today = options.today ?? todayUtc();
   const problems: Diagnostic[] = [];
   // Waivers in force, by file and line: each diagnostic looks up its line once.
@@ -91,7 +95,13 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], suppressio
   const kept: Diagnostic[] = [];
   const suppressed: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const s = isSuppressible(d.ruleId) && !options.locked?.(d.ruleId) ? byLine.get(`${d.file}\0${d.range.start.line}`)?.find((x) => x.ruleIds.includes(d.ruleId)) : undefined;
+    const s =
+      isSuppressible(d.ruleId) && !options.locked?.(d.ruleId)
+        ? byLine.get(`${d.file}\0${d.range.start.line}`)?.find((x) => {
+            countWork('waiverChecks');
+            return x.ruleIds.includes(d.ruleId);
+          })
+        : undefined;
     if (!s) {
       kept.push(d);
       continue;
@@ -100,6 +110,7 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], suppressio
     suppressed.push({ ...d, suppressions: [{ kind: 'inSource', justification: s.reason, location: { file: s.file, range: s.range }, ...(s.until ? { until: s.until } : {}) }] });
   }
   const live = new Set([...byLine.values()].flat());
+  endStage('waivers', started);
   return { kept, suppressed, uses: suppressions.filter((s) => live.has(s)).map((s) => ({ ...s, used: used.has(s) })), problems };
 }
 
@@ -115,6 +126,8 @@ export function unusedSuppressions(
   uses: readonly SuppressionUse[],
   options: { judged: (file: string) => boolean; state: (ruleId: string, file: string) => RuleState; knownIds: (file: string) => readonly string[] },
 ): Diagnostic[] {
+  const started = startStage();
+  countWork('waiverChecks', uses.length);
   const byComment = new Map<string, SuppressionUse[]>();
   for (const u of uses) {
     const key = `${u.file}\0${u.range.start.offset}`;
@@ -145,5 +158,6 @@ export function unusedSuppressions(
       message: `dsi-ignore ${s.ruleIds.join(', ')} suppresses nothing on line ${s.targetLine}; remove it`,
     });
   }
+  endStage('waivers', started);
   return out;
 }

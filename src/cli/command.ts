@@ -86,6 +86,7 @@ export const COMMANDS = [
       { name: 'endpoint-url', type: 'string', value: 'URL', description: 'The DataSync endpoint for --resolve-context.' },
       { name: 'no-inline-config', type: 'boolean', description: 'Ignore every dsi-ignore waiver.' },
       { name: 'report-unused-waivers', type: 'string', value: 'LEVEL', description: 'How waivers that excuse nothing are reported: off, warn (default) or error.' },
+      { name: 'stats', type: 'boolean', description: 'Also print on standard error the work done (characters read, tokens lexed, rules called, source-map look-ups, waivers examined…) and the time of each stage.' },
       ...INPUT_OPTIONS,
       ...CONFIG_OPTIONS,
       PRINT_CONFIG,

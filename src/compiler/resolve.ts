@@ -13,6 +13,7 @@ import { addAncestors, deleteAtOrBelow, type Setting, type Settings } from './se
 import type { LowerSink } from './emit/common.js';
 import { lowerDeclaration } from './lower.js';
 import { mergeTags } from './emit/tags.js';
+import { countWork, endStage, startStage } from '../core/work.js';
 
 /**
  * Deepest import chain followed (the entry is level 1). Real projects nest a few files; the
@@ -83,6 +84,7 @@ export function createCompileCache(): CompileCache {
 
 /** Resolves `text` (named `file`) with everything it imports. Never throws on bad input. */
 export function resolveEntry(text: string, file: string, readFile: ReadFile, cache: CompileCache = createCompileCache()): Resolution {
+  const started = startStage();
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, LoadedFile>();
   const loading: string[] = [];
@@ -118,6 +120,7 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
     let depthReported = false;
     for (const item of ast.items) {
       if (item.type !== 'Import') continue;
+      countWork('scopeEntries');
       if (++imports > MAX_IMPORTS_PER_FILE) {
         if (imports === MAX_IMPORTS_PER_FILE + 1) {
           diagnostics.push(diag(name, item.path.range, DiagnosticIds.limit, `more than ${MAX_IMPORTS_PER_FILE} imports in one file; this import and those after it were not read: import a file that gathers the templates instead`));
@@ -192,7 +195,8 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
           report: (ruleId, range, message, severity = 'error', related) => found.push(diag(f.file, range, ruleId, message, severity, related)),
         };
         done = { settings: lowerDeclaration(decl, sink), diagnostics: found };
-        cache.lowered.set(decl, done);
+        // Only imported files' declarations are kept: an entry is parsed anew on each build, so its nodes never come back.
+        if (f !== entry) cache.lowered.set(decl, done);
       }
       diagnostics.push(...done.diagnostics);
       lowered.set(decl, done.settings);
@@ -285,6 +289,7 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
   // Resolve every declaration so that every cycle and unknown name is reported, compiled or not.
   for (const f of files.values()) for (const decl of f.declarations) effective({ decl, file: f });
 
+  endStage('resolve', started);
   return { entry, files, diagnostics, effective };
 }
 
@@ -299,6 +304,7 @@ function importPath(from: string, target: string): string {
 
 /** Settings of `child` over `acc`: a child's setting replaces inherited ones at its pointer or below; tags merge by key. */
 export function mergeOver(acc: Settings, child: Settings): Map<string, Setting> {
+  countWork('settingsMerged', 2 * acc.size + child.size);
   const out = new Map(acc);
   const above = new Set<string>();
   for (const k of out.keys()) addAncestors(above, k);
@@ -323,6 +329,7 @@ function buildScope(f: LoadedFile, diagnostics: Diagnostic[]): Scope {
       candidates.push({ name: decl.name.value, declared: { decl, file: imp.target }, at: imp.node.path.range, via: imp.node });
     }
   }
+  countWork('scopeEntries', candidates.length);
   candidates.sort((a, b) => a.at.start.offset - b.at.start.offset);
   const names = new Map<string, Declared>();
   const first = new Map<string, Candidate>();

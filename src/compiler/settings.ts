@@ -2,6 +2,7 @@
  * Settings: what one declaration block says, lowered from statements and keyed by the payload
  * path it sets. Inheritance merges settings by key; emission writes them into a payload.
  */
+import { countWork } from '../core/work.js';
 import type { SourceLocation } from '../core/range.js';
 import type { TaskContext } from '../core/context.js';
 
@@ -96,5 +97,6 @@ export function deleteAtOrBelow(map: Map<string, unknown>, above: ReadonlySet<st
     map.delete(pointer);
     return;
   }
+  countWork('settingsMerged', map.size);
   for (const k of [...map.keys()]) if (isAtOrBelow(k, pointer)) map.delete(k);
 }

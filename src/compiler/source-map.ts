@@ -11,6 +11,7 @@ import { bandwidthNode, jsonNode, optionNode } from '../printer/build.js';
 import { jsonText, printStatement, printValue } from '../printer/print.js';
 import type { BandwidthNode, DeclarationNode, OptionNode } from '../grammar/ast.js';
 import { BANDWIDTH } from '../language/vocabulary.js';
+import { countWork } from '../core/work.js';
 
 /** One line index per text of a compile, shared by the source maps of all its intents: a fix per intent must not index the file again. */
 const lineIndexes = new WeakMap<ReadonlyMap<string, string>, Map<string, LineIndex>>();
@@ -57,6 +58,7 @@ export class DsiSourceMap implements SourceMap {
   }
 
   getSpan(pointer: string, start: number, end: number): SourceLocation | undefined {
+    countWork('sourceMapLookups');
     return this.parts.get(pointer)?.find((p) => p.start <= start && end <= p.end)?.location;
   }
 
@@ -72,6 +74,7 @@ export class DsiSourceMap implements SourceMap {
   }
 
   get(pointer: string, part: SourcePart = 'value'): SourceLocation | undefined {
+    countWork('sourceMapLookups');
     const o = this.origins.get(pointer);
     return o && (part === 'key' ? o.key : o.value);
   }

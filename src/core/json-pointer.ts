@@ -38,12 +38,16 @@ export function parentPointer(p: string): string {
   return i <= 0 ? '' : p.slice(0, i);
 }
 
-/** The value at a pointer, or undefined. */
+/** The value at a pointer, or undefined. Walks the pointer's text: rules read many values per payload. */
 export function getAt(doc: unknown, p: string): unknown {
+  if (p === '') return doc;
   let cur: unknown = doc;
-  for (const t of parsePointer(p)) {
+  for (let start = 1; ; ) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[t];
+    const end = p.indexOf('/', start);
+    const raw = end < 0 ? p.slice(start) : p.slice(start, end);
+    cur = (cur as Record<string, unknown>)[raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw];
+    if (end < 0) return cur;
+    start = end + 1;
   }
-  return cur;
 }

@@ -3,6 +3,7 @@
  * indices, lines and columns are 1-based (columns in UTF-16 code units, as editors and
  * SARIF count them), and a range's end is exclusive.
  */
+import { countWork } from './work.js';
 
 /** A point in a text file. */
 export interface Position {
@@ -35,8 +36,11 @@ export interface SourceLocation {
 export class LineIndex {
   private readonly lineStarts: number[];
   private readonly bom: boolean;
+  /** The line of the last position found: look-ups mostly go forward through the text, a line or two at a time. */
+  private near = 0;
 
   constructor(readonly text: string) {
+    countWork('lineIndexChars', text.length);
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -54,6 +58,21 @@ export class LineIndex {
   position(offset: number): Position {
     let o = Math.max(0, Math.min(offset, this.text.length));
     if (o > 0 && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13) o--;
+    // On the line of the last look-up, or the next one: no search.
+    const line = this.holds(this.near, o) ? this.near : this.holds(this.near + 1, o) ? this.near + 1 : this.search(o);
+    this.near = line;
+    const column = o - this.lineStarts[line] + 1 - (line === 0 && this.bom && o > 0 ? 1 : 0);
+    return { offset: o, line: line + 1, column };
+  }
+
+  /** True when offset `o` is on 0-based line `line`. */
+  private holds(line: number, o: number): boolean {
+    const starts = this.lineStarts;
+    return line < starts.length && starts[line] <= o && (line + 1 === starts.length || o < starts[line + 1]);
+  }
+
+  /** The 0-based line of offset `o`, by binary search. */
+  private search(o: number): number {
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -61,8 +80,7 @@ export class LineIndex {
       if (this.lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    const column = o - this.lineStarts[lo] + 1 - (lo === 0 && this.bom && o > 0 ? 1 : 0);
-    return { offset: o, line: lo + 1, column };
+    return lo;
   }
 
   /** The range from `start` to `end` (exclusive). */

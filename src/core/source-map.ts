@@ -1,6 +1,7 @@
 import type { SourceLocation } from './range.js';
 import type { TextEdit } from './diagnostic.js';
 import { parentPointer } from './json-pointer.js';
+import { countWork } from './work.js';
 
 /**
  * Which part of a setting a diagnostic should point at: the `key` (a statement's name,
@@ -55,6 +56,7 @@ export class TableSourceMap implements SourceMap {
   }
 
   get(pointer: string, part: SourcePart = 'value'): SourceLocation | undefined {
+    countWork('sourceMapLookups');
     return (part === 'key' ? this.keys : this.values).get(pointer);
   }
 

@@ -7,6 +7,7 @@
 import type { Diagnostic } from './diagnostic.js';
 import { DiagnosticIds } from './diagnostic.js';
 import { LineIndex, type Range } from './range.js';
+import { countWork } from './work.js';
 
 /** One `dsi-ignore` comment. */
 export interface Suppression {
@@ -58,6 +59,7 @@ export function suppressionsFromComments(comments: readonly SourceComment[], fil
   for (const comment of comments) {
     const m = comment.ownLine ? WAIVER.exec(comment.text) : null;
     if (!m) continue;
+    countWork('waiverChecks');
     const { range } = comment;
     const line = range.start.line;
     const [idsPart, ...reasonParts] = m[1].split('--');

@@ -10,6 +10,7 @@ import type { FileCstNode } from './cst.js';
 import { dsiParser, type ParseProblem } from './parser.js';
 import { toAst } from './to-ast.js';
 import { dsiLexer } from './tokens.js';
+import { countWork, endStage, startStage } from '../core/work.js';
 
 export type * from './ast.js';
 
@@ -47,10 +48,13 @@ export interface ParseOptions {
 
 /** Parses one `.dsi` text named `file`; every syntax problem of the file is in `diagnostics`. */
 export function parse(text: string, file: string, options: ParseOptions = {}): ParseResult {
+  const started = startStage();
+  countWork('characters', text.length);
   const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
   try {
     const lexed = dsiLexer().tokenize(text);
+    countWork('tokens', lexed.tokens.length + (lexed.groups.comments?.length ?? 0));
     const parser = dsiParser();
     parser.input = lexed.tokens;
     const cst = parser.file() as FileCstNode;
@@ -59,7 +63,7 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
     const ast = toAst(cst, lines, (p) => problems.push(p));
     const comments = commentNodes(lexed.groups.comments ?? [], lines);
     if (options.trivia !== false) attachComments(ast, comments, text);
-    return withTokens({ ast, diagnostics: toDiagnostics(problems, lines, file), comments }, lexed.tokens, lines);
+    return new ParsedFile(ast, toDiagnostics(problems, lines, file), comments, lexed.tokens, lines);
   } catch (error) {
     // A bug of ours, not of the file: say so, and keep what was found so far.
     const detail = error instanceof Error ? error.message : String(error);
@@ -79,16 +83,42 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
   } finally {
     // Let the token vector and the CST be collected between parses.
     dsiParser().input = [];
+    endStage('parse', started);
   }
 }
 
-/** Adds `tokens` as a property built on first read: most parses (compiling) never look at it. */
-function withTokens(result: Omit<ParseResult, 'tokens'>, tokens: readonly IToken[], lines: LineIndex): ParseResult {
-  let built: SyntaxToken[] | undefined;
-  return Object.defineProperty(result, 'tokens', {
-    enumerable: true,
-    get: () => (built ??= tokens.map((t) => ({ kind: t.tokenType.name, image: t.image, range: lines.range(t.startOffset, t.startOffset + t.image.length) }))),
-  }) as ParseResult;
+/**
+ * A parse result whose `tokens` are built on first read: most parses (compiling) never look at
+ * them. A getter on the class, not one defined on each result: a getter defined per object lives
+ * in the object's hidden class, which V8 keeps in the old generation, so every parse's tokens
+ * would outlive the young generation and wait for a full collection (a third of the heap's
+ * growth on 10,000 intents).
+ */
+class ParsedFile implements ParseResult {
+  #built: SyntaxToken[] | undefined;
+  #lexed: readonly IToken[] | undefined;
+  #lines: LineIndex | undefined;
+
+  constructor(
+    readonly ast: FileNode,
+    readonly diagnostics: Diagnostic[],
+    readonly comments: readonly CommentNode[],
+    lexed: readonly IToken[],
+    lines: LineIndex,
+  ) {
+    this.#lexed = lexed;
+    this.#lines = lines;
+  }
+
+  get tokens(): readonly SyntaxToken[] {
+    if (!this.#built) {
+      const lines = this.#lines!;
+      this.#built = this.#lexed!.map((t) => ({ kind: t.tokenType.name, image: t.image, range: lines.range(t.startOffset, t.startOffset + t.image.length) }));
+      this.#lexed = undefined;
+      this.#lines = undefined;
+    }
+    return this.#built;
+  }
 }
 
 function lexingProblem(e: ILexingError, text: string): ParseProblem {

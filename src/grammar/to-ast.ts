@@ -11,6 +11,7 @@ import type * as A from './ast.js';
 import type * as C from './cst.js';
 import type { ParseProblem } from './parser.js';
 import { NonAsciiWord } from './tokens.js';
+import { countWork } from '../core/work.js';
 
 /** Receives the problems that building the AST finds. */
 export type ReportProblem = (problem: ParseProblem) => void;
@@ -78,6 +79,8 @@ function stringValue(b: Builder, token: IToken): string {
   const closed = text.length >= 2 && text.endsWith('"') && !isEscaped(text, text.length - 1);
   if (!closed) problem(b, token.startOffset, token.startOffset + text.length, 'string is not closed on this line; add `"`');
   const body = text.slice(1, closed ? -1 : undefined);
+  // Most strings have no escape: their value is their text.
+  if (!body.includes('\\')) return body;
   const base = token.startOffset + 1;
   let out = '';
   for (let i = 0; i < body.length; i++) {
@@ -176,6 +179,7 @@ function bandwidthValue(b: Builder, token: IToken | undefined): A.SizeNode | A.W
 function importNode(b: Builder, n: C.ImportStatementCstNode): A.ImportNode | undefined {
   const keyword = n.children.Import[0];
   const path = stringNode(b, first(n.children.StringLike));
+  countWork('syntaxNodes');
   if (!path) return undefined;
   return { type: 'Import', path, range: span(b, keyword, first(n.children.StringLike)) };
 }
@@ -187,6 +191,7 @@ function declaration(b: Builder, n: C.IntentCstNode | C.TemplateCstNode, type: '
   const parents = (first(c.extendsClause)?.children.Name ?? []).map((t) => nameNode(b, t)).filter((p) => p !== undefined);
   const body = first(c.declarationBody);
   const statements = body ? declarationStatements(b, body) : [];
+  countWork('syntaxNodes', 1 + parents.length + statements.length);
   if (!name) return undefined;
   return { type, keywordRange: tokenRange(b, keyword), name, parents, body: statements, range: nodeRange(b, n, keyword) };
 }
@@ -197,6 +202,7 @@ function policyNode(b: Builder, n: C.PolicyCstNode): A.PolicyNode | undefined {
   const name = nameNode(b, first(c.Name));
   const when = (c.whenClause ?? []).map((w) => whenNode(b, w)).filter((w) => w !== undefined);
   const assertions = (c.assertion ?? []).map((a) => assertionNode(b, a)).filter((a) => a !== undefined);
+  countWork('syntaxNodes', 1 + when.length + assertions.length);
   if (!name) return undefined;
   return { type: 'Policy', name, when: inSourceOrder(when), assertions: inSourceOrder(assertions), range: nodeRange(b, n, keyword) };
 }
@@ -401,6 +407,7 @@ function bandwidthNode(b: Builder, n: C.BandwidthStatementCstNode): A.BandwidthN
 function filterNode(b: Builder, n: C.FilterStatementCstNode): A.FilterNode | undefined {
   const keyword = first(n.children.Include) ?? first(n.children.Exclude);
   const patterns = (n.children.StringLike ?? []).map((t) => stringNode(b, t)).filter((p) => p !== undefined);
+  countWork('syntaxNodes', patterns.length);
   if (!real(keyword) || patterns.length === 0) return undefined;
   return {
     type: 'Filter',
@@ -492,12 +499,14 @@ function setPath(b: Builder, n: C.SetPathCstNode): A.SetPathSegment[] | undefine
     }
     return { type: 'Index', index: Number(number.image.replace(/_/g, '')), range };
   });
+  countWork('syntaxNodes', members.length + indexes.length);
   // A dot without its member name was reported: the path is incomplete.
   if ((c.Dot ?? []).length !== members.length - 1 || indexes.some((i) => i === undefined)) return undefined;
   return inSourceOrder([...members, ...(indexes as A.SetPathSegment[])]);
 }
 
 function jsonValue(b: Builder, n: C.JsonValueCstNode): A.JsonValueNode | undefined {
+  countWork('syntaxNodes');
   const c = n.children;
   const string = first(c.StringLike);
   if (real(string)) return { type: 'JsonString', value: stringValue(b, string), raw: string.image, range: tokenRange(b, string) };

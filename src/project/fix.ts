@@ -11,6 +11,7 @@
  * leaves a file worse than it found it.
  */
 import { DiagnosticIds, type Diagnostic, type TextEdit } from '../core/diagnostic.js';
+import { countWork, endStage, startStage } from '../core/work.js';
 
 /** How many passes the loop makes at most. */
 export const MAX_FIX_PASSES = 10;
@@ -40,6 +41,7 @@ export interface FixOutcome<R extends CheckedFile> {
 
 /** Applies non-overlapping edits of one text (sorted here); an edit overlapping an earlier one is skipped. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  countWork('fixEdits', edits.length);
   const sorted = [...edits].sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
   let out = '';
   let cursor = 0;
@@ -66,14 +68,31 @@ function touch(a: TextEdit, b: TextEdit): boolean {
   return as === bs || (as < be && bs < ae);
 }
 
-/** The fixes of one file, grouped: candidates whose edits touch, directly or through others, are one group. */
+/**
+ * The fixes of one file, grouped: candidates whose edits touch, directly or through others, are one
+ * group. One sweep over the edits in offset order (not every pair: thousands of fixes in a file).
+ */
 function groupsOf(candidates: readonly Candidate[]): Candidate[][] {
   const parent = candidates.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < candidates.length; i++) {
-    for (let j = i + 1; j < candidates.length; j++) {
-      if (candidates[i].edits.some((a) => candidates[j].edits.some((b) => touch(a, b)))) parent[find(i)] = find(j);
-    }
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const union = (i: number, j: number) => {
+    parent[find(i)] = find(j);
+  };
+  const edits = candidates.flatMap((c, owner) => c.edits.map((edit) => ({ edit, owner })));
+  countWork('fixEdits', edits.length);
+  edits.sort((a, b) => a.edit.range.start.offset - b.edit.range.start.offset || a.edit.range.end.offset - b.edit.range.end.offset);
+  // Every edit seen so far that ends past the current start touches it, and all of those are one
+  // group already (they overlap each other): joining the one that reaches furthest joins them all.
+  let furthest: (typeof edits)[number] | undefined;
+  let previous: (typeof edits)[number] | undefined;
+  for (const e of edits) {
+    if (previous && touch(previous.edit, e.edit)) union(e.owner, previous.owner);
+    if (furthest && touch(furthest.edit, e.edit)) union(e.owner, furthest.owner);
+    if (!furthest || e.edit.range.end.offset > furthest.edit.range.end.offset) furthest = e;
+    previous = e;
   }
   const groups = new Map<number, Candidate[]>();
   candidates.forEach((c, i) => (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(c));
@@ -112,6 +131,7 @@ export function applyFixes<R extends CheckedFile>(
   relint: Relint<R>,
   options: { readonly maxPasses?: number } = {},
 ): FixOutcome<R> {
+  const started = startStage();
   const current = new Map(texts);
   const fixed = new Map<string, { before: string; after: string }>();
   // The conflicts of the last pass: those of an earlier pass may have been settled since.
@@ -166,6 +186,7 @@ export function applyFixes<R extends CheckedFile>(
     if (!changed) break;
     results = relint(current);
   }
+  endStage('fix', started);
   return { results, texts: current, fixed, conflicts };
 }
 

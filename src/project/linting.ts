@@ -18,6 +18,7 @@ import { requestFormatOf, requestUnit } from '../requests/index.js';
 import { isIntentFile } from './front-ends.js';
 import { checkOptionsOf, type ProjectOptions } from './options.js';
 import { givenOptions, givenString, givenText } from '../core/given.js';
+import { measureWork, type WorkStats } from '../core/work.js';
 
 /** Options of {@link lint}. */
 export interface LintOptions extends ProjectOptions {
@@ -28,6 +29,8 @@ export interface LintOptions extends ProjectOptions {
    * lints several files turns this off and calls {@link reportUnusedSuppressions} once for all.
    */
   readonly reportUnusedSuppressions?: boolean;
+  /** Count the work done and time each stage, into {@link LintResult.stats} (as `dsi lint --stats` does). */
+  readonly stats?: boolean;
 }
 
 /** The result of {@link lint}. */
@@ -46,6 +49,8 @@ export interface LintResult {
   readonly suppressed: readonly Diagnostic[];
   /** The rules the policies in force became (`POLICY/n`): ids a waiver may name. */
   readonly policyRules: readonly Rule<any>[];
+  /** With the `stats` option: the work done (tokens, rule calls, source-map look-ups…) and the time of each stage. */
+  readonly stats?: WorkStats;
 }
 
 /** How unused waivers of one file are judged: the rules and settings in force there, and how to report. */
@@ -74,6 +79,10 @@ export function lintWith(buildIntents: IntentBuilder, source: string, options?: 
   const given = givenOptions(options);
   const file = givenString(given.filename, /^[\s\uFEFF]*(?:intent|template|import|policy|#|\/\/|$)/.test(source) ? 'input.dsi' : 'input');
   options = { ...given, filename: file };
+  if (options.stats === true) {
+    const measured = measureWork(() => lintWith(buildIntents, source, { ...options, stats: false }));
+    return { ...measured.value, stats: measured.stats };
+  }
   let result: LintResult;
   try {
     if (isIntentFile(file) && !buildIntents) throw new Error('the intent front end is not loaded: prepare the project for this file first');
@@ -107,16 +116,25 @@ export function reportUnusedSuppressions(
 ): Diagnostic[] {
   const policyRules = results.flatMap((r) => r.policyRules);
   const judgingOf = (file: string): WaiverJudging => options.judgingOf?.(file) ?? options;
-  const rulesOf = (file: string) => [...(judgingOf(file).rules ?? builtinRules), ...policyRules];
+  // The rules by id, once per file (not once per waiver: a file may hold thousands).
+  const rulesByFile = new Map<string, ReadonlyMap<string, Rule<any>>>();
+  const rulesOf = (file: string): ReadonlyMap<string, Rule<any>> => {
+    const known = rulesByFile.get(file);
+    if (known) return known;
+    const rules = new Map<string, Rule<any>>();
+    for (const r of [...(judgingOf(file).rules ?? builtinRules), ...policyRules]) if (!rules.has(r.id)) rules.set(r.id, r);
+    rulesByFile.set(file, rules);
+    return rules;
+  };
   const state = (id: string, file: string): RuleState => {
-    const rule = rulesOf(file).find((r) => r.id === id);
+    const rule = rulesOf(file).get(id);
     if (!rule) return id === DiagnosticIds.schema ? 'ran' : 'unknown';
     // A rule that is off, or needs task context, may simply not have run: its comment cannot be judged.
     return settingLevel(judgingOf(file).ruleSettings?.[id]) === 'off' || (rule.meta.needs?.length ?? 0) > 0 ? 'idle' : 'ran';
   };
   const found = unusedSuppressions(
     results.flatMap((r) => r.suppressions),
-    { judged, state, knownIds: (file) => rulesOf(file).map((r) => r.id) },
+    { judged, state, knownIds: (file) => [...rulesOf(file).keys()] },
   );
   return found.flatMap((d) => {
     const severity = judgingOf(d.file).severity;

@@ -23,6 +23,7 @@ import { isLintable, lintWith, reportUnusedSuppressions, type LintOptions, type 
 import { intentFrontEnd, isIntentFile, loadIntentFrontEnd } from './front-ends.js';
 import { createSettings, layeredContext, type FileSettings } from './settings.js';
 import { explainDependent, findDependents, type Dependent } from './dependents.js';
+import { measureWork, type WorkStats } from '../core/work.js';
 
 /** What a run applies to every file (and which files ignore files and `--ignore-pattern` exclude). */
 export interface CreateProjectOptions extends IgnoreOptions {
@@ -85,6 +86,8 @@ export interface LintRun {
   readonly fixes: ReadonlyMap<string, { readonly before: string; readonly after: string }>;
   /** Command-line settings refused (a `--rule` on a locked rule or naming no rule), each a sentence. */
   readonly refused: readonly string[];
+  /** With `stats`: the work the run did and the time of each stage (`dsi lint --stats`). */
+  readonly stats?: WorkStats;
 }
 
 /** The result of {@link Project.compile}. */
@@ -119,7 +122,7 @@ export interface Project {
   /** The task ARNs the inputs start (to resolve their context from AWS). */
   taskArns(inputs: InputSet): string[];
   /** Lints the inputs (read by {@link Project.readInputs}, or prepared); with `fix`, applies fixes in memory, pass after pass, and reports what remains. */
-  lint(inputs: InputSet, options?: { readonly fix?: boolean; readonly context?: CreateProjectOptions['context'] }): LintRun;
+  lint(inputs: InputSet, options?: { readonly fix?: boolean; readonly context?: CreateProjectOptions['context']; readonly stats?: boolean }): LintRun;
   /** Compiles the `.dsi` inputs; payloads only when no input has an error. */
   compile(inputs: InputSet): CompileRun;
   /** Writes the fixed files whole, leaving any that changed since they were read (listed in `skipped`). */
@@ -267,6 +270,10 @@ export function createProject(options?: CreateProjectOptions): Project {
     },
 
     lint(inputs, run = {}) {
+      if (run.stats) {
+        const measured = measureWork(() => this.lint(inputs, { ...run, stats: false }));
+        return { ...measured.value, stats: measured.stats };
+      }
       const context = run.context ?? options.context;
       const texts = new Map(inputs.texts);
       let results = lintAll(texts, context, inputs.dependents);
@@ -280,7 +287,8 @@ export function createProject(options?: CreateProjectOptions): Project {
       const sources = new Map<string, string>();
       for (const r of results) for (const [f, t] of r.sources) sources.set(f, t);
       // A waiver is judged over the whole run: a template's line may be excused through another file's intent.
-      const judged = (file: string) => texts.has(file) && results.some((r) => r.checked > 0 && r.sources.has(file));
+      const checkedFiles = new Set(results.flatMap((r) => (r.checked > 0 ? [...r.sources.keys()] : [])));
+      const judged = (file: string) => texts.has(file) && checkedFiles.has(file);
       // Each waiver is judged by the settings of its own file (a template's, when it is an input; else the defaults).
       const judgingOf = (file: string) => {
         const s = settingsOf(file);

@@ -11,17 +11,18 @@
  * `internal` (a bug in dsi).
  */
 import { DiagnosticIds, type Diagnostic } from '../core/diagnostic.js';
-import { LineIndex, START_OF_FILE } from '../core/range.js';
+import { LineIndex, START_OF_FILE, type SourceLocation } from '../core/range.js';
 import { locate, type SourceMap } from '../core/source-map.js';
 import { suppressionsFromComments } from '../core/suppressions.js';
 import { requestComments } from './comments.js';
-import type { SourceUnit } from '../core/unit.js';
+import type { PayloadUnit, SourceUnit } from '../core/unit.js';
 import type { FrontEndResult } from './common.js';
-import { parseJsonRequest } from './json.js';
+import { parseJsonRequest, plainJsonObject } from './json.js';
 import { jsonDepthOverflow, MAX_NESTING_DEPTH, MAX_REQUEST_LENGTH, MAX_YAML_ALIASES, yamlAliasOverflow, yamlDepthOverflow } from './limits.js';
 import { finishDiagnostics, lazyLines, type PendingDiagnostic } from './report.js';
-import { createRequestSourceMap, type RequestFormat } from './source-map.js';
+import { createRequestSourceMap, type RequestFormat, type SourceNodes } from './source-map.js';
 import { parseYamlRequest } from './yaml.js';
+import { countWork, endStage, startStage } from '../core/work.js';
 
 export type { RequestFormat } from './source-map.js';
 export { MAX_NESTING_DEPTH, MAX_REQUEST_LENGTH, MAX_YAML_ALIAS_COUNT, MAX_YAML_ALIASES } from './limits.js';
@@ -51,21 +52,26 @@ function formatOf(text: string, file: string, format: RequestFormat | undefined)
  * text whose first character is `{` or `[` is read as JSON, anything else as YAML.
  */
 export function parseRequest(text: string, file: string, format?: RequestFormat): ParsedRequest {
+  const started = startStage();
+  countWork('characters', text.length);
   const lines = lazyLines(text);
   const chosen = formatOf(text, file, format);
-  let result: FrontEndResult;
+  let result: FrontEndResult & { readonly lazyNodes?: () => SourceNodes };
   try {
     // YAML 1.2 ends a line at a lone `\r` too, which \`yaml\` does not: read it as `\n` (same length, so offsets hold).
     const read = chosen === 'yaml' ? text.replace(/\r(?!\n)/g, '\n') : text;
-    result = guard(read, chosen) ?? (chosen === 'json' ? parseJsonRequest(read) : parseYamlRequest(read));
+    result = guard(read, chosen) ?? (chosen === 'json' ? plainJson(read) ?? parseJsonRequest(read) : parseYamlRequest(read));
   } catch (error) {
     result = { nodes: new Map(), pending: [internalError(error)] };
   }
-  return {
+  const { nodes, lazyNodes } = result;
+  const parsed = {
     ...(result.payload !== undefined ? { payload: result.payload } : {}),
-    sourceMap: createRequestSourceMap(file, text, chosen, result.nodes, lines),
+    sourceMap: createRequestSourceMap(file, text, chosen, lazyNodes ?? (() => nodes), lines),
     diagnostics: finishDiagnostics(file, result.pending, lines),
   };
+  endStage('parse', started);
+  return parsed;
 }
 
 /**
@@ -81,24 +87,46 @@ export function requestUnit(text: string, file: string, format?: RequestFormat):
   const isObject = payload !== null && typeof payload === 'object' && !Array.isArray(payload);
   return {
     file,
-    payloads: isObject
-      ? [
-          {
-            payload,
-            sourceMap: parsed.sourceMap,
-            // A request file says nothing of its task: all context comes from configuration or AWS.
-            context: {},
-            fallback: locate(parsed.sourceMap, '', 'key') ?? { file, range: START_OF_FILE },
-            dialect: 'request',
-            diagnostics: [],
-          },
-        ]
-      : [],
+    payloads: isObject ? [new RequestPayload(file, payload, parsed.sourceMap)] : [],
     diagnostics,
     sources: new Map([[file, text]]),
     suppressions,
     policies: [],
   };
+}
+
+/** The one payload of a request file; where it is as a whole is located only when asked for (most files have no problem to place). */
+class RequestPayload implements PayloadUnit {
+  /** A request file says nothing of its task: all context comes from configuration or AWS. */
+  readonly context = {};
+  readonly dialect = 'request';
+  readonly diagnostics = [];
+  #fallback: SourceLocation | undefined;
+  readonly #file: string;
+
+  constructor(
+    file: string,
+    readonly payload: unknown,
+    readonly sourceMap: SourceMap,
+  ) {
+    this.#file = file;
+  }
+
+  // On the class, not defined per object: see ParsedFile in src/grammar/index.ts.
+  get fallback(): SourceLocation {
+    return (this.#fallback ??= locate(this.sourceMap, '', 'key') ?? { file: this.#file, range: START_OF_FILE });
+  }
+}
+
+/**
+ * A JSON request that is valid as it stands (see {@link plainJsonObject}), with its tree of
+ * offsets built only when something must be located: most files have nothing to locate.
+ */
+function plainJson(text: string): (FrontEndResult & { readonly lazyNodes: () => SourceNodes }) | undefined {
+  const payload = plainJsonObject(text);
+  if (payload === undefined) return undefined;
+  let built: SourceNodes | undefined;
+  return { payload, nodes: new Map(), pending: [], lazyNodes: () => (built ??= parseJsonRequest(text).nodes) };
 }
 
 /** The size and depth checks that run before any parser sees the text; a result when the text must not be parsed. */

@@ -10,6 +10,7 @@ import { addSourceNode, forgetSourceNodes, type SourceNode, type SourceNodes } f
 import type { PendingDiagnostic } from './report.js';
 import { duplicateKey, emptyFile, longProblem, notAnObject, setMember, type FrontEndResult } from './common.js';
 import { shapeKind } from '../schema/index.js';
+import { countWork } from '../core/work.js';
 
 type ErrorName = ReturnType<typeof printParseErrorCode>;
 
@@ -40,6 +41,49 @@ export function parseJsonRequest(text: string): FrontEndResult {
   // The root's "key" is its opening brace: where file-level problems (a missing member) point.
   root.keyEnd = root.keyStart + 1;
   return { payload: recoverable ? payload : undefined, nodes, pending };
+}
+
+/**
+ * Strings (a key when a `:` follows) and numbers, in the order they are written: outside strings,
+ * JSON has only punctuation, whitespace, `true`, `false` and `null` besides.
+ */
+const STRING_OR_NUMBER = /"(?:[^"\\]|\\[^])*"(\s*:)?|-?\d[\d.eE+-]*/g;
+
+/**
+ * The request, read by `JSON.parse`, when the full reader would find nothing wrong with it and
+ * read the same value: an object, no key twice in one object, and no number to look at closely
+ * (a point, an exponent or more than 15 digits, which a whole-number member must not have or
+ * JSON.parse would round). Undefined otherwise, and then the full reader runs. Most request files
+ * pass, and their tree of offsets is built only when something must be located.
+ */
+export function plainJsonObject(text: string): Record<string, unknown> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  let keys = 0;
+  STRING_OR_NUMBER.lastIndex = 0;
+  for (let m = STRING_OR_NUMBER.exec(text); m !== null; m = STRING_OR_NUMBER.exec(text)) {
+    if (m[0].charCodeAt(0) === 34 /* " */) {
+      if (m[1] !== undefined) keys++;
+    } else if (m[0].length > 15 || /[.eE]/.test(m[0])) return undefined;
+  }
+  // A key written twice is one member of the value: fewer members than keys written.
+  return keys === memberCount(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function memberCount(value: unknown): number {
+  countWork('syntaxNodes');
+  if (value === null || typeof value !== 'object') return 0;
+  let n = 0;
+  if (Array.isArray(value)) for (const item of value) n += memberCount(item);
+  else {
+    for (const key of Object.keys(value)) n += 1 + memberCount((value as Record<string, unknown>)[key]);
+  }
+  return n;
 }
 
 /** Builds the value of `node` and its source nodes in one walk (depth was bounded before parsing). */

@@ -9,6 +9,7 @@ import { parentPointer, parsePointer } from '../core/json-pointer.js';
 import type { LineIndex } from '../core/range.js';
 import type { PayloadFix, SourceMap, SourcePart } from '../core/source-map.js';
 import type { Span } from './report.js';
+import { countWork } from '../core/work.js';
 
 /** The two request file formats. */
 export type RequestFormat = 'json' | 'yaml';
@@ -48,6 +49,7 @@ export type SourceNodes = Map<string, SourceNode>;
 
 /** Records `node` under its pointer (a later duplicate key replaces the earlier one, as in the payload) and in its parent. */
 export function addSourceNode(nodes: SourceNodes, node: SourceNode): SourceNode {
+  countWork('syntaxNodes');
   nodes.set(node.pointer, node);
   node.parent?.children.push(node);
   return node;
@@ -59,12 +61,12 @@ export function forgetSourceNodes(nodes: SourceNodes, node: SourceNode): void {
   for (const child of node.children) forgetSourceNodes(nodes, child);
 }
 
-/** A source map over a pointer table; `lines` is shared with the diagnostics and built on first need. */
+/** A source map over a pointer table; `lines` is shared with the diagnostics and built on first need, as the table may be. */
 export function createRequestSourceMap(
   file: string,
   text: string,
   format: RequestFormat,
-  nodes: SourceNodes,
+  nodesOf: () => SourceNodes,
   lines: () => LineIndex,
 ): SourceMap {
   // Whether a scalar's literal spells its string character for character (no escapes, one line),
@@ -81,13 +83,15 @@ export function createRequestSourceMap(
   };
   return {
     get(pointer: string, part: SourcePart = 'value') {
-      const node = nodes.get(pointer);
+      countWork('sourceMapLookups');
+      const node = nodesOf().get(pointer);
       if (!node) return undefined;
       const range = part === 'key' ? lines().range(node.keyStart, node.keyEnd) : lines().range(node.start, node.end);
       return { file, range };
     },
     getSpan(pointer: string, start: number, end: number) {
-      const node = nodes.get(pointer);
+      countWork('sourceMapLookups');
+      const node = nodesOf().get(pointer);
       if (!node || node.kind !== 'scalar') return undefined;
       // Only where the literal spells the string character for character: no escapes, one line.
       const quoted = text[node.start] === '"' || text[node.start] === "'";
@@ -99,7 +103,7 @@ export function createRequestSourceMap(
     edits(fix: PayloadFix): TextEdit[] | undefined {
       let spans: (Span & { text: string })[] | undefined;
       try {
-        spans = planEdits(new TextEditor(text, format, nodes), fix);
+        spans = planEdits(new TextEditor(text, format, nodesOf()), fix);
       } catch {
         // A value that cannot be written (a bigint, a function) means no safe edit.
         return undefined;

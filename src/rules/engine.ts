@@ -13,6 +13,7 @@ import { fillMessage, type RelatedReport, type Rule, type RuleReport } from './c
 import { INVALID_RULE_OPTIONS, ruleOptionsProblem } from './options.js';
 import { wordsFor, type Dialect } from './words.js';
 import { createContext, Script } from 'node:vm';
+import { countWork } from '../core/work.js';
 
 /**
  * A rule's configured level: `off` disables it, a severity replaces its own, and
@@ -57,6 +58,7 @@ export interface RuleOutcome {
 
 /** Runs one rule (needs, options, messages, failures) without placing its reports: the shared core of the engine and the RuleTester. */
 export function applyRule(rule: Rule<any>, payload: unknown, context: TaskContext, options?: unknown, dialect: Dialect = 'dsi'): RuleOutcome {
+  countWork('ruleCalls');
   if (rule.meta.needs?.some((key) => context[key] === undefined)) return { reports: [], skipped: true };
   const reports: Array<RuleReport & { severity: Severity; message: string }> = [];
   try {

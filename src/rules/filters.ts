@@ -2,7 +2,8 @@
  * Reading DataSync filter values: one string of patterns separated by `|`, where `\` escapes the
  * next character (`\|` is a literal pipe, `\*` a literal star) — constraints §3.6.
  */
-import { arrayAt, stringAt } from './read.js';
+import { arrayAt, memberOf } from './read.js';
+import { countWork } from '../core/work.js';
 
 /** One pattern of a filter value, as written (escapes kept). */
 export interface FilterPattern {
@@ -23,6 +24,7 @@ export function splitPatterns(value: string): FilterPattern[] {
     }
   }
   out.push({ text: value.slice(start), start });
+  countWork('filterPatterns', out.length);
   return out;
 }
 
@@ -56,10 +58,9 @@ export function filterValues(payload: unknown, only?: 'Includes' | 'Excludes'): 
   for (const member of ['Includes', 'Excludes'] as const) {
     if (only && member !== only) continue;
     const list = arrayAt(payload, `/${member}`) ?? [];
-    list.forEach((_, index) => {
-      const pointer = `/${member}/${index}/Value`;
-      const value = stringAt(payload, pointer);
-      if (value !== undefined) out.push({ member, index, pointer, value });
+    list.forEach((rule, index) => {
+      const value = memberOf(rule, 'Value');
+      if (typeof value === 'string') out.push({ member, index, pointer: `/${member}/${index}/Value`, value });
     });
   }
   return out;

@@ -47,7 +47,15 @@ export interface EffectiveOption<T> {
 
 /** The request's override of an enum option, if it is a string. */
 export function overriddenOption(payload: unknown, member: string): string | undefined {
-  return stringAt(payload, optionPointer(member));
+  // Read directly, not through a pointer built and parsed on every call: rules ask for options on every payload.
+  const options = memberOf(payload, 'OverrideOptions');
+  const value = memberOf(options, member);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `value[name]` when `value` is an object (as `getAt` reads one step), else undefined. */
+export function memberOf(value: unknown, name: string): unknown {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
 }
 
 /**

@@ -30,6 +30,18 @@ describe('dsi lint', () => {
     expect(r.code).toBe(0);
   });
 
+  it('--stats prints the work done and the stage times on standard error, the report unchanged', async () => {
+    write('a.dsi', conflict);
+    const plain = await runDsi(['lint', 'a.dsi'], { cwd: dir });
+    const r = await runDsi(['lint', 'a.dsi', '--stats'], { cwd: dir });
+    expect(r.stdout).toBe(plain.stdout);
+    expect(r.code).toBe(plain.code);
+    expect(r.stderr).toMatch(/^dsi: stats of this run/);
+    expect(r.stderr).toMatch(new RegExp(`^  characters +${conflict.length}$`, 'm'));
+    expect(r.stderr).toMatch(/^  ruleCalls +[1-9]\d*$/m);
+    expect(r.stderr).toMatch(/^  check +\d+\.\d ms$/m);
+  });
+
   it('reports the same rule id for the same defect in an intent and in a request file', async () => {
     write('a.dsi', conflict);
     write('b.datasync.json', conflictJson);

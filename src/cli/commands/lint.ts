@@ -15,6 +15,7 @@ import { writeFilesAtomically, type CliIo } from '../io.js';
 import { UsageError } from '../usage.js';
 import { VERSION } from '../../version.js';
 import { configOptions, printConfig, reportConfig } from './config-flags.js';
+import { formatStats } from '../stats.js';
 
 const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github'];
 const PATTERNS = ['**/*.dsi', '**/*.datasync.json', '**/*.datasync.yaml', '**/*.datasync.yml'];
@@ -84,7 +85,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   // `--fix-dry-run` fixes in memory only: the json format carries each fixed text as `output`.
-  const run = project.lint(inputs, { fix: values.fix || values['fix-dry-run'], ...(context ? { context } : {}) });
+  const run = project.lint(inputs, { fix: values.fix || values['fix-dry-run'], ...(context ? { context } : {}), ...(values.stats ? { stats: true } : {}) });
   if (run.fixes.size > 0 && values.fix) {
     // A file edited during the run keeps the edit: it is not fixed, and a warning says so.
     const { skipped } = await project.outputFixes(run, { handleSignals: io.handleSignals === true });
@@ -99,6 +100,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     await writeFilesAtomically([{ path: resolve(io.cwd, values['output-file']), content: report, shown: values['output-file'] }], { handleSignals: io.handleSignals === true });
   } else io.stdout.write(report);
   if (format === 'github') await writeStepSummary(results, io);
+  if (run.stats) io.stderr.write(formatStats(run.stats));
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
