@@ -6,6 +6,7 @@ import type { DeclarationNode, FilterNode, StatementNode, TagNode } from '../gra
 import { DiagnosticIds } from '../core/diagnostic.js';
 import type { Range } from '../core/range.js';
 import { ancestorsOf, type Setting } from './settings.js';
+import { countWork } from '../core/work.js';
 import type { LowerSink } from './emit/common.js';
 import { emitBandwidth, emitOption, OPTION_MEMBERS } from './emit/options.js';
 import { emitFilters } from './emit/filters.js';
@@ -95,6 +96,8 @@ export function lowerDeclaration(decl: DeclarationNode, sink: LowerSink): Map<st
     const candidates = [...ancestorsOf(key), key].flatMap((k) => firstAt.get(k) ?? []);
     const below = firstBelow.get(key);
     if (below) candidates.push(below);
+    // Statements compared for a clash count as settings handled (the linear-work test watches them).
+    countWork('settingsMerged', candidates.length);
     const clash = candidates.filter(clashes).reduce<Owner | undefined>((first, o) => (!first || o.index < first.index ? o : first), undefined);
     if (clash) {
       const same = clash.node.type === s.type && clash.key === key;

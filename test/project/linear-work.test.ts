@@ -163,6 +163,14 @@ describe('every stage is linear in the input', () => {
     );
   });
 
+  it('many `tag` and `include` statements in one block (one key for all: compared for clashes with the first only)', () => {
+    expectLinear((n) => void lintDsi(`intent a {\n task "${TASK}"\n` + ' tag k = "v"\n include "/a"\n'.repeat(n) + '}\n'), 1000, ['settingsMerged', 'syntaxNodes']);
+  });
+
+  it('many YAML errors on one line (each ends where its line does, found through one line index)', () => {
+    expectLinear((n) => void lint('"'.repeat(4 * n), { filename: 'r.datasync.yaml' }), 2000, ['diagnostics', 'lineIndexChars']);
+  });
+
   it('a JSON request filter of many patterns', () => {
     expectLinear(
       (n) => {
