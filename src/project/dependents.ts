@@ -8,7 +8,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Diagnostic, RelatedInformation } from '../core/diagnostic.js';
 import { LineIndex, type Range } from '../core/range.js';
 import type { parse as Parse } from '../grammar/index.js';
-import { loadIntentFrontEnd } from './front-ends.js';
+import { isIntentFile, loadIntentFrontEnd } from './front-ends.js';
 import { expandInputs, type IgnoreOptions } from '../files/inputs.js';
 import { readRegularFile } from '../files/read.js';
 import { realPathOf } from '../files/roots.js';
@@ -43,7 +43,7 @@ interface ImportEdge {
 /** Every `.dsi` file of the inputs' projects that imports an input, directly or transitively; inputs themselves are not listed. Sorted by file. */
 export async function findDependents(inputs: readonly string[], options: DependentsOptions): Promise<Dependent[]> {
   const { cwd } = options;
-  const named = inputs.filter((f) => /\.dsi$/i.test(f));
+  const named = inputs.filter(isIntentFile);
   if (named.length === 0) return [];
   // Only .dsi inputs have dependents, and the run loads the parser for them anyway.
   const { parse } = await loadIntentFrontEnd();

@@ -12,7 +12,7 @@ import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import type { PolicyDeclaration } from '../core/policy.js';
 import type { WaiverOptions } from '../check/suppressions.js';
 import type { CompileCache } from '../compiler/index.js';
-import { loadIntentFrontEnd } from './front-ends.js';
+import { isIntentFile, loadIntentFrontEnd } from './front-ends.js';
 import {
   CONFIG_RULE_ID,
   checkRuleIds,
@@ -117,7 +117,7 @@ export function createSettings(options?: SettingsOptions): Settings {
     if (loaded) return loaded;
     const filename = shown(cwd, path);
     const refused = (message: string) => ({ policies: [], diagnostics: [{ file: from.file, range: from.range, severity: 'error' as const, ruleId: CONFIG_RULE_ID, message }] });
-    if (!/\.dsi$/i.test(path)) loaded = refused(`the policy file ${filename} is not a .dsi file; policies are written in .dsi files`);
+    if (!isIntentFile(path)) loaded = refused(`the policy file ${filename} is not a .dsi file; policies are written in .dsi files`);
     else {
       const readFile = createImportReader(path, { cwd, importRoots, projectRoot: findProjectRoot(dirname(from.file), cwd) });
       try {
