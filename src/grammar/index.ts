@@ -9,7 +9,7 @@ import { attachComments, commentNodes } from './comments.js';
 import type { FileCstNode } from './cst.js';
 import { dsiParser, type ParseProblem } from './parser.js';
 import { toAst } from './to-ast.js';
-import { dsiLexer } from './tokens.js';
+import { dsiLexer } from './lexer.js';
 import { countWork, endStage, startStage } from '../core/work.js';
 
 export type * from './ast.js';

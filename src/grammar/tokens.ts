@@ -35,8 +35,8 @@ export const AnyButRCurly = createToken({ name: 'AnyButRCurly', pattern: Lexer.N
  * chevrotain's `createToken`, with the categories attached after. Building the lexer and the
  * parser computes every token's category tables anyway, over all tokens at once; computing them
  * at each `createToken` too walks every member of each category again, quadratic in the keywords
- * (each keyword is a `Word`). The tables are complete once the lexer or the parser is built,
- * which happens before any token is read.
+ * (each keyword is a `Word`). The tables are complete once the parser is built, which happens
+ * before any token is read (see `NonAsciiWord` for the one token that keeps chevrotain's way).
  */
 function createToken(config: ITokenConfig): TokenType {
   const { categories, ...rest } = config;
@@ -127,8 +127,12 @@ export const Word = createToken({ name: 'Word', pattern: /[A-Za-z][A-Za-z0-9_-]*
  * punctuation: the ranges leave out U+2000–U+2BFF (spaces, U+2028, symbols), surrogates and U+FEFF.
  * The ASCII part before the first such letter is bounded: the lexer tries this pattern at every
  * offset of text it cannot read, and an unbounded one rescanned a run of 200,000 `-` at each (42 s).
+ *
+ * It takes its category through chevrotain's own `createToken`, on purpose: the parser decides
+ * whether any token has categories (and so which token matcher it uses) before it completes the
+ * tables, so at least one token must have them already when the parser is built first.
  */
-export const NonAsciiWord = createToken({
+export const NonAsciiWord = chevrotainToken({
   name: 'NonAsciiWord',
   pattern: /[A-Za-z0-9_-]{0,256}[\u00AA-\u1FFF\u2C00-\uD7FF\uF900-\uFEFE\uFF00-\uFFEF][A-Za-z0-9_\u00AA-\u1FFF\u2C00-\uD7FF\uF900-\uFEFE\uFF00-\uFFEF-]*/,
   line_breaks: false,
@@ -273,14 +277,8 @@ export const allTokens: TokenType[] = [
 ];
 
 /**
- * The one lexer; `positionTracking: 'full'` gives line numbers, which unknown-statement recovery
- * uses. Its definition checks cost start-up time on every run, so they run in the tests instead
- * (test/grammar/lexical.test.ts builds the same lexer with them on).
+ * chevrotain's lexer configuration for this token list: the tests build chevrotain's `Lexer`
+ * with it (its definition checks, and as the reference our own lexer is compared with,
+ * src/grammar/lexer.ts).
  */
 export const lexerConfig = { positionTracking: 'full', ensureOptimizations: true } as const;
-let lexer: Lexer | undefined;
-
-/** The one lexer, built on first use (as the parser is): a command that reads no `.dsi` file never builds it. */
-export function dsiLexer(): Lexer {
-  return (lexer ??= new Lexer(allTokens, { ...lexerConfig, skipValidations: true }));
-}

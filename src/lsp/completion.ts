@@ -8,7 +8,7 @@ import { dirname, relative, sep } from 'node:path';
 import { findNodeAtLocation, getLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { kebab } from '../core/words.js';
-import { dsiLexer } from '../grammar/tokens.js';
+import { dsiLexer } from '../grammar/lexer.js';
 import { jsonDepthOverflow } from '../requests/limits.js';
 import { enumValues, memberNames } from '../schema/index.js';
 import { awsDocOf, dottedPath } from './hover.js';
