@@ -49,16 +49,28 @@ function startups(commands, cwd, runs) {
   return times.map(median);
 }
 
-/** Median time per call (µs) of `fn` over `n` calls, after a warm-up. */
-function perCall(fn, n, rounds = 5) {
-  for (let i = 0; i < Math.min(n, 200); i++) fn(i);
-  const samples = [];
+/** Time per call (µs) of `fn` over `n` calls. */
+function perCall(fn, n) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) fn(i);
+  return (ms(process.hrtime.bigint() - start) * 1000) / n;
+}
+
+/**
+ * How many times slower `fn` is than `floor` per call: rounds of the two alternate (after a
+ * warm-up of both), so that load drifts and garbage collection of one phase hit both alike, and
+ * the median of the rounds' ratios is the figure. Also the median time per call of each (µs).
+ */
+function ratioToFloor(floor, floorCalls, fn, fnCalls, divisor = 1, rounds = 9) {
+  for (let i = 0; i < 200; i++) floor(i);
+  for (let i = 0; i < Math.min(fnCalls, 200); i++) fn(i);
+  const floors = [];
+  const ours = [];
   for (let r = 0; r < rounds; r++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) fn(i);
-    samples.push(ms(process.hrtime.bigint() - start) * 1000 / n);
+    floors.push(perCall(floor, floorCalls));
+    ours.push(perCall(fn, fnCalls) / divisor);
   }
-  return median(samples);
+  return { ratio: median(ours.map((t, r) => t / floors[r])), floor: median(floors), ours: median(ours) };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'dsi-bench-'));
@@ -106,9 +118,13 @@ try {
   const validate = createRequire(import.meta.url)(join(root, 'dist', 'schema', 'validate-request.cjs'));
   const check = validate.validateRequest;
   const requestTexts = readdirSync(join(dir, 'requests')).slice(0, 200).map((f) => readFileSync(join(dir, 'requests', f), 'utf8'));
-  const floor = perCall((i) => check(JSON.parse(requestTexts[i % requestTexts.length])), 2000);
-  const perRequest = perCall((i) => lib.lint(requestTexts[i % requestTexts.length], { filename: `r${i}.datasync.json` }), quick ? 200 : 1000);
-  record('inprocess.request', perRequest / floor, '× floor', 6, 3, 'per request file vs JSON.parse + the precompiled validator');
+  const perRequest = ratioToFloor(
+    (i) => check(JSON.parse(requestTexts[i % requestTexts.length])),
+    2000,
+    (i) => lib.lint(requestTexts[i % requestTexts.length], { filename: `r${i}.datasync.json` }),
+    quick ? 200 : 1000,
+  );
+  record('inprocess.request', perRequest.ratio, '× floor', 6, 3, `per request file vs JSON.parse + the precompiled validator (${perRequest.ours.toFixed(1)} vs ${perRequest.floor.toFixed(1)} µs)`);
   const template = readFileSync(join(dir, 'template.dsi'), 'utf8');
   const batch = readFileSync(join(dir, 'intents', readdirSync(join(dir, 'intents'))[0]), 'utf8');
   const readFile = (p) => {
@@ -116,9 +132,14 @@ try {
     throw new Error(`bench: unexpected import ${p}`);
   };
   const payloadTexts = lib.compile(batch, { filename: 'intents/batch.dsi', readFile }).intents.map((i) => JSON.stringify(i.payload));
-  const payloadFloor = perCall((i) => check(JSON.parse(payloadTexts[i % payloadTexts.length])), 2000);
-  const perIntent = perCall(() => lib.lint(batch, { filename: 'intents/batch.dsi', readFile }), quick ? 20 : 100) / size.perFile;
-  record('inprocess.intent', perIntent / payloadFloor, '× floor', 30, 8, 'per intent vs the same floor on its payload');
+  const perIntent = ratioToFloor(
+    (i) => check(JSON.parse(payloadTexts[i % payloadTexts.length])),
+    2000,
+    () => lib.lint(batch, { filename: 'intents/batch.dsi', readFile }),
+    quick ? 20 : 100,
+    size.perFile,
+  );
+  record('inprocess.intent', perIntent.ratio, '× floor', 30, 8, `per intent vs the same floor on its payload (${perIntent.ours.toFixed(1)} vs ${perIntent.floor.toFixed(1)} µs)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
