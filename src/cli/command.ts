@@ -107,7 +107,7 @@ export const COMMANDS = [
     ],
     options: [
       { name: 'intent', type: 'string', value: 'NAME', description: 'Print only this intent\'s payload (ready for `aws datasync start-task-execution --cli-input-json`).' },
-      { name: 'out', type: 'string', value: 'DIR', description: 'Write DIR/NAME.json for each intent instead, all or none.' },
+      { name: 'out', type: 'string', value: 'DIR', description: 'Write DIR/NAME.json for each intent instead, all or none; a file that already holds its request is left untouched.' },
       RULE_OPTION,
       ...INPUT_OPTIONS,
       ...CONFIG_OPTIONS,

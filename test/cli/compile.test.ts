@@ -44,6 +44,15 @@ describe('dsi compile', () => {
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.json', 'b.json']);
     expect(JSON.parse(readFileSync(join(dir, 'out', 'b.json'), 'utf8'))).toEqual({ TaskArn: ARN, OverrideOptions: { VerifyMode: 'NONE' } });
+    expect(r.stderr).toBe('dsi: wrote 2 requests to out\n');
+    // Run again with one intent changed: only its file is written.
+    write('two.dsi', `intent a { task "${ARN}" }\nintent b { task "${ARN}"\n verify point-in-time-consistent }`);
+    const again = await runDsi(['compile', 'two.dsi', '--out', 'out'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('dsi: wrote 1 request to out; 1 already up to date\n');
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'b.json'), 'utf8')).OverrideOptions).toEqual({ VerifyMode: 'POINT_IN_TIME_CONSISTENT' });
+    const same = await runDsi(['compile', 'two.dsi', '--out', 'out'], { cwd: dir });
+    expect(same.stderr).toBe('dsi: 2 requests in out already up to date\n');
   });
 
   it('refuses unsafe intent names for --out and writes nothing', async () => {

@@ -29,6 +29,26 @@ describe('writeFilesAtomically', () => {
     expect(temps(join(top, 'out'))).toEqual([]);
   });
 
+  it('leaves a file that already holds its content untouched (same inode, same time), and rewrites one of the same size that differs', async () => {
+    const top = scratch();
+    const same = join(top, 'out', 'same.json');
+    const differs = join(top, 'out', 'differs.json');
+    writeFileSync(same, 'SAME\n');
+    writeFileSync(differs, 'old!\n');
+    const before = statSync(same);
+    const r = await writeFilesAtomically([
+      { path: same, content: 'SAME\n' },
+      { path: differs, content: 'new!\n' },
+      { path: join(top, 'out', 'fresh.json'), content: 'F' },
+    ]);
+    expect(r.unchanged).toEqual([same]);
+    expect([...r.written].sort()).toEqual([differs, join(top, 'out', 'fresh.json')].sort());
+    const after = statSync(same);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    expect(readFileSync(differs, 'utf8')).toBe('new!\n');
+    expect(temps(join(top, 'out'))).toEqual([]);
+  });
+
   it('never writes through a symlink that leads out of the output folder, and writes nothing then', async () => {
     const top = scratch();
     writeFileSync(join(top, 'outside', 'victim'), 'keep');

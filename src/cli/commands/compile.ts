@@ -85,11 +85,13 @@ async function emit(out: string, payloads: ReadonlyMap<string, { payload: unknow
     return 1;
   }
   const dir = resolve(io.cwd, out);
-  await writeFilesAtomically(
+  const { written, unchanged } = await writeFilesAtomically(
     [...payloads].map(([name, p]) => ({ path: join(dir, `${name}.json`), content: json(p.payload), shown: `${out.replace(/\/+$/, '')}/${name}.json` })),
     { within: dir, handleSignals: io.handleSignals === true },
   );
-  io.stderr.write(`dsi: wrote ${payloads.size} request${payloads.size === 1 ? '' : 's'} to ${out}\n`);
+  const requests = (n: number) => `${n} request${n === 1 ? '' : 's'}`;
+  if (written.length === 0 && unchanged.length > 0) io.stderr.write(`dsi: ${requests(unchanged.length)} in ${out} already up to date\n`);
+  else io.stderr.write(`dsi: wrote ${requests(written.length)} to ${out}${unchanged.length > 0 ? `; ${unchanged.length} already up to date` : ''}\n`);
   return 0;
 }
 
