@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 type Yaml = typeof import('yaml');
 type Glob = typeof import('tinyglobby');
 type IgnoreFactory = typeof import('ignore');
+type Crypto = typeof import('node:crypto');
 
 let nodeRequire: NodeJS.Require | undefined;
 const load = (id: string): unknown => (nodeRequire ??= createRequire(import.meta.url))(id);
@@ -37,4 +38,10 @@ export function ignoreLibrary(): IgnoreFactory {
     ignore = typeof loaded === 'function' ? loaded : loaded.default;
   }
   return ignore;
+}
+
+let crypto: Crypto | undefined;
+/** `node:crypto` (the hashes of SARIF fingerprints): a fifth of a cold lint to load, so only when asked. */
+export function cryptoLibrary(): Crypto {
+  return (crypto ??= (inBundle ? require('node:crypto') : load('node:crypto')) as Crypto);
 }

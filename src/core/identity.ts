@@ -3,7 +3,7 @@
  * rule and the payload member it is about, never its line or column. Baselines match problems
  * by it, and SARIF's `partialFingerprints` carry it, so moving lines never makes a problem new.
  */
-import { createHash } from 'node:crypto';
+import { cryptoLibrary } from './dependencies.js';
 import type { Diagnostic } from './diagnostic.js';
 
 /** The parts of a problem's identity, each as written in a baseline. */
@@ -35,5 +35,5 @@ export function identityKey(id: ProblemIdentity): string {
 
 /** A short stable hash of an identity (hex), for SARIF's `partialFingerprints`. */
 export function identityHash(id: ProblemIdentity): string {
-  return createHash('sha256').update(identityKey(id)).digest('hex').slice(0, 32);
+  return cryptoLibrary().createHash('sha256').update(identityKey(id)).digest('hex').slice(0, 32);
 }
