@@ -7,9 +7,9 @@
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createContext, Script } from 'node:vm';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { loadModule } from '../core/load-module.js';
+import { runWithinTime } from '../core/watchdog.js';
 import type { SourceLocation } from '../core/range.js';
 import type { Rule } from '../rules/create-rule.js';
 
@@ -54,8 +54,6 @@ export interface LoadPluginsOptions {
 // Node cannot require these synchronously (top-level await, require(esm) turned off, an extension
 // only a loader hook knows, as under vitest or tsx); it says so before running any of their code.
 const NEEDS_IMPORT = new Set(['ERR_REQUIRE_ASYNC_MODULE', 'ERR_REQUIRE_ESM', 'ERR_UNKNOWN_FILE_EXTENSION']);
-const loadContext = createContext({ run: undefined as undefined | (() => void) });
-const loadScript = new Script('run()', { filename: 'dsi-plugin-load-budget' });
 /** Modules stopped while loading, by path: Node keeps an ES module stopped half-way as still loading. */
 const stopped = new Set<string>();
 
@@ -72,22 +70,17 @@ async function loadWithinBudget(path: string, budgetMs: number): Promise<Record<
   if (stopped.has(path)) throw new Error(stoppedMessage(budgetMs));
   let module: Record<string, unknown> | undefined;
   let needsImport = false;
-  loadContext.run = () => {
+  const finished = runWithinTime(() => {
     try {
       module = Object(createRequire(path)(path)) as Record<string, unknown>;
     } catch (e) {
       if (!NEEDS_IMPORT.has((e as { code?: unknown } | null)?.code as string)) throw e;
       needsImport = true;
     }
-  };
-  try {
-    loadScript.runInContext(loadContext, { timeout: Math.max(1, Math.round(budgetMs)) });
-  } catch (e) {
-    if ((e as { code?: unknown } | null)?.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
+  }, budgetMs);
+  if (!finished) {
     stopped.add(path);
     throw new Error(stoppedMessage(budgetMs));
-  } finally {
-    loadContext.run = undefined;
   }
   return needsImport ? loadModule<Record<string, unknown>>(pathToFileURL(path).href) : module!;
 }

@@ -12,7 +12,7 @@ import { parentPointer } from '../core/json-pointer.js';
 import { fillMessage, type RelatedReport, type Rule, type RuleReport } from './create-rule.js';
 import { INVALID_RULE_OPTIONS, ruleOptionsProblem } from './options.js';
 import { wordsFor, type Dialect } from './words.js';
-import { createContext, Script } from 'node:vm';
+import { runWithinTime } from '../core/watchdog.js';
 import { countWork } from '../core/work.js';
 
 /**
@@ -166,11 +166,6 @@ function makePlan(rules: readonly Rule<any>[], settings: RunRulesInput['settings
   return { guarded: rules.some((r) => !trusted.has(r)), runnable, trustedFlags: runnable.map((r) => trusted.has(r.rule)), problems };
 }
 
-// One context and script for every budgeted call: `vm`'s timeout stops any JavaScript that runs
-// inside the call, even an endless loop in a plugin's own module, and no `catch` there can keep it going.
-const budgetContext = createContext({ run: undefined as undefined | (() => void) });
-const budgetScript = new Script('run()', { filename: 'dsi-rule-budget' });
-
 /**
  * Runs the rule calls in order: trusted ones directly, the others each within `budgetMs`. A call
  * that runs past its budget is stopped and becomes a failure; the rest still run.
@@ -179,17 +174,10 @@ export function runWithinBudget(calls: readonly (() => RuleOutcome)[], trusted: 
   return calls.map((call, i) => {
     if (trusted[i]) return call();
     let outcome: RuleOutcome | undefined;
-    budgetContext.run = () => {
+    const finished = runWithinTime(() => {
       outcome = call();
-    };
-    try {
-      budgetScript.runInContext(budgetContext, { timeout: Math.max(1, Math.round(budgetMs)) });
-    } catch (e) {
-      if ((e as { code?: unknown } | null)?.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
-      return { reports: [], failure: `it ran for more than ${budgetMs} ms on this payload and was stopped` };
-    } finally {
-      budgetContext.run = undefined;
-    }
+    }, budgetMs);
+    if (!finished) return { reports: [], failure: `it ran for more than ${budgetMs} ms on this payload and was stopped` };
     return outcome!;
   });
 }
