@@ -104,6 +104,34 @@ export class FirstSetLookahead implements ILookaheadStrategy {
     };
   }
 
+  /**
+   * chevrotain's re-sync follow sets, which only its error recovery reads: for each call of a
+   * rule (`callee`, occurrence, `_~IN~_`, caller), the tokens that can come right after the call
+   * inside the caller, repetitions of enclosing loops included, the caller's own followers not.
+   * chevrotain computes them all when the parser is built (a twentieth of a cold `dsi lint
+   * one.dsi`); the parser asks for them on its first recovery instead. Same sets as chevrotain's:
+   * test/grammar/lookahead.test.ts compares them.
+   */
+  resyncFollows(rules: readonly Rule[]): Record<string, TokenType[]> {
+    const follows: Record<string, TokenType[]> = {};
+    for (const rule of rules) {
+      const walk = (prods: readonly IProduction[], after: readonly IProduction[]): void => {
+        prods.forEach((p, i) => {
+          const rest = [...prods.slice(i + 1), ...after];
+          if (p instanceof NonTerminal) follows[`${p.referencedRule.name}${p.idx}${IN}${rule.name}`] = [...this.firstOfSequence(rest).tokens];
+          else if (p instanceof Terminal) return;
+          else if (p instanceof Alternation) for (const alt of p.definition) walk(definitionOf(alt), rest);
+          else if (p instanceof Repetition || p instanceof RepetitionMandatory) walk(definitionOf(p), [new Option({ definition: definitionOf(p) }), ...rest]);
+          else if (p instanceof RepetitionWithSeparator || p instanceof RepetitionMandatoryWithSeparator) {
+            walk(definitionOf(p), [new Option({ definition: [new Terminal({ terminalType: p.separator }), ...definitionOf(p)] }), ...rest]);
+          } else walk(definitionOf(p), rest);
+        });
+      };
+      walk(rule.definition, []);
+    }
+    return follows;
+  }
+
   /** The production of a type and occurrence in a rule (chevrotain numbers them per rule and type). */
   private production(rule: Rule, type: string, occurrence: number): IProduction | undefined {
     let index = this.productions.get(rule);
@@ -156,6 +184,9 @@ export class FirstSetLookahead implements ILookaheadStrategy {
     return p instanceof Option || p instanceof Repetition || p instanceof RepetitionWithSeparator || inside.empty;
   }
 }
+
+/** How chevrotain joins a rule call's name and occurrence to its caller's name in a follow key. */
+const IN = '_~IN~_';
 
 /** The productions inside `p` (none for a terminal; a non-terminal's are its rule's, never walked here). */
 function definitionOf(p: IProduction): IProduction[] {

@@ -126,15 +126,32 @@ export class DsiParser extends CstParser {
    * parser skips them and test/grammar/parser-validations.test.ts runs them.
    */
   constructor(options: { readonly validate?: boolean } = {}) {
+    const lookaheadStrategy = new FirstSetLookahead();
     super(T.allTokens, {
       recoveryEnabled: true,
       nodeLocationTracking: 'full',
       maxLookahead: 1,
-      lookaheadStrategy: new FirstSetLookahead(),
+      lookaheadStrategy,
       errorMessageProvider,
       skipValidations: options.validate !== true,
     });
+    if (options.validate === true) {
+      this.performSelfAnalysis();
+      return;
+    }
+    // chevrotain computes the re-sync follow sets in performSelfAnalysis when recovery is on,
+    // though only a recovery reads them: most files have no syntax error. Analysed with recovery
+    // off (recovery's own functions are installed by the constructor already), and the sets are
+    // made on first read (the checking parser above keeps chevrotain's own, which the tests compare).
+    const internals = this as unknown as { recoveryEnabled: boolean; resyncFollows: Record<string, TokenType[]> };
+    internals.recoveryEnabled = false;
     this.performSelfAnalysis();
+    internals.recoveryEnabled = true;
+    let follows: Record<string, TokenType[]> | undefined;
+    Object.defineProperty(this, 'resyncFollows', {
+      get: () => (follows ??= lookaheadStrategy.resyncFollows(Object.values(this.getGAstProductions()))),
+      configurable: true,
+    });
   }
 
   override reset(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Alternation, EOF, LLkLookaheadStrategy, NonTerminal, Option, Repetition, RepetitionMandatory, RepetitionMandatoryWithSeparator, RepetitionWithSeparator, Terminal, type IProduction, type IToken, type OptionalProductionType, type Rule, type TokenType } from 'chevrotain';
+import { Alternation, EOF, Lexer, LLkLookaheadStrategy, NonTerminal, Option, Repetition, RepetitionMandatory, RepetitionMandatoryWithSeparator, RepetitionWithSeparator, Terminal, type IProduction, type IToken, type OptionalProductionType, type Rule, type TokenType } from 'chevrotain';
 import { FirstSetLookahead } from '../../src/grammar/lookahead.js';
 import { DsiParser } from '../../src/grammar/parser.js';
 import { allTokens } from '../../src/grammar/tokens.js';
@@ -71,5 +71,27 @@ describe("the parser's lookahead", () => {
     }
     // The grammar has dozens of decisions, each over every token type.
     expect(decisions).toBeGreaterThan(40 * types.length);
+  });
+
+  it("gives chevrotain's re-sync follow sets, made on the first recovery instead of at start", () => {
+    type Follows = Record<string, TokenType[]>;
+    const theirs = (parser as unknown as { resyncFollows: Follows }).resyncFollows;
+    const shared = new DsiParser();
+    const mine = (shared as unknown as { resyncFollows: Follows }).resyncFollows;
+    const names = (f: Follows) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [...new Set(v.map((t) => t.name))].sort()]));
+    // Dozens of rule calls, each with its set.
+    expect(Object.keys(theirs).length).toBeGreaterThan(30);
+    expect(names(mine)).toEqual(names(theirs));
+    // And the parser that reads them recovers as chevrotain's does: the same CST and errors on broken text.
+    const broken = 'intent a { set X = [1, }\nintent b {\n  task "arn" {\n    mode basic\n  verify\n}\nintent c { include "/x" | }\ntemplate t { set Y = {"a": [ }';
+    const lexed = new Lexer(allTokens, { positionTracking: 'full' }).tokenize(broken);
+    const run = (p: DsiParser) => {
+      p.input = lexed.tokens;
+      const cst = p.file();
+      return { cst: JSON.stringify(cst, (k, v) => (k === 'tokenType' ? v.name : v)), errors: p.errors.map((e) => e.message), problems: p.problems };
+    };
+    const recovered = run(new DsiParser());
+    expect(recovered.errors.length).toBeGreaterThan(0);
+    expect(recovered).toEqual(run(new DsiParser({ validate: true })));
   });
 });
