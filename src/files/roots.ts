@@ -23,7 +23,8 @@ export function isInside(root: string, path: string): boolean {
 export function realPathOf(path: string): string {
   const abs = resolve(path);
   try {
-    return realpathSync(abs);
+    // The system's realpath: one call, where Node's own looks at each component of the path.
+    return realpathSync.native(abs);
   } catch {
     const parent = dirname(abs);
     return parent === abs ? abs : join(realPathOf(parent), relative(parent, abs));

@@ -50,6 +50,9 @@ export async function findDependents(inputs: readonly string[], options: Depende
   const projectRoots = [...new Set(named.map((f) => options.rootOf(dirname(resolve(cwd, f)))))];
   const importedBy = new Map<string, ImportEdge[]>();
   const realOf = new Map<string, string>();
+  // Many files import the same few templates: each import path is resolved once.
+  const realTargets = new Map<string, string>();
+  const realTarget = (path: string) => realTargets.get(path) ?? realTargets.set(path, realPathOf(path)).get(path)!;
   for (const file of expandInputs(projectRoots, ['**/*.dsi'], cwd, [...projectRoots, ...(options.roots ?? [])], options).files) {
     const abs = resolve(cwd, file);
     let text: string;
@@ -62,7 +65,7 @@ export async function findDependents(inputs: readonly string[], options: Depende
     countWork('characters', text.length);
     for (const item of importsOf(text, file, parse)) {
       countWork('scopeEntries');
-      const target = realPathOf(isAbsolute(item.path) ? item.path : resolve(dirname(abs), item.path));
+      const target = realTarget(isAbsolute(item.path) ? item.path : resolve(dirname(abs), item.path));
       (importedBy.get(target) ?? importedBy.set(target, []).get(target)!).push({ from: file, range: item.range });
     }
   }
@@ -97,9 +100,7 @@ const IMPORT_LINE = /^[ \t]*import[ \t]+("(?:[^"\\\r\n]|\\.)*")/gm;
  */
 function importsOf(text: string, file: string, parse: typeof Parse): { path: string; range: Range }[] {
   if (!text.includes('import')) return [];
-  const found: { path: string; range: Range }[] = [];
-  // One index of the file's lines for all its imports (not a scan from the top per import).
-  let lines: LineIndex | undefined;
+  const found: { path: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(IMPORT_LINE)) {
     let path: unknown;
     try {
@@ -111,9 +112,13 @@ function importsOf(text: string, file: string, parse: typeof Parse): { path: str
       return parse(text, file).ast.items.flatMap((i) => (i.type === 'Import' ? [{ path: i.path.value, range: i.path.range }] : []));
     }
     const start = m.index + m[0].length - m[1].length;
-    found.push({ path, range: (lines ??= new LineIndex(text)).range(start, start + m[1].length) });
+    found.push({ path, start, end: start + m[1].length });
   }
-  return found;
+  if (found.length === 0) return [];
+  // One index of lines for all imports, over the text up to the last of them (imports come first
+  // in a file: the rest of it, often most of it, is not scanned). Positions there are the same.
+  const lines = new LineIndex(text.slice(0, found[found.length - 1].end + 1));
+  return found.map(({ path, start, end }) => ({ path, range: lines.range(start, end) }));
 }
 
 /** Why a dependent is checked, in words: `imports templates.dsi` or `imports templates.dsi through common.dsi`. */
