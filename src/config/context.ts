@@ -7,6 +7,7 @@ import type { Options } from '@aws-sdk/client-datasync';
 import { LOCATION_TYPES, S3_STORAGE_CLASSES, type LocationContext, type TaskContext } from '../core/context.js';
 import { escapeToken } from '../core/json-pointer.js';
 import { matchEnum } from '../compiler/values.js';
+import { STORAGE_CLASS_ALIASES } from '../language/vocabulary.js';
 
 /** What a config can say of a task: the {@link TaskContext}, filters and manifest included. */
 export type ConfiguredTaskContext = TaskContext;
@@ -17,7 +18,6 @@ export interface ContextProblem {
   readonly message: string;
 }
 
-const STORAGE_CLASS_ALIASES = { 'glacier-flexible-retrieval': 'GLACIER' } as const;
 
 /** Reads one `context` entry (already shape-checked by the schema); unknown words become problems. */
 export function readTaskContext(arn: string, value: Readonly<Record<string, unknown>>): { context: ConfiguredTaskContext; problems: ContextProblem[] } {

@@ -10,7 +10,7 @@ import { origin, type LowerSink } from './common.js';
 import { MAP_ONLY } from './set.js';
 
 /** Report statement keyword → the `TaskReportConfig` member it sets. */
-export const SETTING_POINTERS: Readonly<Record<string, string>> = Object.fromEntries(REPORT_SETTINGS.map((s) => [s.keyword, s.pointer]));
+const SETTING_POINTERS: Readonly<Record<string, string>> = Object.fromEntries(REPORT_SETTINGS.map((s) => [s.keyword, s.pointer]));
 
 const S3 = '/TaskReportConfig/Destination/S3';
 
