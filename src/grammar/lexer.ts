@@ -19,6 +19,8 @@ interface Matcher {
   readonly type: TokenType;
   /** A one-character pattern, by its code. */
   readonly char?: number;
+  /** A longer string pattern (a keyword): compared in place, no regular expression. */
+  readonly string?: string;
   /** Any other pattern, sticky. */
   readonly regex?: RegExp;
   /** `false` for tokens that go to the parser, `'skip'` for skipped ones, else the group. */
@@ -64,7 +66,7 @@ function createLexer(tokens: readonly TokenType[]): DsiLexer {
       m =
         pattern.length === 1
           ? { type, char: pattern.charCodeAt(0), group, lineBreaks: false, starts }
-          : { type, regex: new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'y'), group, lineBreaks: false, starts };
+          : { type, string: pattern, group, lineBreaks: false, starts };
     } else if (pattern instanceof RegExp) {
       const starts = hint ? new Set(hint.map((c) => (typeof c === 'string' ? c.charCodeAt(0) : c))) : undefined;
       m = { type, regex: new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`), group, lineBreaks: type.LINE_BREAKS === true, ...(starts ? { starts } : {}) };
@@ -90,6 +92,7 @@ function createLexer(tokens: readonly TokenType[]): DsiLexer {
   };
   const lengthAt = (m: Matcher, text: string, offset: number): number => {
     if (m.char !== undefined) return text.charCodeAt(offset) === m.char ? 1 : -1;
+    if (m.string !== undefined) return text.startsWith(m.string, offset) ? m.string.length : -1;
     m.regex!.lastIndex = offset;
     return m.regex!.test(text) ? m.regex!.lastIndex - offset : -1;
   };
@@ -138,12 +141,18 @@ function createLexer(tokens: readonly TokenType[]): DsiLexer {
           }
           if (matched.lineBreaks) {
             // Only line-break tokens hold \r or \n (tokens.ts says which, and the tests check it).
-            const image = text.substring(offset, offset + length);
-            const breaks = image.match(/\r\n?|\n/g);
-            if (breaks) {
-              line += breaks.length;
-              column = length - (image.lastIndexOf(breaks[breaks.length - 1]) + breaks[breaks.length - 1].length - 1);
-            } else column += length;
+            // A `\r\n` is one break; the column restarts after the last break.
+            const end = offset + length;
+            let lineStart = -1;
+            for (let i = offset; i < end; i++) {
+              const c = text.charCodeAt(i);
+              if (c === 13) {
+                if (i + 1 < end && text.charCodeAt(i + 1) === 10) i++;
+              } else if (c !== 10) continue;
+              line++;
+              lineStart = i + 1;
+            }
+            column = lineStart === -1 ? column + length : end - lineStart + 1;
           } else column += length;
           offset += length;
           continue;
