@@ -65,17 +65,20 @@ export function readRegularFile(path: string, limit: number = MAX_INPUT_BYTES, o
     const tooLarge = () => new FileRefused(`it is larger than the limit of ${formatBytes(limit)}`);
     if (stat.size > limit) throw tooLarge();
     // Read to the end rather than to `stat.size`: files under /proc say 0, and a file may grow.
+    // The first buffer fits the file as it stands (one byte more, to see its end): a run reads
+    // thousands of small files, and a 64 KiB buffer for each was megabytes of peak memory.
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafe(Math.min(limit + 1 - total, Math.max(stat.size + 1, 64 * 1024)));
+      const want = total === 0 && stat.size > 0 ? stat.size + 1 : 64 * 1024;
+      const buffer = Buffer.allocUnsafe(Math.min(limit + 1 - total, want));
       const n = readSync(fd, buffer, 0, buffer.length, null);
       if (n === 0) break;
       total += n;
       if (total > limit) throw tooLarge();
       chunks.push(n === buffer.length ? buffer : buffer.subarray(0, n));
     }
-    return decodeUtf8(Buffer.concat(chunks, total), 'it');
+    return decodeUtf8(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), 'it');
   } finally {
     closeSync(fd);
   }

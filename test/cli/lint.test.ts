@@ -3,6 +3,7 @@ import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, read
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDsi } from './fake-io.js';
+import { main } from '../../src/cli/main.js';
 import { repoRoot } from '../helpers.js';
 import { startDataSyncServer, type DataSyncServer } from '../fixtures/datasync-server.js';
 import { credentials, isolateAwsEnvironment, locationArn } from '../context/environment.js';
@@ -121,6 +122,24 @@ describe('dsi lint', () => {
     const sarif = JSON.parse(readFileSync(join(dir, 'out', 'report.sarif'), 'utf8'));
     expect(sarif.runs[0].results[0].ruleId).toBe('remove-with-transfer-all');
     expect(sarif.runs[0].results[0].relatedLocations?.length).toBeGreaterThan(0);
+  });
+
+  it('writes the report to standard output file by file, the same bytes as -o writes whole', async () => {
+    write('a.dsi', conflict);
+    write('b.dsi', conflict.replace('intent a', 'intent b'));
+    for (const format of ['stylish', 'json', 'github', 'sarif']) {
+      const writes: string[] = [];
+      const code = await main(['lint', 'a.dsi', 'b.dsi', '--format', format], {
+        stdout: { write: (t) => void writes.push(t), color: false },
+        stderr: { write: () => undefined, color: false },
+        cwd: dir,
+        readStdin: async () => '',
+      });
+      expect(code).toBe(1);
+      expect(writes.length).toBe({ stylish: 3, json: 3, github: 2, sarif: 1 }[format]);
+      await runDsi(['lint', 'a.dsi', 'b.dsi', '--format', format, '-o', `report.${format}`], { cwd: dir });
+      expect(writes.join('')).toBe(readFileSync(join(dir, `report.${format}`), 'utf8'));
+    }
   });
 
   it('usage errors exit 2', async () => {

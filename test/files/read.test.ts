@@ -41,6 +41,14 @@ describe('readRegularFile', () => {
     expect(readRegularFile(join(dir, 'big.dsi'), 2048)).toHaveLength(2048);
   });
 
+  it('reads files of every size whole, across the 64 KiB read size, multi-byte characters included', () => {
+    for (const n of [0, 1, 4095, 4097, 64 * 1024 - 1, 64 * 1024, 200_000]) {
+      const text = 'ü'.repeat(n >> 1) + 'x'.repeat(n & 1);
+      writeFileSync(join(dir, 'sized.dsi'), text);
+      expect(readRegularFile(join(dir, 'sized.dsi'), 1024 * 1024)).toBe(text);
+    }
+  });
+
   it('reads files that report size 0 (procfs) to their end', () => {
     expect(readRegularFile('/proc/self/status')).toMatch(/^Name:/);
   });

@@ -6,7 +6,7 @@ import type { RuleSetting } from '../../rules/engine.js';
 import { builtinRules, ruleInfo } from '../../rules/index.js';
 import { isInternal, isLintable } from '../../project/linting.js';
 import { createProject } from '../../project/project.js';
-import { formatResults, type FormatName } from '../formatters/index.js';
+import { formatChunks, type FormatName } from '../formatters/index.js';
 import { applyBaselineFlags } from '../baseline.js';
 import { findCommand, parseCommandArgs } from '../command.js';
 import { reportInputNotes, writeStepSummary } from '../notes.js';
@@ -95,10 +95,14 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const adopted = await applyBaselineFlags(run.results, { read: values.baseline, write: values['write-baseline'] }, io);
   const results = values.quiet ? adopted.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : adopted;
   const diagnostics = results.flatMap((r) => r.diagnostics);
-  const report = await formatResults(format, results, { cwd: io.cwd, color: values['output-file'] ? false : io.stdout.color, rules: ruleInfo(), toolVersion: VERSION });
+  const report = await formatChunks(format, results, { cwd: io.cwd, color: values['output-file'] ? false : io.stdout.color, rules: ruleInfo(), toolVersion: VERSION });
   if (values['output-file']) {
-    await writeFilesAtomically([{ path: resolve(io.cwd, values['output-file']), content: report, shown: values['output-file'] }], { handleSignals: io.handleSignals === true });
-  } else io.stdout.write(report);
+    const content = [...report].join('');
+    await writeFilesAtomically([{ path: resolve(io.cwd, values['output-file']), content, shown: values['output-file'] }], { handleSignals: io.handleSignals === true });
+  } else {
+    // File by file as it is formatted: the report of a large run is never one string in memory.
+    for (const chunk of report) io.stdout.write(chunk);
+  }
   if (format === 'github') await writeStepSummary(results, io);
   if (run.stats) io.stderr.write(formatStats(run.stats));
 

@@ -54,11 +54,17 @@ export function unshownAnnotations(reports: readonly FileReport[]): string | und
  * When there are more than GitHub shows, a first notice says how many it could not show.
  */
 export function formatGithub(reports: readonly FileReport[], cwd: string): string {
-  const lines = reports.flatMap((report) => report.diagnostics.map((d) => annotation(d, cwd)));
+  return [...githubChunks(reports, cwd)].join('');
+}
+
+/** {@link formatGithub}'s lines in pieces, one per file with problems (and the notice first): the CLI writes each as it comes. */
+export function* githubChunks(reports: readonly FileReport[], cwd: string): Generator<string> {
   const unshown = unshownAnnotations(reports);
   // First, so that it is itself among the notices GitHub shows.
-  if (unshown !== undefined) lines.unshift(`::notice title=dsi::${escapeData(unshown)}`);
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  if (unshown !== undefined) yield `::notice title=dsi::${escapeData(unshown)}\n`;
+  for (const report of reports) {
+    if (report.diagnostics.length > 0) yield report.diagnostics.map((d) => `${annotation(d, cwd)}\n`).join('');
+  }
 }
 
 /** A Markdown cell: one line, pipes escaped. */

@@ -34,15 +34,24 @@ export function isFormatName(name: string): name is FormatName {
  * the formatter asked for is loaded.
  */
 export async function formatResults(format: FormatName, results: readonly FileResult[], options: FormatOptions): Promise<string> {
+  return [...(await formatChunks(format, results, options))].join('');
+}
+
+/**
+ * {@link formatResults}'s output in pieces (per file for stylish, json and github; sarif whole),
+ * made as they are taken: the CLI writes each to standard output as it comes, so the report of
+ * a large run is never held as one string. Joined, the pieces are exactly formatResults' text.
+ */
+export async function formatChunks(format: FormatName, results: readonly FileResult[], options: FormatOptions): Promise<Iterable<string>> {
   const reports = collectReports(results, options.cwd);
   switch (format) {
     case 'stylish':
-      return (await import('./stylish.js')).formatStylish(reports, options.cwd, options.color);
+      return (await import('./stylish.js')).stylishChunks(reports, options.cwd, options.color);
     case 'json':
-      return (await import('./json.js')).formatJson(reports, options.cwd);
+      return (await import('./json.js')).jsonChunks(reports, options.cwd);
     case 'sarif':
-      return (await import('./sarif.js')).formatSarif(reports, options);
+      return [(await import('./sarif.js')).formatSarif(reports, options)];
     case 'github':
-      return (await import('./github.js')).formatGithub(reports, options.cwd);
+      return (await import('./github.js')).githubChunks(reports, options.cwd);
   }
 }

@@ -63,28 +63,48 @@ function toMessage(d: Diagnostic, report: FileReport, cwd: string): EslintMessag
 
 /** The results as ESLint's JSON formatter prints them, one entry per file including clean ones. */
 export function toEslintResults(reports: readonly FileReport[], cwd: string): EslintResult[] {
-  return reports.map((report) => {
-    const counts = countDiagnostics(report.diagnostics);
-    const messages = report.diagnostics.map((d) => toMessage(d, report, cwd));
-    return {
-      filePath: report.path,
-      messages,
-      suppressedMessages: report.suppressed.map((d) => ({
-        ...toMessage(d, report, cwd),
-        suppressions: (d.suppressions ?? []).map((s) => ({ kind: 'directive' as const, justification: s.justification })),
-      })),
-      errorCount: counts.errors,
-      fatalErrorCount: messages.filter((m) => m.fatal).length,
-      warningCount: counts.warnings + counts.infos,
-      fixableErrorCount: counts.fixableErrors,
-      fixableWarningCount: counts.fixableWarnings + counts.fixableInfos,
-      usedDeprecatedRules: [],
-      ...(report.output === undefined ? {} : { output: report.output }),
-    };
-  });
+  return reports.map((report) => toEslintResult(report, cwd));
+}
+
+/** One file's entry of {@link toEslintResults}. */
+function toEslintResult(report: FileReport, cwd: string): EslintResult {
+  const counts = countDiagnostics(report.diagnostics);
+  const messages = report.diagnostics.map((d) => toMessage(d, report, cwd));
+  return {
+    filePath: report.path,
+    messages,
+    suppressedMessages: report.suppressed.map((d) => ({
+      ...toMessage(d, report, cwd),
+      suppressions: (d.suppressions ?? []).map((s) => ({ kind: 'directive' as const, justification: s.justification })),
+    })),
+    errorCount: counts.errors,
+    fatalErrorCount: messages.filter((m) => m.fatal).length,
+    warningCount: counts.warnings + counts.infos,
+    fixableErrorCount: counts.fixableErrors,
+    fixableWarningCount: counts.fixableWarnings + counts.fixableInfos,
+    usedDeprecatedRules: [],
+    ...(report.output === undefined ? {} : { output: report.output }),
+  };
 }
 
 /** ESLint-compatible JSON (compact, as ESLint's `json` formatter), with a final newline. */
 export function formatJson(reports: readonly FileReport[], cwd: string): string {
-  return `${JSON.stringify(toEslintResults(reports, cwd))}\n`;
+  return [...jsonChunks(reports, cwd)].join('');
+}
+
+/**
+ * {@link formatJson}'s text in pieces, one per file: the same bytes as `JSON.stringify` of the
+ * whole array (compact: entries joined by commas), without building every file's entry at once.
+ */
+export function* jsonChunks(reports: readonly FileReport[], cwd: string): Generator<string> {
+  if (reports.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  let separator = '[';
+  for (const report of reports) {
+    yield separator + JSON.stringify(toEslintResult(report, cwd));
+    separator = ',';
+  }
+  yield ']\n';
 }

@@ -83,29 +83,41 @@ export function formatDiagnostic(d: Diagnostic, source: string | undefined, opti
  * a blank line, then `✖ N problems (E errors, W warnings[, I info])`. Empty when nothing was found.
  */
 export function formatStylish(reports: readonly FileReport[], cwd: string, color: boolean): string {
+  return [...stylishChunks(reports, cwd, color)].join('');
+}
+
+/**
+ * {@link formatStylish}'s text in pieces, one per file with problems and one for the summary:
+ * the CLI writes each as it comes, so a report of thousands of problems is never one string.
+ */
+export function* stylishChunks(reports: readonly FileReport[], cwd: string, color: boolean): Generator<string> {
   const paint = painter(color);
-  const out: string[] = [];
+  // Every line ends in a newline: the blank line after a file's problems is an empty one.
+  const text = (lines: readonly string[]) => lines.map((line) => `${line}\n`).join('');
+  let any = false;
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
+    any = true;
     const lines = report.source === undefined ? undefined : new LineIndex(report.source);
-    out.push(paint('underline', report.path));
+    const out = [paint('underline', report.path)];
     for (const d of report.diagnostics) {
       out.push(diagnosticBlock(d, lines, cwd, paint));
       // What `--fix` would do, under each problem it fixes.
       if (d.fix && d.fix.edits.length > 0) out.push(`  ${paint(['bold', 'green'], 'fixable:')} ${printable(d.fix.description)}`);
     }
     out.push('');
+    yield text(out);
   }
-  if (out.length === 0) return '';
+  if (!any) return;
   const counts = countDiagnostics(reports.flatMap((r) => r.diagnostics));
   const total = counts.errors + counts.warnings + counts.infos;
   const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning')];
   if (counts.infos > 0) parts.push(`${counts.infos} info`);
   const style = counts.errors > 0 ? SEVERITY_STYLE.error : counts.warnings > 0 ? SEVERITY_STYLE.warning : SEVERITY_STYLE.info;
-  out.push(paint(style, `✖ ${plural(total, 'problem')} (${parts.join(', ')})`));
+  const summary = [paint(style, `✖ ${plural(total, 'problem')} (${parts.join(', ')})`)];
   const fixableWarnings = counts.fixableWarnings + counts.fixableInfos;
   if (counts.fixableErrors + fixableWarnings > 0) {
-    out.push(paint(style, `  ${plural(counts.fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`));
+    summary.push(paint(style, `  ${plural(counts.fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`));
   }
-  return `${out.join('\n')}\n`;
+  yield text(summary);
 }

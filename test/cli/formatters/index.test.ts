@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectReports, relativePath } from '../../../src/cli/formatters/common.js';
-import { FORMAT_NAMES, formatResults, isFormatName } from '../../../src/cli/formatters/index.js';
+import { FORMAT_NAMES, formatChunks, formatResults, isFormatName } from '../../../src/cli/formatters/index.js';
+import { toEslintResults } from '../../../src/cli/formatters/json.js';
 import type { Diagnostic } from '../../../src/core/diagnostic.js';
 import { LineIndex } from '../../../src/core/range.js';
 import { CWD, OPTIONS, sampleResults } from './fixtures.js';
@@ -25,6 +26,28 @@ describe('formatResults', () => {
       diagnostics: r.diagnostics.map((d) => ({ ...d, file: d.file.startsWith('/') ? d.file : `${CWD}/./${d.file}` })),
     }));
     for (const format of FORMAT_NAMES) expect(await formatResults(format, absolute, OPTIONS)).toBe(await formatResults(format, sampleResults(), OPTIONS));
+  });
+});
+
+describe('formatChunks', () => {
+  it('gives the report file by file: stylish and github one piece per file with problems, json one per file, sarif whole', async () => {
+    const pieces = async (format: (typeof FORMAT_NAMES)[number]) => [...(await formatChunks(format, sampleResults(), OPTIONS))];
+    const files = collectReports(sampleResults(), CWD);
+    const withProblems = files.filter((r) => r.diagnostics.length > 0);
+    const stylish = await pieces('stylish');
+    // Each file's heading and blocks, a blank line, then the summary.
+    expect(stylish.map((p) => p.split('\n')[0])).toEqual([...withProblems.map((r) => r.path), expect.stringMatching(/^✖ /)]);
+    expect(stylish.slice(0, -1).every((p) => p.endsWith('\n\n'))).toBe(true);
+    expect((await pieces('github')).map((p) => /file=([^,]+)/.exec(p)?.[1])).toEqual(withProblems.map((r) => r.path));
+    expect(await pieces('json')).toHaveLength(files.length + 1);
+    expect(await pieces('sarif')).toHaveLength(1);
+  });
+
+  it('json pieces joined are JSON.stringify of every file\'s entry at once, for no file, one and several', async () => {
+    for (const results of [[], sampleResults().slice(0, 1), sampleResults()]) {
+      const joined = [...(await formatChunks('json', results, OPTIONS))].join('');
+      expect(joined).toBe(`${JSON.stringify(toEslintResults(collectReports(results, CWD), CWD))}\n`);
+    }
   });
 });
 
