@@ -80,12 +80,29 @@ export function ancestorsOf(pointer: string): string[] {
 
 /** Adds the ancestors of `pointer` to `above`, from the nearest up, stopping at one already there (its own are then there too). */
 export function addAncestors(above: Set<string>, pointer: string): void {
-  for (let i = pointer.lastIndexOf('/'); i > 0; i = pointer.lastIndexOf('/', i - 1)) {
-    const a = pointer.slice(0, i);
+  for (const a of ancestorsNearestFirst(pointer)) {
     if (above.has(a)) return;
     above.add(a);
   }
 }
+
+/**
+ * The ancestors of `pointer`, nearest first, remembered: every payload records the same few
+ * pointers, and slicing them afresh (and hashing the new strings) was a twentieth of a lint.
+ */
+function ancestorsNearestFirst(pointer: string): readonly string[] {
+  let found = ancestorMemo.get(pointer);
+  if (found === undefined) {
+    found = ancestorsOf(pointer).reverse();
+    if (ancestorMemo.size >= MAX_ANCESTOR_MEMO) ancestorMemo.clear();
+    ancestorMemo.set(pointer, found);
+  }
+  return found;
+}
+
+const ancestorMemo = new Map<string, readonly string[]>();
+/** Enough for every pointer of a run's payloads; a run writing more (thousands of `set Tags[n]`) starts over. */
+const MAX_ANCESTOR_MEMO = 4096;
 
 /**
  * Deletes the keys of `map` at or below `pointer`. `above` holds every ancestor of every key

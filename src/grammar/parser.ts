@@ -16,6 +16,7 @@ import {
   EOF,
   tokenMatcher,
   type CstNode,
+  type IOrAlt,
   type IParserErrorMessageProvider,
   type IToken,
   type ParserMethod,
@@ -119,6 +120,12 @@ export class DsiParser extends CstParser {
   private errorsNoted = 0;
   /** The `=` of the latest `set`: leftovers of a broken JSON value after it are skipped bracket by bracket. */
   private lastSetEquals: IToken | undefined;
+  /**
+   * Each `OR`'s alternatives, built on its first call and reused: chevrotain's documented
+   * performance technique, sparing a fresh array of closures per decision (a lot of garbage in a
+   * file of thousands of statements). The closures read only `this`, never a call's locals.
+   */
+  private readonly alternatives: Partial<Record<string, IOrAlt<unknown>[]>> = {};
 
   /**
    * `validate: false` skips chevrotain's checks of the grammar's definition (ambiguities, left
@@ -129,7 +136,7 @@ export class DsiParser extends CstParser {
     const lookaheadStrategy = new FirstSetLookahead();
     super(T.allTokens, {
       recoveryEnabled: true,
-      nodeLocationTracking: 'full',
+      nodeLocationTracking: 'onlyOffset',
       maxLookahead: 1,
       lookaheadStrategy,
       errorMessageProvider,
@@ -168,7 +175,7 @@ export class DsiParser extends CstParser {
   /** A whole file → FileNode.items, in source order. */
   file = this.RULE('file', () => {
     this.MANY(() => {
-      this.OR([
+      this.OR((this.alternatives.file ??= [
         { ALT: () => this.SUBRULE(this.importStatement) },
         { ALT: () => this.SUBRULE(this.intent) },
         { ALT: () => this.SUBRULE(this.template) },
@@ -182,7 +189,7 @@ export class DsiParser extends CstParser {
         },
         // Anything else; the alternatives above win because OR takes the first that matches.
         { ALT: () => this.SUBRULE(this.unknownStatement, { ARGS: ['file'] }), IGNORE_AMBIGUITIES: true },
-      ]);
+      ]));
     });
   });
 
@@ -225,7 +232,7 @@ export class DsiParser extends CstParser {
       // A top-level keyword means the `}` was forgotten: end the block there, not at the end of the file.
       GATE: () => !this.atTopLevelKeyword(),
       DEF: () => {
-        this.OR([
+        this.OR((this.alternatives.declarationBody ??= [
           { ALT: () => this.SUBRULE(this.taskStatement) },
           { ALT: () => this.SUBRULE(this.optionStatement) },
           { ALT: () => this.SUBRULE(this.bandwidthStatement) },
@@ -236,7 +243,7 @@ export class DsiParser extends CstParser {
           { ALT: () => this.SUBRULE(this.setStatement) },
           { ALT: () => this.separator() },
           { ALT: () => this.SUBRULE(this.unknownStatement, { ARGS: ['declaration'] }), IGNORE_AMBIGUITIES: true },
-        ]);
+        ]));
       },
     });
     this.close(2, open, 'this intent or template');
@@ -250,12 +257,12 @@ export class DsiParser extends CstParser {
     this.MANY({
       GATE: () => !this.atTopLevelKeyword(),
       DEF: () => {
-        this.OR([
+        this.OR((this.alternatives.policy ??= [
           { ALT: () => this.SUBRULE(this.whenClause) },
           { ALT: () => this.SUBRULE(this.assertion) },
           { ALT: () => this.separator() },
           { ALT: () => this.SUBRULE(this.unknownStatement, { ARGS: ['policy'] }), IGNORE_AMBIGUITIES: true },
-        ]);
+        ]));
       },
     });
     this.close(3, open, 'this policy');
@@ -278,7 +285,7 @@ export class DsiParser extends CstParser {
    * `as NAME`, `warn`, `because "…"` in any order → PolicyNode.assertions, one rule each.
    */
   assertion = this.RULE('assertion', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Require) }, { ALT: () => this.CONSUME(T.Forbid) }, { ALT: () => this.CONSUME(T.Limit) }]);
+    this.OR((this.alternatives.assertion ??= [{ ALT: () => this.CONSUME(T.Require) }, { ALT: () => this.CONSUME(T.Forbid) }, { ALT: () => this.CONSUME(T.Limit) }]));
     const subject = this.value(1, T.Word, 'a statement such as `verify`, `tag` or `bandwidth`');
     if (!subject) return;
     this.OPTION({ GATE: () => this.atOperand(), DEF: () => this.SUBRULE(this.policyOperands) });
@@ -299,7 +306,7 @@ export class DsiParser extends CstParser {
     this.MANY({
       GATE: () => tokenMatcher(this.LA(1), T.Pipe) || tokenMatcher(this.LA(1), T.Comma),
       DEF: () => {
-        this.OR([{ ALT: () => this.CONSUME(T.Pipe) }, { ALT: () => this.CONSUME(T.Comma) }]);
+        this.OR((this.alternatives.policyOperands ??= [{ ALT: () => this.CONSUME(T.Pipe) }, { ALT: () => this.CONSUME(T.Comma) }]));
         this.operand(2, 'a value');
       },
     });
@@ -307,7 +314,7 @@ export class DsiParser extends CstParser {
 
   /** `as NAME` (the rule id's last part), `warn` (severity warning), `because "…"` (in the message). */
   assertionModifier = this.RULE('assertionModifier', () => {
-    this.OR([
+    this.OR((this.alternatives.assertionModifier ??= [
       {
         ALT: () => {
           this.CONSUME(T.As);
@@ -321,7 +328,7 @@ export class DsiParser extends CstParser {
           this.value(2, T.StringLike, 'the reason in double quotes');
         },
       },
-    ]);
+    ]));
   });
 
   // -------------------------------------------------------------------------------------------
@@ -340,13 +347,13 @@ export class DsiParser extends CstParser {
     this.MANY({
       GATE: () => !this.atTopLevelKeyword(),
       DEF: () => {
-        this.OR([
+        this.OR((this.alternatives.taskContext ??= [
           { ALT: () => this.SUBRULE(this.modeStatement) },
           { ALT: () => this.SUBRULE(this.locationStatement) },
           { ALT: () => this.SUBRULE(this.logGroupStatement) },
           { ALT: () => this.separator() },
           { ALT: () => this.SUBRULE(this.unknownStatement, { ARGS: ['task'] }), IGNORE_AMBIGUITIES: true },
-        ]);
+        ]));
       },
     });
     this.close(1, open, 'the block of `task`');
@@ -360,7 +367,7 @@ export class DsiParser extends CstParser {
 
   /** `from nfs` / `to s3 [storage-class deep-archive]` → the task's locations (context). */
   locationStatement = this.RULE('locationStatement', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.From) }, { ALT: () => this.CONSUME(T.To) }]);
+    this.OR((this.alternatives.locationStatement ??= [{ ALT: () => this.CONSUME(T.From) }, { ALT: () => this.CONSUME(T.To) }]));
     const location = this.value(1, T.Word, 'a location type such as `s3` or `nfs`');
     if (location) {
       this.OPTION(() => {
@@ -390,7 +397,7 @@ export class DsiParser extends CstParser {
 
   /** `include "a" "b"` / `exclude "*.tmp"` → Includes / Excludes. */
   filterStatement = this.RULE('filterStatement', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Include) }, { ALT: () => this.CONSUME(T.Exclude) }]);
+    this.OR((this.alternatives.filterStatement ??= [{ ALT: () => this.CONSUME(T.Include) }, { ALT: () => this.CONSUME(T.Exclude) }]));
     const first = this.value(1, T.StringLike, 'a pattern in double quotes');
     if (first) this.MANY(() => this.CONSUME(T.StringLike));
   });
@@ -415,13 +422,13 @@ export class DsiParser extends CstParser {
     this.MANY({
       GATE: () => !this.atTopLevelKeyword(),
       DEF: () => {
-        this.OR([
+        this.OR((this.alternatives.reportBlock ??= [
           { ALT: () => this.SUBRULE(this.reportTo) },
           { ALT: () => this.SUBRULE(this.reportRole) },
           { ALT: () => this.SUBRULE(this.reportSetting) },
           { ALT: () => this.separator() },
           { ALT: () => this.SUBRULE(this.unknownStatement, { ARGS: ['report'] }), IGNORE_AMBIGUITIES: true },
-        ]);
+        ]));
       },
     });
     this.close(2, open, '`report`');
@@ -475,7 +482,7 @@ export class DsiParser extends CstParser {
   setPath = this.RULE('setPath', () => {
     this.CONSUME(T.Word);
     this.MANY(() => {
-      this.OR([
+      this.OR((this.alternatives.setPath ??= [
         {
           ALT: () => {
             this.CONSUME(T.Dot);
@@ -483,7 +490,7 @@ export class DsiParser extends CstParser {
           },
         },
         { ALT: () => this.SUBRULE(this.setPathIndex) },
-      ]);
+      ]));
     });
   });
 
@@ -500,7 +507,7 @@ export class DsiParser extends CstParser {
 
   /** Any JSON value → JsonValueNode. */
   jsonValue = this.RULE('jsonValue', () => {
-    this.OR([
+    this.OR((this.alternatives.jsonValue ??= [
       { ALT: () => this.CONSUME(T.StringLike) },
       { ALT: () => this.CONSUME(T.NumberLiteral) },
       { ALT: () => this.CONSUME(T.True) },
@@ -508,7 +515,7 @@ export class DsiParser extends CstParser {
       { ALT: () => this.CONSUME(T.Null) },
       { ALT: () => this.SUBRULE(this.jsonArray) },
       { ALT: () => this.SUBRULE(this.jsonObject) },
-    ]);
+    ]));
   });
 
   /** `[ value, … ]` */
@@ -539,7 +546,7 @@ export class DsiParser extends CstParser {
 
   /** `"Key": value` */
   jsonMember = this.RULE('jsonMember', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.StringLike) }, { ALT: () => this.CONSUME(T.Word) }]);
+    this.OR((this.alternatives.jsonMember ??= [{ ALT: () => this.CONSUME(T.StringLike) }, { ALT: () => this.CONSUME(T.Word) }]));
     this.CONSUME(T.Colon);
     this.SUBRULE(this.jsonValue);
   });

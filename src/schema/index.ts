@@ -7,7 +7,7 @@
 import { parsePointer } from '../core/json-pointer.js';
 import { validateRequest } from './validate-request.cjs';
 import { issuesFromErrors, type SchemaIssue } from './messages.js';
-import { childShape, shapeAtTokens, type Shape, type ShapeKind } from './shapes.js';
+import { childShape, shapeAtTokens, shapeNamed, type Shape, type ShapeKind } from './shapes.js';
 
 export type { SchemaIssue, SchemaMessageId } from './messages.js';
 export type { ShapeKind } from './shapes.js';
@@ -27,21 +27,31 @@ export function canonicalize(value: unknown, pointer = ''): unknown {
 }
 
 function reorder(value: unknown, shape: Shape | undefined): unknown {
-  if (Array.isArray(value)) return value.map((item, i) => reorder(item, childShape(shape, String(i))));
+  if (Array.isArray(value)) {
+    // Every item of a list has the list's item shape (what childShape gives for an index).
+    const item = shape?.kind === 'array' ? shapeNamed(shape.item) : undefined;
+    return value.map((v) => reorder(v, item));
+  }
   if (value === null || typeof value !== 'object') return value;
   const source = value as Record<string, unknown>;
-  const entries: [string, unknown][] = [];
-  const known = new Set<string>();
-  for (const member of shape?.members ?? []) {
-    if (!Object.hasOwn(source, member)) continue;
-    known.add(member);
-    entries.push([member, reorder(source[member], childShape(shape, member))]);
+  // Members are assigned into a fresh object (a payload is emitted per intent: entry arrays
+  // and `Object.fromEntries` were a tenth of emitting); `__proto__` is defined, so it stays a plain key.
+  const out: Record<string, unknown> = {};
+  const known = shape?.memberShapes;
+  if (shape?.members) {
+    for (const member of shape.members) {
+      if (Object.hasOwn(source, member)) define(out, member, reorder(source[member], childShape(shape, member)));
+    }
   }
-  for (const [key, v] of Object.entries(source)) {
-    if (!known.has(key)) entries.push([key, reorder(v, undefined)]);
+  for (const key of Object.keys(source)) {
+    if (!known?.has(key)) define(out, key, reorder(source[key], undefined));
   }
-  // fromEntries defines own properties, so a `__proto__` key stays a plain key.
-  return Object.fromEntries(entries);
+  return out;
+}
+
+function define(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
 }
 
 /** The allowed values of the enum member at `pointer` (e.g. `/OverrideOptions/VerifyMode`), or undefined. */
