@@ -7,9 +7,15 @@ import fc from 'fast-check';
 import { parseJsonRequest, plainJsonObject } from '../../src/requests/json.js';
 import { parseRequest } from '../../src/requests/index.js';
 
+/** Keys and strings rich in what the fast path counts or must not be fooled by: `:`, quotes, backslashes. */
+const tricky = fc.string({ unit: fc.constantFrom('A', ':', '"', '\\', '1', '.', ' '), maxLength: 6 });
+const trickyValue = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, tricky, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(tricky, tie('value'), { maxKeys: 3 })),
+})).value;
+
 /** JSON text of an object, written compactly or indented, with keys that may repeat once written out by hand. */
 const jsonText = fc
-  .tuple(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }), fc.constantFrom(0, 2), fc.boolean())
+  .tuple(fc.dictionary(fc.oneof(fc.string({ maxLength: 6 }), tricky), fc.oneof(fc.jsonValue({ maxDepth: 3 }), trickyValue), { maxKeys: 6 }), fc.constantFrom(0, 2), fc.boolean())
   .map(([value, indent, repeat]) => {
     const text = JSON.stringify(value, null, indent);
     const first = Object.keys(value)[0];
@@ -46,5 +52,23 @@ describe('plain JSON requests', () => {
     expect(plainJsonObject('\uFEFF{"A": 1}')).toBeUndefined();
     expect(plainJsonObject('{"A": "x\\": 1, \\"B"}')).toEqual({ A: 'x": 1, "B' });
     expect(Object.keys(plainJsonObject('{"__proto__": {"A": 1}}')!)).toEqual(['__proto__']);
+  });
+
+  it('count colons, so a key written twice cannot hide behind colons in strings or keys', () => {
+    expect(plainJsonObject('{"A": "a:b", "A": "c"}')).toBeUndefined();
+    expect(plainJsonObject('{"A": "c", "A": "a:b"}')).toBeUndefined();
+    expect(plainJsonObject('{"A:B": 1, "A:B": 2}')).toBeUndefined();
+    expect(plainJsonObject('{"A": {"B": "x:y:z"}, "A": {"B": "x:y:z"}}')).toBeUndefined();
+    // A \u escape can write a colon the text does not show: such text goes to the full reader.
+    expect(plainJsonObject('{"A": "\\u003a", "A": 1}')).toBeUndefined();
+    expect(plainJsonObject('{"A": "\\u0041"}')).toBeUndefined();
+    expect(plainJsonObject('{"A": "a:b", "B:C": ["x:", ":y", 1, null]}')).toEqual({ A: 'a:b', 'B:C': ['x:', ':y', 1, null] });
+  });
+
+  it('leave to the full reader what nests deeper than the limit', () => {
+    const nested = (n: number) => `{"A": ${'['.repeat(n)}${']'.repeat(n)}}`;
+    expect(plainJsonObject(nested(63))).toBeDefined();
+    expect(plainJsonObject(nested(64))).toBeUndefined();
+    expect(plainJsonObject(nested(10_000))).toBeUndefined();
   });
 });
