@@ -99,7 +99,8 @@ export function lintWith(buildIntents: IntentBuilder, source: string, options?: 
       policyRules: [],
     };
   }
-  if (options.reportUnusedSuppressions === false) return result;
+  // Without waivers there is nothing to judge (most files have none).
+  if (options.reportUnusedSuppressions === false || result.suppressions.length === 0) return result;
   // Alone, a file can only judge its own comments, and only when it had something to check.
   const unused = reportUnusedSuppressions([result], (f) => f === file && result.checked > 0, options);
   return unused.length ? { ...result, diagnostics: dedupe([...result.diagnostics, ...unused]) } : result;
