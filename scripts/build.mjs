@@ -33,6 +33,12 @@ const commonjs = {
   mainFields: ['module', 'main'],
   format: 'cjs',
   target: 'node20',
+  // Object spread is lowered to helper calls. On Node 20 (V8 11.3) an object literal that starts
+  // with a spread and then adds a property (`{ ...d, intent }`) gets a hidden class of its own per
+  // object, allocated in old space: 10,000 diagnostics were 20,000 maps and ~20 MiB of peak RSS,
+  // and property access on them went megamorphic. Lowered, the objects share their maps (the lint
+  // of 10,000 intents: 153 -> 136 MiB, and less CPU).
+  supported: { 'object-rest-spread': false },
   // The AWS SDK stays external: it is loaded only when a command really calls AWS.
   external: ['@aws-sdk/*', '@smithy/*'],
   // ESM-only dependencies (fdir) read import.meta.url, which a CommonJS bundle must supply.

@@ -5,6 +5,7 @@
  * It imports no front end: whatever is front-end specific travels in the unit.
  */
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { repeatFilter } from '../core/repeats.js';
 import { mergeContext, type TaskContext } from '../core/context.js';
 import type { SourceMap } from '../core/source-map.js';
 import type { PayloadUnit, PolicyDeclaration, SourceUnit } from '../core/unit.js';
@@ -106,16 +107,20 @@ export function allDiagnostics(result: CheckResult): Diagnostic[] {
   return dedupe([...result.diagnostics, ...result.payloads.flatMap((p) => p.diagnostics)]);
 }
 
+function sameProblem(a: Diagnostic, b: Diagnostic): boolean {
+  return a.range.end.offset === b.range.end.offset && a.ruleId === b.ruleId && a.message === b.message;
+}
+
 /** Drops repeats and sorts. */
 export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   countWork('diagnostics', diagnostics.length);
-  const seen = new Set<string>();
+  // Equal when of one file, range, rule and message.
+  const filters = new Map<string, (d: Diagnostic) => boolean>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const key = `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.ruleId}\0${d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(d);
+    let repeated = filters.get(d.file);
+    if (!repeated) filters.set(d.file, (repeated = repeatFilter(sameProblem)));
+    if (!repeated(d)) out.push(d);
   }
   return out.sort(compareDiagnostics);
 }

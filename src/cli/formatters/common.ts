@@ -2,6 +2,7 @@ import path from 'node:path';
 import { styleText } from 'node:util';
 import type { Diagnostic, Severity } from '../../core/diagnostic.js';
 import type { FileResult } from '../../core/result.js';
+import { repeatFilter } from '../../core/repeats.js';
 
 /** One file's problems as every formatter prints them: path relative to the working folder, diagnostics sorted. */
 export interface FileReport {
@@ -41,18 +42,24 @@ export function compareByPosition(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
+/** Shown the same way: one range, severity, rule and message (the file is the report's). */
+function sameShown(a: Diagnostic, b: Diagnostic): boolean {
+  return a.range.end.offset === b.range.end.offset && a.severity === b.severity && a.ruleId === b.ruleId && a.message === b.message;
+}
+
 /**
  * Regroups results by the file each diagnostic names (a result may carry diagnostics of a file it
  * imports), drops exact repeats (a file imported twice), and sorts files by path and diagnostics by
  * position, so output never depends on the order results arrive in. Files without diagnostics stay.
  */
 export function collectReports(results: readonly FileResult[], cwd: string): FileReport[] {
-  const byPath = new Map<string, { source?: string; output?: string; diagnostics: Diagnostic[]; suppressed: Diagnostic[]; seen: Set<string> }>();
+  type Repeated = (d: Diagnostic) => boolean;
+  const byPath = new Map<string, { source?: string; output?: string; diagnostics: Diagnostic[]; suppressed: Diagnostic[]; repeated: Repeated; repeatedSuppressed: Repeated }>();
   const entry = (file: string) => {
     const key = relativePath(file, cwd);
     let found = byPath.get(key);
     if (!found) {
-      found = { diagnostics: [], suppressed: [], seen: new Set() };
+      found = { diagnostics: [], suppressed: [], repeated: repeatFilter(sameShown), repeatedSuppressed: repeatFilter(sameShown) };
       byPath.set(key, found);
     }
     return found;
@@ -69,9 +76,7 @@ export function collectReports(results: readonly FileResult[], cwd: string): Fil
     ] as const) {
       for (const d of list) {
         const found = entry(d.file);
-        const key = JSON.stringify([suppressed, d.range.start.offset, d.range.end.offset, d.severity, d.ruleId, d.message]);
-        if (found.seen.has(key)) continue;
-        found.seen.add(key);
+        if ((suppressed ? found.repeatedSuppressed : found.repeated)(d)) continue;
         (suppressed ? found.suppressed : found.diagnostics).push(d);
       }
     }
