@@ -5,7 +5,7 @@
 import type { DeclarationNode, FilterNode, StatementNode, TagNode } from '../grammar/ast.js';
 import { DiagnosticIds } from '../core/diagnostic.js';
 import type { Range } from '../core/range.js';
-import { ancestorsOf, type Setting } from './settings.js';
+import { ancestorsNearestFirst, type Setting } from './settings.js';
 import { countWork } from '../core/work.js';
 import type { LowerSink } from './emit/common.js';
 import { emitBandwidth, emitOption, OPTION_MEMBERS } from './emit/options.js';
@@ -73,6 +73,8 @@ function keyOf(s: StatementNode): string | undefined {
   }
 }
 
+const NO_OWNERS: readonly never[] = [];
+
 /** Lowers `decl`'s statements; duplicates and overlapping `set`s in one block are errors at the later one. */
 export function lowerDeclaration(decl: DeclarationNode, sink: LowerSink): Map<string, Setting> {
   // First pass: which statements own which pointer, so that conflicts are found before lowering.
@@ -92,13 +94,21 @@ export function lowerDeclaration(decl: DeclarationNode, sink: LowerSink): Map<st
     if (key === undefined) continue;
     // Several include/exclude/tag statements in one block add up (tag keys are checked by emitTags).
     const clashes = (o: Owner) => !(o.key === key && (s.type === 'Filter' || s.type === 'Tag') && o.node.type === s.type);
-    // Owners at the key or above it, and the first owner below it (which always clashes).
-    const candidates = [...ancestorsOf(key), key].flatMap((k) => firstAt.get(k) ?? []);
+    // Owners at the key or above it, and the first owner below it (which always clashes); the
+    // earliest that clashes (owners are distinct, so the order of the search does not matter).
+    const ancestors = ancestorsNearestFirst(key);
+    let compared = 0;
+    let clash: Owner | undefined;
+    const consider = (o: Owner) => {
+      compared++;
+      if (clashes(o) && (!clash || o.index < clash.index)) clash = o;
+    };
+    for (const k of ancestors) for (const o of firstAt.get(k) ?? NO_OWNERS) consider(o);
+    for (const o of firstAt.get(key) ?? NO_OWNERS) consider(o);
     const below = firstBelow.get(key);
-    if (below) candidates.push(below);
+    if (below) consider(below);
     // Statements compared for a clash count as settings handled (the linear-work test watches them).
-    countWork('settingsMerged', candidates.length);
-    const clash = candidates.filter(clashes).reduce<Owner | undefined>((first, o) => (!first || o.index < first.index ? o : first), undefined);
+    countWork('settingsMerged', compared);
     if (clash) {
       const same = clash.node.type === s.type && clash.key === key;
       sink.report(
@@ -116,7 +126,7 @@ export function lowerDeclaration(decl: DeclarationNode, sink: LowerSink): Map<st
     const at = firstAt.get(key) ?? firstAt.set(key, []).get(key)!;
     if (!at.some((o) => o.node.type === s.type)) at.push(owner);
     // From the nearest ancestor up, stopping at one that already has an earlier owner below it.
-    for (const a of ancestorsOf(key).reverse()) {
+    for (const a of ancestors) {
       if (firstBelow.has(a)) break;
       firstBelow.set(a, owner);
     }

@@ -226,7 +226,7 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
     stack.push(d.decl);
     onStack.add(d.decl);
     const scope = scopes.get(d.file)!;
-    let acc = new Map<string, Setting>();
+    let acc: Settings = NO_SETTINGS;
     for (const parentName of d.decl.parents) {
       const parent = scope.names.get(parentName.value);
       if (!parent) {
@@ -277,7 +277,13 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
         }
         continue;
       }
-      acc = mergeOver(acc, effective(parent));
+      const inherited = effective(parent);
+      if (acc.size === 0) {
+        // The first parent's settings as they are: merging them over nothing would only copy them
+        // (settings maps are never changed once made). Counted as the merge it replaces.
+        countWork('settingsMerged', inherited.size);
+        acc = inherited;
+      } else acc = mergeOver(acc, inherited);
     }
     acc = mergeOver(acc, lowered.get(d.decl) ?? new Map());
     stack.pop();
@@ -292,6 +298,8 @@ export function resolveEntry(text: string, file: string, readFile: ReadFile, cac
   endStage('resolve', started);
   return { entry, files, diagnostics, effective };
 }
+
+const NO_SETTINGS: Settings = new Map();
 
 /** How many unknown names get a did-you-mean in one resolution. */
 const MAX_SUGGESTIONS = 50;

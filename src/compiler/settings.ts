@@ -87,10 +87,10 @@ export function addAncestors(above: Set<string>, pointer: string): void {
 }
 
 /**
- * The ancestors of `pointer`, nearest first, remembered: every payload records the same few
+ * The ancestors of `pointer`, nearest first (do not change the list), remembered: every payload records the same few
  * pointers, and slicing them afresh (and hashing the new strings) was a twentieth of a lint.
  */
-function ancestorsNearestFirst(pointer: string): readonly string[] {
+export function ancestorsNearestFirst(pointer: string): readonly string[] {
   let found = ancestorMemo.get(pointer);
   if (found === undefined) {
     found = ancestorsOf(pointer).reverse();
