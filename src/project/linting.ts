@@ -17,7 +17,7 @@ import type { buildIntents } from '../compiler/index.js';
 import { requestFormatOf, requestUnit } from '../requests/index.js';
 import { isIntentFile } from './front-ends.js';
 import { checkOptionsOf, type ProjectOptions } from './options.js';
-import { givenOptions, givenString, givenText } from '../core/given.js';
+import { givenOptions, givenText } from '../core/given.js';
 import { measureWork, type WorkStats } from '../core/work.js';
 
 /** Options of {@link lint}. */
@@ -77,7 +77,7 @@ export type IntentBuilder = typeof buildIntents | undefined;
 export function lintWith(buildIntents: IntentBuilder, source: string, options?: LintOptions): LintResult {
   source = givenText(source);
   const given = givenOptions(options);
-  const file = givenString(given.filename, /^[\s\uFEFF]*(?:intent|template|import|policy|#|\/\/|$)/.test(source) ? 'input.dsi' : 'input');
+  const file = typeof given.filename === 'string' ? given.filename : /^[\s\uFEFF]*(?:intent|template|import|policy|#|\/\/|$)/.test(source) ? 'input.dsi' : 'input';
   options = { ...given, filename: file };
   if (options.stats === true) {
     const measured = measureWork(() => lintWith(buildIntents, source, { ...options, stats: false }));
