@@ -119,7 +119,22 @@ export function configFor(file: string, options?: ConfigOptions): ResolvedConfig
     chain = options.configFile !== undefined ? configChain(resolve(options.cwd, options.configFile), options.cwd, cache, rules) : folderChain(dirname(abs), options.cwd, cache, rules);
     cache.chains.set(key, chain);
   }
-  return merge(chain, realPathOf(abs), rules, options.knownRuleIds);
+  return mergedFor(chain, realPathOf(abs), rules, options.knownRuleIds);
+}
+
+// The merges of each chain, by which of its `overrides` layers match: the files of one folder
+// share one resolved configuration (and so the settings and rule caches built from it).
+const merges = new WeakMap<Chain, Map<string, ResolvedConfig>>();
+
+/** {@link merge}, once per chain and set of matching layers. */
+function mergedFor(chain: Chain, file: string, rules: readonly Rule<any>[], knownRuleIds: readonly string[] | undefined): ResolvedConfig {
+  if (knownRuleIds !== undefined) return merge(chain, file, rules, knownRuleIds);
+  const key = chain.layers.map((layer) => (layer.files ? (matchesFile(layer, chain.globBase.get(layer) ?? dirname(layer.file), file) ? '1' : '0') : '-')).join('');
+  let byKey = merges.get(chain);
+  if (!byKey) merges.set(chain, (byKey = new Map()));
+  let merged = byKey.get(key);
+  if (!merged) byKey.set(key, (merged = merge(chain, file, rules, undefined)));
+  return merged;
 }
 
 /** The config files that apply in `folder`, farthest first, and a problem where a folder has two. */

@@ -51,6 +51,11 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
+// One buffer for every read, grown for a larger file (and let go after one over 64 KiB): a run
+// reads thousands of small files, and a buffer for each was megabytes of garbage at a time.
+const KEPT_READ_BUFFER = 64 * 1024;
+let scratch = Buffer.allocUnsafe(KEPT_READ_BUFFER);
+
 /**
  * Reads a regular file as UTF-8. Throws {@link FileRefused} for anything else (FIFO, device,
  * socket, folder) and for a file over `limit` bytes, and the usual `fs` errors (ENOENT, EACCES).
@@ -65,22 +70,23 @@ export function readRegularFile(path: string, limit: number = MAX_INPUT_BYTES, o
     const tooLarge = () => new FileRefused(`it is larger than the limit of ${formatBytes(limit)}`);
     if (stat.size > limit) throw tooLarge();
     // Read to the end rather than to `stat.size`: files under /proc say 0, and a file may grow.
-    // The first buffer fits the file as it stands (one byte more, to see its end): a run reads
-    // thousands of small files, and a 64 KiB buffer for each was megabytes of peak memory.
-    const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const want = total === 0 && stat.size > 0 ? stat.size + 1 : 64 * 1024;
-      const buffer = Buffer.allocUnsafe(Math.min(limit + 1 - total, want));
-      const n = readSync(fd, buffer, 0, buffer.length, null);
+      // Room for the file as it stands and one byte more, to see its end; more if it grew.
+      if (scratch.length - total < 1 || scratch.length < stat.size + 1) {
+        const grown = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(stat.size + 1, scratch.length * 2)));
+        scratch.copy(grown, 0, 0, total);
+        scratch = grown;
+      }
+      const n = readSync(fd, scratch, total, Math.min(limit + 1, scratch.length) - total, null);
       if (n === 0) break;
       total += n;
       if (total > limit) throw tooLarge();
-      chunks.push(n === buffer.length ? buffer : buffer.subarray(0, n));
     }
-    return decodeUtf8(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), 'it');
+    return decodeUtf8(scratch.subarray(0, total), 'it');
   } finally {
     closeSync(fd);
+    if (scratch.length > KEPT_READ_BUFFER) scratch = Buffer.allocUnsafe(KEPT_READ_BUFFER);
   }
 }
 

@@ -108,6 +108,7 @@ export function createSettings(options?: SettingsOptions): Settings {
   const policyFiles = new Map<string, { policies: readonly PolicyDeclaration[]; diagnostics: readonly Diagnostic[] }>();
   const plugins = new Map<string, ReturnType<typeof loadPlugins>>();
   const flagRoots = (options.importRoots ?? []).map((r) => resolve(cwd, r));
+  const byConfig = new WeakMap<ResolvedConfig, Promise<FileSettings>>();
 
   // Policy files are read as imports are: `.dsi` files inside the project root of the config that
   // names them, or an allowed folder; a refusal shows the path, never the content.
@@ -140,13 +141,57 @@ export function createSettings(options?: SettingsOptions): Settings {
     return loading;
   };
 
+  const reportLevel = (configured?: 'off' | Severity): 'off' | Severity => {
+    const flag = options.reportUnusedWaivers;
+    if (flag) return flag === 'warn' ? 'warning' : flag;
+    return configured ?? 'warning';
+  };
+
+  const settingsOf = async (config: ResolvedConfig, waiverBase: WaiverOptions): Promise<FileSettings> => {
+    const importRoots = [...config.importRoots, ...flagRoots];
+    const loaded = await loadPluginsOf(config);
+    const rules = [...baseRules, ...loaded.rules];
+    const policyLoads = [];
+    for (const p of config.policies) policyLoads.push(await loadPolicies(p.path, p.from, importRoots));
+    const policies = policyLoads.flatMap((l) => l.policies);
+    const policyIds = policyRules(policies).rules.map((r) => r.id);
+    const diagnostics = [...config.diagnostics, ...loaded.diagnostics, ...policyLoads.flatMap((l) => l.diagnostics), ...checkRuleIds(config, rules, policyIds)];
+
+    // `--rule` goes over the configuration, except where a lock forbids it.
+    const ruleSettings: Record<string, RuleSetting> = ruleSettingsOf(config);
+    const refused = unknownFlagIds(options.ruleSettings ?? {}, [...rules.map((r) => r.id), ...policyIds]);
+    for (const [id, setting] of Object.entries(options.ruleSettings ?? {})) {
+      if (refused.some((r) => r.startsWith(`--rule ${id}:`))) continue;
+      const level = settingLevel(setting) ?? 'off';
+      const own = rules.find((r) => r.id === id)?.meta.severity;
+      const problem = lockedRuleProblem(config, id, level, own, (f) => shown(cwd, f));
+      if (problem) refused.push(`--rule ${id}:${level === 'warning' ? 'warn' : level}: ${problem}, so the setting is ignored`);
+      else ruleSettings[id] = setting;
+    }
+    const configured = contextLookup(config);
+    return {
+      rules,
+      ruleSettings,
+      policies,
+      // Configuration over AWS, member by member; the file's own block goes over both in the check stage.
+      ...(config.context.size > 0 || options.context ? { context: layeredContext(options.context, configured) } : {}),
+      importRoots,
+      waivers: {
+        ...waiverBase,
+        locked: (id) => {
+          const lock = isLocked(config, id);
+          return lock && { file: shown(cwd, lock.file), range: lock.range };
+        },
+      },
+      reportUnusedWaivers: reportLevel(config.reportUnusedWaivers?.level),
+      config,
+      diagnostics,
+      refused,
+    };
+  };
+
   return {
     async settingsFor(file) {
-      const reportLevel = (configured?: 'off' | Severity): 'off' | Severity => {
-        const flag = options.reportUnusedWaivers;
-        if (flag) return flag === 'warn' ? 'warning' : flag;
-        return configured ?? 'warning';
-      };
       const waiverBase: WaiverOptions = { ...(options.inlineConfig === false ? { inline: false } : {}), ...(options.today ? { today: options.today } : {}) };
       if (options.config === false) {
         return {
@@ -162,48 +207,14 @@ export function createSettings(options?: SettingsOptions): Settings {
         };
       }
       const config = configFor(file, { cwd, cache: configCache, rules: baseRules, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
-      const importRoots = [...config.importRoots, ...flagRoots];
-      const loaded = await loadPluginsOf(config);
-      const rules = [...baseRules, ...loaded.rules];
-      const policyLoads = [];
-      for (const p of config.policies) policyLoads.push(await loadPolicies(p.path, p.from, importRoots));
-      const policies = policyLoads.flatMap((l) => l.policies);
-      const policyIds = policyRules(policies).rules.map((r) => r.id);
-      const diagnostics = [...config.diagnostics, ...loaded.diagnostics, ...policyLoads.flatMap((l) => l.diagnostics), ...checkRuleIds(config, rules, policyIds)];
-
-      // `--rule` goes over the configuration, except where a lock forbids it.
-      const ruleSettings: Record<string, RuleSetting> = ruleSettingsOf(config);
-      const refused = unknownFlagIds(options.ruleSettings ?? {}, [...rules.map((r) => r.id), ...policyIds]);
-      for (const [id, setting] of Object.entries(options.ruleSettings ?? {})) {
-        if (refused.some((r) => r.startsWith(`--rule ${id}:`))) continue;
-        const level = settingLevel(setting) ?? 'off';
-        const own = rules.find((r) => r.id === id)?.meta.severity;
-        const problem = lockedRuleProblem(config, id, level, own, (f) => shown(cwd, f));
-        if (problem) refused.push(`--rule ${id}:${level === 'warning' ? 'warn' : level}: ${problem}, so the setting is ignored`);
-        else ruleSettings[id] = setting;
-      }
-      const configured = contextLookup(config);
-      return {
-        rules,
-        ruleSettings,
-        policies,
-        // Configuration over AWS, member by member; the file's own block goes over both in the check stage.
-        ...(config.context.size > 0 || options.context ? { context: layeredContext(options.context, configured) } : {}),
-        importRoots,
-        waivers: {
-          ...waiverBase,
-          locked: (id) => {
-            const lock = isLocked(config, id);
-            return lock && { file: shown(cwd, lock.file), range: lock.range };
-          },
-        },
-        reportUnusedWaivers: reportLevel(config.reportUnusedWaivers?.level),
-        config,
-        diagnostics,
-        refused,
-      };
+      // Files under one configuration share their settings: built once, not once per file.
+      let settings = byConfig.get(config);
+      if (!settings) byConfig.set(config, (settings = settingsOf(config, waiverBase)));
+      return settings;
     },
   };
+
+
 }
 
 /**

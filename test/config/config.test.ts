@@ -216,6 +216,19 @@ describe('the cascade', () => {
     expect(cache.files.size).toBe(1);
     expect(first.diagnostics).toBe(configFor('x/9.dsi', { cwd: dir, cache }).diagnostics);
   });
+
+  it('with a cache, files that the same overrides match share one resolved configuration; others get their own', () => {
+    const dir = repo({
+      'dsi.config.json': JSON.stringify({ rules: { 'devices-efs': 'error' }, overrides: [{ files: ['*.json'], rules: { 'devices-efs': 'off' } }] }),
+    });
+    const cache = createConfigCache();
+    const of = (f: string) => configFor(f, { cwd: dir, cache });
+    expect(of('x/1.dsi')).toBe(of('x/2.dsi'));
+    expect(of('x/1.json')).toBe(of('x/2.json'));
+    expect(of('x/1.json')).not.toBe(of('x/1.dsi'));
+    expect(of('x/1.json').rules.get('devices-efs')?.setting).toBe('off');
+    expect(of('x/1.dsi').rules.get('devices-efs')?.setting).toBe('error');
+  });
 });
 
 describe('extends', () => {

@@ -42,7 +42,8 @@ describe('readRegularFile', () => {
   });
 
   it('reads files of every size whole, across the 64 KiB read size, multi-byte characters included', () => {
-    for (const n of [0, 1, 4095, 4097, 64 * 1024 - 1, 64 * 1024, 200_000]) {
+    // Large after small and small after large: reads share one buffer, grown and let go.
+    for (const n of [0, 1, 4095, 4097, 64 * 1024 - 1, 64 * 1024, 200_000, 3, 70_000, 64 * 1024 + 1, 2]) {
       const text = 'ü'.repeat(n >> 1) + 'x'.repeat(n & 1);
       writeFileSync(join(dir, 'sized.dsi'), text);
       expect(readRegularFile(join(dir, 'sized.dsi'), 1024 * 1024)).toBe(text);

@@ -129,6 +129,19 @@ describe('policies applied through configuration to a folder', () => {
   });
 });
 
+describe('settings of many files', () => {
+  it('are built once per configuration in force: files it covers alike share them, an override makes its own', async () => {
+    const dir = repo({ 'dsi.config.json': JSON.stringify({ rules: { 'devices-efs': 'error' }, overrides: [{ files: ['b/*.dsi'], rules: { 'devices-efs': 'off' } }] }) });
+    const project = createProject({ cwd: dir });
+    await project.prepare(['a/1.dsi', 'a/2.dsi', 'b/1.dsi', 'b/2.dsi']);
+    expect(project.settingsOf('a/1.dsi')).toBe(project.settingsOf('a/2.dsi'));
+    expect(project.settingsOf('b/1.dsi')).toBe(project.settingsOf('b/2.dsi'));
+    expect(project.settingsOf('a/1.dsi')).not.toBe(project.settingsOf('b/1.dsi'));
+    expect(project.settingsOf('b/1.dsi').ruleSettings['devices-efs']).toBe('off');
+    expect(project.settingsOf('a/1.dsi').ruleSettings['devices-efs']).toBe('error');
+  });
+});
+
 describe('locked rules', () => {
   it('a child config that turns a locked policy rule off, a dsi-ignore of it and --rule are each an error at the attempt, and change nothing', async () => {
     const dir = repo({
