@@ -109,12 +109,15 @@ export function allDiagnostics(result: CheckResult): Diagnostic[] {
 /** Drops repeats and sorts. */
 export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   countWork('diagnostics', diagnostics.length);
-  const seen = new Set<string>();
+  // Keyed by place and rule; messages (long) are compared only between diagnostics that share those.
+  const seen = new Map<string, string[]>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const key = `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.ruleId}\0${d.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const key = `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.ruleId}`;
+    const messages = seen.get(key);
+    if (messages === undefined) seen.set(key, [d.message]);
+    else if (messages.includes(d.message)) continue;
+    else messages.push(d.message);
     out.push(d);
   }
   return out.sort(compareDiagnostics);
