@@ -589,17 +589,28 @@ export class DsiParser extends CstParser {
    * after `manifest "…"` continues it).
    */
   private value(idx: number, tokType: TokenType, what: string): IToken | undefined {
-    let token: IToken | undefined;
-    this.option(idx, {
-      // The statement's own sub-keyword (`role` of `manifest`) may start the next line.
-      GATE: () => this.valueMayBe(this.LA(1)) || this.LA(1).tokenType === tokType,
-      DEF: () => {
-        token = this.consume(idx, tokType);
-      },
-    });
+    // The option's gate and body read what they need from these fields, so that one pair of
+    // closures serves every value (they run before `option` returns, and never nest).
+    this.valueIdx = idx;
+    this.valueType = tokType;
+    this.valueToken = undefined;
+    this.option(idx, this.valueOption);
+    const token = this.valueToken as IToken | undefined;
+    this.valueToken = undefined;
     if (token === undefined) this.ACTION(() => this.expected(what));
     return token;
   }
+
+  private valueIdx = 0;
+  private valueType: TokenType = T.Word;
+  private valueToken: IToken | undefined;
+  private readonly valueOption = {
+    // The statement's own sub-keyword (`role` of `manifest`) may start the next line.
+    GATE: () => this.valueMayBe(this.LA(1)) || this.LA(1).tokenType === this.valueType,
+    DEF: () => {
+      this.valueToken = this.consume(this.valueIdx, this.valueType);
+    },
+  };
 
   /** Reads one value of a policy assertion, or records what was expected; a modifier (`warn`) is never a value. */
   private operand(idx: number, what: string): IToken | undefined {

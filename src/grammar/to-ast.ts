@@ -331,17 +331,20 @@ function operandNode(b: Builder, token: IToken | undefined): A.PolicyValueNode |
 
 function declarationStatements(b: Builder, body: C.DeclarationBodyCstNode): A.StatementNode[] {
   const c = body.children;
-  const all: (A.StatementNode | undefined)[] = [
-    ...(c.taskStatement ?? []).map((n) => taskNode(b, n)),
-    ...(c.optionStatement ?? []).map((n) => optionNode(b, n)),
-    ...(c.bandwidthStatement ?? []).map((n) => bandwidthNode(b, n)),
-    ...(c.filterStatement ?? []).map((n) => filterNode(b, n)),
-    ...(c.manifestStatement ?? []).map((n) => manifestNode(b, n)),
-    ...(c.reportBlock ?? []).map((n) => reportNode(b, n)),
-    ...(c.tagStatement ?? []).map((n) => tagNode(b, n)),
-    ...(c.setStatement ?? []).map((n) => setNode(b, n)),
-  ];
-  return inSourceOrder(all.filter((s) => s !== undefined));
+  // One array filled kind by kind (the order problems are found in), then put in source order.
+  const all: A.StatementNode[] = [];
+  const add = (s: A.StatementNode | undefined) => {
+    if (s !== undefined) all.push(s);
+  };
+  if (c.taskStatement) for (const n of c.taskStatement) add(taskNode(b, n));
+  if (c.optionStatement) for (const n of c.optionStatement) add(optionNode(b, n));
+  if (c.bandwidthStatement) for (const n of c.bandwidthStatement) add(bandwidthNode(b, n));
+  if (c.filterStatement) for (const n of c.filterStatement) add(filterNode(b, n));
+  if (c.manifestStatement) for (const n of c.manifestStatement) add(manifestNode(b, n));
+  if (c.reportBlock) for (const n of c.reportBlock) add(reportNode(b, n));
+  if (c.tagStatement) for (const n of c.tagStatement) add(tagNode(b, n));
+  if (c.setStatement) for (const n of c.setStatement) add(setNode(b, n));
+  return inSourceOrder(all);
 }
 
 function taskNode(b: Builder, n: C.TaskStatementCstNode): A.TaskNode | undefined {
@@ -349,8 +352,9 @@ function taskNode(b: Builder, n: C.TaskStatementCstNode): A.TaskNode | undefined
   const arn = stringNode(b, first(n.children.StringLike));
   if (!arn) return undefined;
   const block = first(n.children.taskContext);
-  const base = { type: 'Task' as const, keywordRange: tokenRange(b, keyword), arn, range: nodeRange(b, n, keyword) };
-  return block ? { ...base, context: contextNodes(b, block) } : base;
+  const keywordRange = tokenRange(b, keyword);
+  const range = nodeRange(b, n, keyword);
+  return block ? { type: 'Task', keywordRange, arn, range, context: contextNodes(b, block) } : { type: 'Task', keywordRange, arn, range };
 }
 
 function contextNodes(b: Builder, block: C.TaskContextCstNode): A.ContextNode[] {

@@ -177,6 +177,16 @@ export const UNLIMITED = 'unlimited';
  * written in MiB/s; then SI; then bytes): 104857600 → `100 MiB`, 1500000 → `1500 kB`.
  */
 export function exactSize(bytes: number): string {
+  // Safe integers divide exactly in floating point (every factor is below 2^53): no BigInts for
+  // the rates a rule message names on every intent.
+  if (Number.isSafeInteger(bytes) && bytes > 0) {
+    for (const { unit, bytes: factor, system } of SIZE_UNITS) {
+      if (unit === 'KB' || system === 'byte') continue;
+      const f = Number(factor);
+      if (bytes % f === 0) return `${bytes / f} ${unit}`;
+    }
+    return `${bytes} B`;
+  }
   if (Number.isInteger(bytes) && bytes > 0) {
     for (const { unit, bytes: factor, system } of SIZE_UNITS) {
       if (unit === 'KB' || system === 'byte') continue;
