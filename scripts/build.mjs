@@ -82,6 +82,15 @@ await esbuild.build({
   plugins: [{ name: 'lsp-apart', setup: (b) => b.onResolve({ filter: /\/lsp\/command\.js$/ }, () => ({ path: './dsi-lsp.cjs', external: true })) }, loadNotes],
 });
 await esbuild.build({ ...commonjs, entryPoints: [join(root, 'src', 'lsp', 'command.ts')], outfile: join(dist, 'bin', 'dsi-lsp.cjs') });
+// esbuild escapes non-ASCII characters in code but keeps the comments it leaves (in class bodies)
+// as written: one `→` made V8 hold the whole 1.5 MB bundle source as two bytes a character, twice
+// while loading. Escaped there too, the source stays one byte a character.
+for (const name of ['dsi-main.cjs', 'dsi-lsp.cjs']) {
+  const file = join(dist, 'bin', name);
+  const text = readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(file, ascii);
+}
 // The executable itself is a small loader that runs the bundle through a V8 code cache.
 // It answers `--version` and `--help` itself, with the text the CLI prints (from tsc's output above).
 const { globalHelp } = await import(pathToFileURL(join(dist, 'cli', 'command.js')).href);

@@ -36,6 +36,12 @@ describe('the bundles', () => {
   });
 });
 
+describe('the bundles are ASCII', () => {
+  it('so that V8 holds their source one byte a character', () => {
+    for (const name of ['dsi-main.cjs', 'dsi-lsp.cjs']) expect(/[^\x00-\x7f]/.exec(readFileSync(join(repoRoot, 'dist', 'bin', name), 'utf8'))).toBeNull();
+  });
+});
+
 describe('the bundled bin', () => {
   it('compiles the bundled examples (the README quick start)', () => {
     const r = dsi(['compile', 'examples']);

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDsi } from './fake-io.js';
+import { main } from '../../src/cli/main.js';
+import { intent, TEMPLATE } from '../../bench/corpus.mjs';
 import { fixture, repoRoot } from '../helpers.js';
 
 const ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-08de6e6697796f026';
@@ -36,6 +38,26 @@ describe('dsi compile', () => {
     const r = await runDsi(['compile', 'ex/defaults.dsi'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('{}\n');
+  });
+
+  it('prints thousands of notes in a few writes of about 64 KiB each, not one per note nor one string of all', async () => {
+    write('template.dsi', TEMPLATE);
+    write('many.dsi', ['import "./template.dsi"', '', ...Array.from({ length: 600 }, (_, i) => intent(i))].join('\n'));
+    const writes: string[] = [];
+    const code = await main(['compile', 'many.dsi', '--out', 'out'], {
+      stdout: { write: () => undefined, color: false },
+      stderr: { write: (t) => void writes.push(t), color: false },
+      cwd: dir,
+      readStdin: async () => '',
+    });
+    expect(code).toBe(0);
+    const notes = writes.slice(0, -1);
+    expect(writes.at(-1)).toBe('dsi: wrote 600 requests to out\n');
+    expect(notes.join('').match(/\(bandwidth-enhanced\)$/gm)).toHaveLength(600);
+    expect(notes.length).toBeGreaterThan(1);
+    expect(notes.length).toBeLessThan(20);
+    for (const w of notes.slice(0, -1)) expect(w.length).toBeGreaterThanOrEqual(64 * 1024);
+    for (const w of notes) expect(w.length).toBeLessThan(65 * 1024);
   });
 
   it('--out writes NAME.json for each intent', async () => {

@@ -48,8 +48,16 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
   if (read.files.length === 0) return 0; // every file named is ignored
   const run = project.compile(read);
 
-  // One write for all: thousands of notes must not cost a write (a system call) each.
-  if (run.diagnostics.length > 0) io.stderr.write(run.diagnostics.map((d) => formatDiagnostic(d, run.sources.get(d.file), { cwd: io.cwd, color: io.stderr.color }) + '\n').join(''));
+  // In writes of about 64 KiB: thousands of notes must not cost a write (a system call) each, nor be one string of megabytes.
+  let pending = '';
+  for (const d of run.diagnostics) {
+    pending += formatDiagnostic(d, run.sources.get(d.file), { cwd: io.cwd, color: io.stderr.color }) + '\n';
+    if (pending.length >= NOTES_PER_WRITE) {
+      io.stderr.write(pending);
+      pending = '';
+    }
+  }
+  if (pending !== '') io.stderr.write(pending);
   if (run.diagnostics.some(isInternal)) return 2;
   if (reportConfig(run.diagnostics, run.refused, io, { printDiagnostics: false })) {
     io.stderr.write('dsi: the configuration has errors; nothing was written\n');
@@ -75,6 +83,9 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
   io.stdout.write(json(values.intent !== undefined ? chosen.get(values.intent)!.payload : Object.fromEntries([...chosen].map(([n, p]) => [n, p.payload]))));
   return 0;
 }
+
+/** About how many characters of notes go to standard error in one write. */
+const NOTES_PER_WRITE = 64 * 1024;
 
 /** Writes `DIR/NAME.json` for each intent, all or none. */
 async function emit(out: string, payloads: ReadonlyMap<string, { payload: unknown; file: string }>, io: CliIo): Promise<number> {
