@@ -10,11 +10,12 @@ import type { PayloadUnit, SourceUnit } from '../core/unit.js';
 import type { PolicyDeclaration } from '../core/policy.js';
 import type { PolicyNode } from '../grammar/ast.js';
 import { compilePolicy } from './policies.js';
-import { resolveEntry, type CompileCache, type ReadFile, type LoadedFile, type Resolution } from './resolve.js';
+import { createCompileCache, resolveEntry, type CompileCache, type ReadFile, type LoadedFile, type Resolution } from './resolve.js';
 import { emitPayload } from './emit/index.js';
 import { DsiSourceMap } from './source-map.js';
 import { createImportReader } from '../files/roots.js';
 import { givenOptions, givenString, givenText } from '../core/given.js';
+import { isMeasuring } from '../core/work.js';
 
 export type { CompileCache, ReadFile } from './resolve.js';
 export { createCompileCache } from './resolve.js';
@@ -47,7 +48,7 @@ export const MAX_INTENTS_PER_FILE = 50_000;
 
 /** Builds the payloads of the intents of one `.dsi` file, unchecked. May throw on a bug; callers guard it. */
 export function buildIntents(source: string, options: BuildOptions): SourceUnit {
-  const resolution = resolveEntry(source, options.filename, options.readFile ?? createImportReader(options.filename, { importRoots: options.importRoots ?? [] }), options.cache);
+  const resolution = resolveEntry(source, options.filename, options.readFile ?? createImportReader(options.filename, { importRoots: options.importRoots ?? [] }), options.cache ?? sharedCache());
   const texts = new Map([...resolution.files.values()].map((f) => [f.file, f.text] as const));
   const entry = resolution.entry;
   const policies = policiesOf(resolution);
@@ -113,6 +114,22 @@ export function buildIntents(source: string, options: BuildOptions): SourceUnit 
     policies: policies.policies,
   };
 }
+
+/**
+ * The cache of builds given none (library calls of `lint()` and `compile()`): a file that many
+ * inputs import (a template) is parsed and lowered once, not once per call. Entries are checked
+ * against the text read, so a changed file is parsed again; bounded, so that a long-lived process
+ * importing ever new files does not keep them all.
+ */
+function sharedCache(): CompileCache {
+  // A measured run counts the work of its input alone, imports included, as it did uncached.
+  if (isMeasuring()) return createCompileCache();
+  if (!shared || shared.parsed.size >= MAX_SHARED_FILES) shared = createCompileCache();
+  return shared;
+}
+
+let shared: CompileCache | undefined;
+const MAX_SHARED_FILES = 64;
 
 /** What {@link loadPolicyFile} and the front end find: policies and the problems of their files. */
 export interface LoadedPolicies {

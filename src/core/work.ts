@@ -70,6 +70,11 @@ export function countWork(kind: WorkKind, n = 1): void {
   if (active !== undefined) active.counts[kind] += n;
 }
 
+/** True while a run is being measured (`lint({ stats: true })`, `dsi lint --stats`). */
+export function isMeasuring(): boolean {
+  return active !== undefined;
+}
+
 /** A start time for {@link endStage}, or 0 when nothing is measured (then nothing is timed). */
 export function startStage(): number {
   return active === undefined ? 0 : performance.now();

@@ -14,8 +14,7 @@ export const OPTION_MEMBERS = MEMBER_OF_OPTION;
 /** `verify only-files-transferred` → `/OverrideOptions/VerifyMode = "ONLY_FILES_TRANSFERRED"`. */
 export function emitOption(node: OptionNode, sink: LowerSink): Setting | undefined {
   const member = OPTION_MEMBERS[node.keyword];
-  const pointer = optionPointer(member);
-  const literals = optionValues(member);
+  const { pointer, literals } = optionOf(member);
   const match = matchEnum(node.value.value, literals, 'option value', {}, `\`${node.keyword}\``);
   if (!match.ok) {
     sink.report(DiagnosticIds.unknownValue, node.value.range, match.message);
@@ -24,6 +23,15 @@ export function emitOption(node: OptionNode, sink: LowerSink): Setting | undefin
   const o = origin(sink.file, node.range, node.value.range, node.value.range, node.keyword);
   return { kind: 'write', key: pointer, origin: o, writes: [{ pointer, value: match.value, origin: o }] };
 }
+
+/** An option's pointer and values, looked up in the model once per member (every option statement needs them). */
+function optionOf(member: string): { readonly pointer: string; readonly literals: readonly string[] } {
+  let found = options.get(member);
+  if (!found) options.set(member, (found = { pointer: optionPointer(member), literals: optionValues(member) }));
+  return found;
+}
+
+const options = new Map<string, { readonly pointer: string; readonly literals: readonly string[] }>();
 
 /** `bandwidth 100 MiB/s` → `BytesPerSecond` in whole bytes; `unlimited` → -1. */
 export function emitBandwidth(node: BandwidthNode, sink: LowerSink): Setting | undefined {
