@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, repoRoot } from '../helpers.js';
@@ -26,9 +26,13 @@ function spreadThenProperties(file: string): string[] {
 }
 
 describe('the bundles', () => {
-  it('lower object spread: on Node 20 each `{ ...d, intent }` object got a hidden class of its own', () => {
+  it('lower object spread (the library\'s modules too): on Node 20 each `{ ...d, intent }` object got a hidden class of its own', () => {
     // Guards the `supported` setting of scripts/build.mjs: 10,000 diagnostics were 20,000 maps in old space.
-    for (const name of ['dsi-main.cjs', 'dsi-lsp.cjs']) expect(spreadThenProperties(join(repoRoot, 'dist', 'bin', name))).toEqual([]);
+    for (const name of ['dsi-main.cjs', 'dsi-lsp.cjs', '../index.cjs']) expect(spreadThenProperties(join(repoRoot, 'dist', 'bin', name))).toEqual([]);
+    // And the library's ES modules (tsc's output, lowered after).
+    const modules = readdirSync(join(repoRoot, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js') && !f.startsWith('bin'));
+    expect(modules.length).toBeGreaterThan(50);
+    expect(modules.flatMap((f) => spreadThenProperties(join(repoRoot, 'dist', f)))).toEqual([]);
     // The check itself finds the shape, and only it.
     const sample = join(mkdtempSync(join(tmpdir(), 'dsi-spread-')), 'sample.js');
     writeFileSync(sample, 'const a = { ...d, intent };\nconst b = { ...d };\nconst c = { k: 1, ...d };\n');
