@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { FileResult } from '../core/result.js';
 import { describeFileError, readRegularFile } from '../files/read.js';
-import { applyBaseline, BaselineError, createBaseline, formatBaseline, parseBaseline } from '../project/baseline.js';
+import { applyBaseline, BaselineError, createBaseline, formatBaseline, MAX_BASELINE_BYTES, parseBaseline } from '../project/baseline.js';
 import { writeFilesAtomically, type CliIo } from './io.js';
 import { UsageError } from './usage.js';
 
@@ -16,7 +16,7 @@ export async function applyBaselineFlags(results: readonly FileResult[], files: 
   if (files.read !== undefined) {
     let text: string;
     try {
-      text = readRegularFile(resolve(io.cwd, files.read));
+      text = readRegularFile(resolve(io.cwd, files.read), MAX_BASELINE_BYTES);
     } catch (e) {
       throw new UsageError(`cannot read the baseline ${files.read}: ${describeFileError(e)}; make one with \`dsi lint --write-baseline ${files.read} PATH...\``);
     }
@@ -29,7 +29,11 @@ export async function applyBaselineFlags(results: readonly FileResult[], files: 
   }
   if (files.write !== undefined) {
     const written = createBaseline(results, io.cwd, files.write);
-    await writeFilesAtomically([{ path: resolve(io.cwd, files.write), content: formatBaseline(written), shown: files.write }], { handleSignals: io.handleSignals === true });
+    const content = formatBaseline(written);
+    if (Buffer.byteLength(content) > MAX_BASELINE_BYTES) {
+      throw new UsageError(`the baseline of these problems would be larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB, more than dsi reads back; nothing was written. Fix or waive some problems first, or adopt dsi folder by folder`);
+    }
+    await writeFilesAtomically([{ path: resolve(io.cwd, files.write), content, shown: files.write }], { handleSignals: io.handleSignals === true });
     const n = written.problems.reduce((sum, p) => sum + p.count, 0);
     io.stderr.write(`dsi: wrote ${n} problem${n === 1 ? '' : 's'} to the baseline ${files.write}\n`);
     // Without --baseline, the problems just recorded are accepted: adopting dsi is a passing run.

@@ -13,6 +13,13 @@ import { display } from '../files/inputs.js';
 /** The version of the baseline file format written and read. */
 export const BASELINE_VERSION = 1;
 
+/**
+ * The largest baseline file read (64 MiB): input files stop at 1 MiB, but a baseline records every
+ * problem of a repository when it adopts dsi (10,000 problems are about 1.5 MB). A baseline
+ * larger than this is not written either, so dsi never writes one it would refuse to read.
+ */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+
 /** One accepted problem and how many of it there were. */
 export interface BaselineEntry extends ProblemIdentity {
   readonly count: number;

@@ -83,6 +83,16 @@ describe('baselines', () => {
     expect(back.code).toBe(0); // warnings only
   });
 
+  it('a baseline larger than the 1 MiB limit of input files is read (adopting dsi records every problem of a repository)', async () => {
+    const adopt = await runDsi(['lint', 'intents', '--write-baseline', 'big.json'], { cwd: dir });
+    expect(adopt.code).toBe(0);
+    // The same baseline, padded past 1 MiB with the white space JSON allows.
+    write('big.json', readFileSync(join(dir, 'big.json'), 'utf8') + ' '.repeat(2 * 1024 * 1024) + '\n');
+    const clean = await runDsi(['lint', 'intents', '--baseline', 'big.json'], { cwd: dir });
+    expect(clean.stderr).toBe('dsi: 20 problems are in the baseline big.json and not reported\n');
+    expect(clean.code).toBe(0);
+  });
+
   it('a baseline that cannot be read or is malformed is a usage error naming it', async () => {
     const missing = await runDsi(['lint', 'intents', '--baseline', 'nope.json'], { cwd: dir });
     expect(missing.code).toBe(2);
