@@ -15,5 +15,7 @@ export function at(file: string, range: Range): SourceLocation {
 
 /** An origin whose key and value are given ranges of one statement. */
 export function origin(file: string, statement: Range, key: Range, value: Range = key, keyword?: string): Origin {
-  return { key: at(file, key), value: at(file, value), statement: at(file, statement), keyword };
+  // Locations are never changed once made: one object serves the parts that share a range.
+  const k = at(file, key);
+  return { key: k, value: value === key ? k : at(file, value), statement: statement === key ? k : at(file, statement), keyword };
 }
