@@ -78,7 +78,7 @@ export function lintWith(buildIntents: IntentBuilder, source: string, options?: 
   source = givenText(source);
   const given = givenOptions(options);
   const file = typeof given.filename === 'string' ? given.filename : /^[\s\uFEFF]*(?:intent|template|import|policy|#|\/\/|$)/.test(source) ? 'input.dsi' : 'input';
-  options = { ...given, filename: file };
+  options = given.filename === file ? (given as LintOptions) : Object.assign({}, given, { filename: file });
   if (options.stats === true) {
     const measured = measureWork(() => lintWith(buildIntents, source, { ...options, stats: false }));
     return { ...measured.value, stats: measured.stats };

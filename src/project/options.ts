@@ -40,11 +40,12 @@ export interface ProjectOptions {
 
 /** The check stage's options; the built-in rules unless the caller gives its own. */
 export function checkOptionsOf(options: ProjectOptions & { readonly rules?: readonly Rule<any>[] | false }): CheckOptions {
+  // Absent options are undefined members: read the same, and cheaper per call than spreads.
   return {
     rules: options.rules ?? builtinRules,
-    ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
-    ...(options.context ? { context: options.context } : {}),
-    ...(options.waivers ? { waivers: options.waivers } : {}),
-    ...(options.policies?.length ? { policies: options.policies } : {}),
+    ruleSettings: options.ruleSettings,
+    context: options.context,
+    waivers: options.waivers,
+    policies: options.policies?.length ? options.policies : undefined,
   };
 }

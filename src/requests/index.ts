@@ -68,11 +68,11 @@ export function parseRequest(text: string, file: string, format?: RequestFormat)
     result = { nodes: new Map(), pending: [internalError(error)] };
   }
   const { nodes, lazyNodes } = result;
-  const parsed = {
-    ...(result.payload !== undefined ? { payload: result.payload } : {}),
+  const parsed: ParsedRequest = {
     sourceMap: createRequestSourceMap(file, text, chosen, lazyNodes ?? (() => nodes), lines),
     diagnostics: finishDiagnostics(file, result.pending, lines),
   };
+  if (result.payload !== undefined) parsed.payload = result.payload;
   endStage('parse', started);
   return parsed;
 }
