@@ -70,7 +70,7 @@ export function checkUnit(unit: SourceUnit, given: CheckOptions): CheckResult {
     const judged = checkContext(context, p.sourceMap, p);
     const found = [...p.diagnostics, ...judged.diagnostics, ...checkPayload(unit.file, p, judged.context, options)];
     // Each problem of a payload names its intent: baselines and SARIF fingerprints identify it by intent, not by line.
-    return { unit: p, context, found: p.name === undefined ? found : found.map((d) => (d.intent === undefined ? { ...d, intent: p.name } : d)) };
+    return { unit: p, context, found: p.name === undefined ? found : found.map((d) => (d.intent === undefined ? Object.assign({}, d, { intent: p.name }) : d)) };
   });
   const tagged = [...[...unit.diagnostics, ...policies.diagnostics].map((d) => ({ d, owner: -1 })), ...checked.flatMap((c, i) => c.found.map((d) => ({ d, owner: i })))];
   const { kept, suppressed, uses, problems } = applySuppressions(

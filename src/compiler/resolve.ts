@@ -318,7 +318,7 @@ export function mergeOver(acc: Settings, child: Settings): Map<string, Setting> 
   for (const k of out.keys()) addAncestors(above, k);
   for (const [key, setting] of child) {
     const inherited = out.get(key);
-    const merged = setting.kind === 'tags' && inherited?.kind === 'tags' ? { ...setting, tags: mergeTags(inherited.tags, setting.tags) } : setting;
+    const merged = setting.kind === 'tags' && inherited?.kind === 'tags' ? Object.assign({}, setting, { tags: mergeTags(inherited.tags, setting.tags) }) : setting;
     // The child's setting replaces what is inherited at its path or below, and is applied after what remains.
     deleteAtOrBelow(out, above, key);
     addAncestors(above, key);

@@ -377,7 +377,7 @@ function contextNodes(b: Builder, block: C.TaskContextCstNode): A.ContextNode[] 
         location,
         range: nodeRange(b, n, keyword),
       };
-      return storageClass ? { ...node, storageClass } : node;
+      return storageClass ? Object.assign(node, { storageClass }) : node;
     }),
     ...(c.logGroupStatement ?? []).map((n): A.ContextNode | undefined => {
       const keyword = n.children.LogGroup[0];
@@ -433,7 +433,7 @@ function manifestNode(b: Builder, n: C.ManifestStatementCstNode): A.ManifestNode
   const role = stringNode(b, after(roleKeyword));
   if (!address || !role || (versionKeyword && !version)) return undefined;
   const node = { type: 'Manifest' as const, keywordRange: tokenRange(b, keyword), address, role, range: nodeRange(b, n, keyword) };
-  return version ? { ...node, version } : node;
+  return version ? Object.assign(node, { version }) : node;
 }
 
 function reportNode(b: Builder, n: C.ReportBlockCstNode): A.ReportNode | undefined {

@@ -55,7 +55,7 @@ export function emitTask(node: TaskNode, sink: LowerSink): Setting {
               : '`storage-class` applies only to an `s3` location: write `to s3 storage-class …`, or remove `storage-class`',
           );
         } else {
-          location = { ...location, storageClass: sc.value as LocationContext['storageClass'] };
+          location = Object.assign({}, location, { storageClass: sc.value as LocationContext['storageClass'] });
           origins.set(`/@context/${end}/storageClass`, origin(sink.file, c.range, c.storageClass.range));
         }
       }
