@@ -113,9 +113,15 @@ try {
   // files right after thousands were deleted costs several times more system time, whoever
   // creates them (a plain loop of writeFileSync too), which would measure the disk's backlog
   // rather than dsi. Then again over the same outputs, which are left alone when unchanged.
-  const fresh = Array.from({ length: heavyRuns }, (_, run) => timed([bin, 'compile', 'intents', '--out', join(dir, `out-${run}`)], dir).wall);
+  // The disk's own share, in the same run: the same number of files written by a plain loop.
+  const reference = [];
+  const fresh = Array.from({ length: heavyRuns }, (_, run) => {
+    reference.push(timed([join(here, 'write-reference.cjs'), join(dir, `reference-${run}`), String(corpus.intents)], dir).wall);
+    return timed([bin, 'compile', 'intents', '--out', join(dir, `out-${run}`)], dir).wall;
+  });
   const out = join(dir, 'out-0');
   record('throughput.compile-out', median(fresh) / 1000, 's', 4.0, 3.0, `compile --out of ${corpus.intents} intents into a new folder`);
+  record('throughput.write-reference', median(reference) / 1000, 's', undefined, undefined, `the same ${corpus.intents} files written by a plain loop (the disk's share)`);
   record('throughput.compile-out-again', many([bin, 'compile', 'intents', '--out', out]).wall / 1000, 's', undefined, undefined, `compile --out again, ${corpus.intents} outputs already up to date`);
   record('throughput.waivers', many([bin, 'lint', 'waivers.dsi']).wall / 1000, 's', 1.0, undefined, `${size.waiverCount} waiver comments in one file`);
   record('throughput.big-file', many([bin, 'lint', 'big.dsi']).wall / 1000, 's', undefined, undefined, `lint of a 1 MiB .dsi file (${corpus.bigIntents} intents)`);
