@@ -49,6 +49,7 @@ export const MAX_INTENTS_PER_FILE = 50_000;
 /** Builds the payloads of the intents of one `.dsi` file, unchecked. May throw on a bug; callers guard it. */
 export function buildIntents(source: string, options: BuildOptions): SourceUnit {
   const resolution = resolveEntry(source, options.filename, options.readFile ?? createImportReader(options.filename, { importRoots: options.importRoots ?? [] }), options.cache ?? sharedCache());
+  if (options.cache === undefined) trimSharedCache();
   const texts = new Map([...resolution.files.values()].map((f) => [f.file, f.text] as const));
   const entry = resolution.entry;
   const policies = policiesOf(resolution);
@@ -128,8 +129,17 @@ function sharedCache(): CompileCache {
   return shared;
 }
 
+/** After a call: a shared cache that grew past its bounds (one input importing many or large files) is let go. */
+function trimSharedCache(): void {
+  if (!shared) return;
+  let characters = 0;
+  for (const entry of shared.parsed.values()) characters += entry.text.length;
+  if (shared.parsed.size > MAX_SHARED_FILES || characters > MAX_SHARED_CHARACTERS) shared = undefined;
+}
+
 let shared: CompileCache | undefined;
 const MAX_SHARED_FILES = 64;
+const MAX_SHARED_CHARACTERS = 4 * 1024 * 1024;
 
 /** What {@link loadPolicyFile} and the front end find: policies and the problems of their files. */
 export interface LoadedPolicies {

@@ -23,8 +23,9 @@ export function isInside(root: string, path: string): boolean {
 export function realPathOf(path: string): string {
   const abs = resolve(path);
   try {
-    // The system's realpath: one call, where Node's own looks at each component of the path.
-    return realpathSync.native(abs);
+    // Node's own realpath, as every other confinement check uses: the system's can resolve
+    // differently (Windows drive mappings; musl without /proc, where it fails).
+    return realpathSync(abs);
   } catch {
     const parent = dirname(abs);
     return parent === abs ? abs : join(realPathOf(parent), relative(parent, abs));

@@ -193,7 +193,11 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
     // A regular file that already holds its content is left alone: a rerun of `compile --out`
     // over unchanged intents creates and renames nothing (on this kind of disk, creating and
     // replacing files is most of the cost of writing thousands).
-    const unchangedPlans = new Set(plans.filter(holdsContent));
+    // Two outputs that resolve to one file (a symlink among them leads to another output) are both
+    // written, in order, as before: skipping one would let the other's content stand under its name.
+    const perTarget = new Map<string, number>();
+    for (const p of plans) perTarget.set(p.target, (perTarget.get(p.target) ?? 0) + 1);
+    const unchangedPlans = new Set(plans.filter((p) => perTarget.get(p.target) === 1 && holdsContent(p)));
     for (const plan of plans) {
       if (plan.way !== 'replace' || unchangedPlans.has(plan)) continue;
       const temp = tempNameFor(plan.target);

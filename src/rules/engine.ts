@@ -60,7 +60,11 @@ export interface RuleOutcome {
 export function applyRule(rule: Rule<any>, payload: unknown, context: TaskContext, options?: unknown, dialect: Dialect = 'dsi'): RuleOutcome {
   countWork('ruleCalls');
   const needs = rule.meta.needs;
-  if (needs !== undefined) for (const key of needs) if (context[key] === undefined) return { reports: [], skipped: true };
+  // A plugin's `needs` that is not a list is its bug: reported as the rule failing, not read as letters.
+  if (needs !== undefined) {
+    if (!Array.isArray(needs)) return { reports: [], failure: '`meta.needs` must be a list of task context keys' };
+    for (const key of needs as readonly (keyof TaskContext)[]) if (context[key] === undefined) return { reports: [], skipped: true };
+  }
   const reports: Array<RuleReport & { severity: Severity; message: string }> = [];
   try {
     rule.check({

@@ -92,6 +92,22 @@ describe('writeFilesAtomically', () => {
     expect(readFileSync(join(top, 'out', 'real', 'x.json'), 'utf8')).toBe('new');
   });
 
+  it('writes both outputs that resolve to one file, in order, even when one already holds its content', async () => {
+    const top = scratch();
+    writeFileSync(join(top, 'out', 'b.json'), 'B');
+    symlinkSync('b.json', join(top, 'out', 'a.json'));
+    const r = await writeFilesAtomically(
+      [
+        { path: join(top, 'out', 'a.json'), content: 'A' },
+        { path: join(top, 'out', 'b.json'), content: 'B' },
+      ],
+      { within: join(top, 'out') },
+    );
+    // As before skipping existed: the later output is what the file holds, and nothing is called up to date.
+    expect(readFileSync(join(top, 'out', 'b.json'), 'utf8')).toBe('B');
+    expect(r.unchanged).toEqual([]);
+  });
+
   it('refuses a dangling symlink and a socket-like target it cannot replace safely', async () => {
     const top = scratch();
     symlinkSync(join(top, 'outside', 'nothing'), join(top, 'out', 'd.json'));

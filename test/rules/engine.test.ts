@@ -128,6 +128,12 @@ describe('runRules', () => {
     expect(out.map((d) => d.message)).toEqual(['mode BASIC']);
   });
 
+  it('reports a rule whose `meta.needs` is not a list as failed, instead of reading the letters', () => {
+    const odd = { id: 'odd', meta: { description: 'd', severity: 'error', docs: { sources: [] }, messages: { m: 'm' }, needs: 'mode' }, check: () => undefined } as unknown as Parameters<typeof runRules>[0]['rules'][number];
+    const out = runRules({ ...base, context: {}, sourceMap: fakeMap({}), rules: [odd] });
+    expect(out.map((d) => [d.ruleId, d.message])).toEqual([['odd', 'rule odd failed: `meta.needs` must be a list of task context keys']]);
+  });
+
   it('turns a throwing rule into one error naming it, and goes on with the next rule', () => {
     const broken = createRule({
       id: 'broken',
