@@ -3,6 +3,7 @@
  * path it sets. Inheritance merges settings by key; emission writes them into a payload.
  */
 import { countWork } from '../core/work.js';
+import { boundedMemo } from '../core/memo.js';
 import type { SourceLocation } from '../core/range.js';
 import type { TaskContext } from '../core/context.js';
 
@@ -90,19 +91,7 @@ export function addAncestors(above: Set<string>, pointer: string): void {
  * The ancestors of `pointer`, nearest first (do not change the list), remembered: every payload records the same few
  * pointers, and slicing them afresh (and hashing the new strings) was a twentieth of a lint.
  */
-export function ancestorsNearestFirst(pointer: string): readonly string[] {
-  let found = ancestorMemo.get(pointer);
-  if (found === undefined) {
-    found = ancestorsOf(pointer).reverse();
-    if (ancestorMemo.size >= MAX_ANCESTOR_MEMO) ancestorMemo.clear();
-    ancestorMemo.set(pointer, found);
-  }
-  return found;
-}
-
-const ancestorMemo = new Map<string, readonly string[]>();
-/** Enough for every pointer of a run's payloads; a run writing more (thousands of `set Tags[n]`) starts over. */
-const MAX_ANCESTOR_MEMO = 4096;
+export const ancestorsNearestFirst: (pointer: string) => readonly string[] = boundedMemo((pointer: string) => ancestorsOf(pointer).reverse(), 4096);
 
 /**
  * Deletes the keys of `map` at or below `pointer`. `above` holds every ancestor of every key

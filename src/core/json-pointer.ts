@@ -1,4 +1,5 @@
 /** RFC 6901 JSON Pointers: how rules and the schema name a place in a payload. */
+import { boundedMemo } from './memo.js';
 
 /** Escapes one reference token. */
 export function escapeToken(token: string | number): string {
@@ -12,25 +13,21 @@ export function pointer(...tokens: (string | number)[]): string {
 
 /** Splits a pointer into its unescaped tokens. */
 export function parsePointer(p: string): readonly string[] {
-  if (p === '') return NO_TOKENS;
-  let tokens = parsed.get(p);
-  if (tokens === undefined) {
-    // The same few pointers are parsed for every payload and rule: remember them (bounded).
-    if (parsed.size >= MAX_PARSED) parsed.clear();
-    tokens = Object.freeze(
+  return p === '' ? NO_TOKENS : parsed(p);
+}
+
+const NO_TOKENS: readonly string[] = Object.freeze([]);
+// The same few pointers are parsed for every payload and rule: remembered.
+const parsed = boundedMemo(
+  (p: string): readonly string[] =>
+    Object.freeze(
       p
         .slice(1)
         .split('/')
         .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')),
-    );
-    parsed.set(p, tokens);
-  }
-  return tokens;
-}
-
-const NO_TOKENS: readonly string[] = Object.freeze([]);
-const MAX_PARSED = 4096;
-const parsed = new Map<string, readonly string[]>();
+    ),
+  4096,
+);
 
 /** The pointer one level up; `''` for the root. */
 export function parentPointer(p: string): string {
